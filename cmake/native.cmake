@@ -1,0 +1,31 @@
+# Native host: the learnledger server/CLI binary and the native test suites (g++).
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
+find_package(Threads REQUIRED)
+
+add_library(ll_server STATIC
+  server/sqlite_store.cpp server/demo_data.cpp server/static_files.cpp server/http_api.cpp)
+target_include_directories(ll_server PUBLIC "${CMAKE_SOURCE_DIR}/server")
+target_link_libraries(ll_server PUBLIC ll_core PkgConfig::SQLITE3 Threads::Threads)
+
+add_executable(learnledger server/main.cpp)
+target_link_libraries(learnledger PRIVATE ll_server)
+set_target_properties(learnledger PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}")
+
+file(GLOB LL_CORE_TESTS CONFIGURE_DEPENDS tests/core/*.cpp)
+add_executable(test_core ${LL_CORE_TESTS})
+target_link_libraries(test_core PRIVATE ll_core)
+add_test(NAME core COMMAND test_core)
+
+file(GLOB LL_UI_TESTS CONFIGURE_DEPENDS tests/ui/*.cpp)
+add_executable(test_ui ${LL_UI_TESTS})
+target_link_libraries(test_ui PRIVATE ll_ui)
+add_test(NAME ui COMMAND test_ui)
+
+# Server suites start the real binary on a free loopback port with a temporary database.
+file(GLOB LL_SERVER_TESTS CONFIGURE_DEPENDS tests/server/*.cpp)
+add_executable(test_server ${LL_SERVER_TESTS})
+target_link_libraries(test_server PRIVATE ll_core Threads::Threads)
+target_compile_definitions(test_server PRIVATE LL_SERVER_BINARY="$<TARGET_FILE:learnledger>")
+add_dependencies(test_server learnledger)
+add_test(NAME server COMMAND test_server)

@@ -1,0 +1,51 @@
+# WebAssembly host (em++ 3.1.6): the Dear ImGui app for the browser and the core suite under node.
+# Links to .js (Debian's emcc cannot emit .html at -O1+); the project's own index.html loads it.
+set(LL_WEB_OUT "${CMAKE_BINARY_DIR}/app")
+set(LL_FONT "${CMAKE_BINARY_DIR}/fonts/Inter-Regular.otf")
+
+# Fonts from Debian's fonts-inter, subset to the glyphs the four languages need.
+find_program(PYFTSUBSET pyftsubset REQUIRED)
+add_custom_command(
+  OUTPUT "${LL_FONT}"
+  COMMAND ${CMAKE_COMMAND} -E make_directory "${CMAKE_BINARY_DIR}/fonts"
+  COMMAND ${PYFTSUBSET} /usr/share/fonts/opentype/inter/Inter-Regular.otf
+          --unicodes=U+0020-007E,U+00A0-017F,U+2010-2027,U+2030-203A,U+20AC,U+2122,U+2190-2193,U+2212,U+25CF
+          --layout-features= --no-hinting --desubroutinize --output-file=${LL_FONT}
+  COMMENT "Subsetting the Inter font")
+
+add_library(imgui_backends STATIC
+  ${LL_IMGUI_DIR}/backends/imgui_impl_glfw.cpp ${LL_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+target_link_libraries(imgui_backends PUBLIC imgui)
+target_compile_definitions(imgui_backends PUBLIC IMGUI_IMPL_OPENGL_ES3)
+target_compile_options(imgui_backends PRIVATE -w -sUSE_GLFW=3)
+
+add_executable(learnledger_web web/main.cpp web/web_platform.cpp web/api_client.cpp "${LL_FONT}")
+target_link_libraries(learnledger_web PRIVATE ll_ui imgui_backends)
+target_compile_options(learnledger_web PRIVATE -sUSE_GLFW=3)
+set_target_properties(learnledger_web PROPERTIES OUTPUT_NAME learnledger SUFFIX ".js"
+                      RUNTIME_OUTPUT_DIRECTORY "${LL_WEB_OUT}")
+target_link_options(learnledger_web PRIVATE
+  -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sFULL_ES3=1
+  -sALLOW_MEMORY_GROWTH=1 -sENVIRONMENT=web -sMALLOC=emmalloc
+  -sEXPORTED_FUNCTIONS=_main,_app_wake,_app_frames,_app_items_json,_app_http_done,_app_set_viewport,_app_run_frames
+  -sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString
+  --pre-js ${CMAKE_SOURCE_DIR}/web/platform.js
+  --preload-file ${CMAKE_BINARY_DIR}/fonts@/fonts)
+set_property(TARGET learnledger_web APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/web/platform.js")
+
+# The bundle the server serves: index.html, the app, the service-free static files, gzip copies.
+add_custom_command(TARGET learnledger_web POST_BUILD
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different ${CMAKE_SOURCE_DIR}/index.html ${LL_WEB_OUT}/index.html
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different ${CMAKE_SOURCE_DIR}/assets/icon.svg ${LL_WEB_OUT}/icon.svg
+  COMMAND gzip -9 -k -f -n ${LL_WEB_OUT}/learnledger.js ${LL_WEB_OUT}/learnledger.wasm
+          ${LL_WEB_OUT}/learnledger.data ${LL_WEB_OUT}/index.html ${LL_WEB_OUT}/icon.svg
+  COMMENT "Assembling the web bundle in ${LL_WEB_OUT}")
+
+# The core suite compiled by em++ and run under node (doctest's REQUIRE needs -fexceptions).
+file(GLOB LL_CORE_TESTS CONFIGURE_DEPENDS tests/core/*.cpp)
+add_executable(test_core ${LL_CORE_TESTS})
+target_link_libraries(test_core PRIVATE ll_core)
+target_compile_options(test_core PRIVATE -fexceptions)
+target_link_options(test_core PRIVATE -fexceptions -sALLOW_MEMORY_GROWTH=1 -sENVIRONMENT=node -sEXIT_RUNTIME=1)
+set_target_properties(test_core PROPERTIES SUFFIX ".js")
+add_test(NAME core_wasm COMMAND /usr/bin/node --no-experimental-fetch $<TARGET_FILE:test_core>)

@@ -1,0 +1,74 @@
+// The JSON wire format: what the server encodes the client decodes to the same values.
+#include <doctest/doctest.h>
+
+#include "entitlement.h"
+#include "json_reader.h"
+#include "shipped_rules.h"
+#include "wire.h"
+
+using namespace ll;
+
+TEST_CASE("entitlement round-trips through the wire format exactly") {
+    EmploymentPeriod p{*CivilDate::parse("2024-03-15"), std::nullopt, *Rational::make(2, 3)};
+    auto e = compute_entitlement(*shipped::belgian_rule_set(), EntitlementInput{2024, Rational(50), {p}});
+    REQUIRE(e.ok());
+    auto text = wire::to_json(*e).dump();
+    auto back = wire::entitlement_from_json(*parse_json(text));
+    REQUIRE(back.ok());
+    CHECK(back->days == e->days);
+    CHECK(back->days == *Rational::make(25, 9));  // 5 x 2/3 x 10/12
+    CHECK(back->minutes == e->minutes);
+    CHECK(back->months_counted == 10);
+    REQUIRE(back->explanation.size() == e->explanation.size());
+    CHECK(back->explanation[1].key == "entitlement.pro_rata");
+    CHECK(back->explanation[1].arg("months") == "10");
+}
+
+TEST_CASE("errors encode as the documented envelope") {
+    auto j = wire::to_json(make_error("invalid_date", "expected a date as YYYY-MM-DD", "start"));
+    CHECK(j.dump() == R"({"error":{"code":"invalid_date","field":"start","message":"expected a date as YYYY-MM-DD"}})");
+    auto back = wire::error_from_json(j);
+    REQUIRE(back.has_value());
+    CHECK(back->field == "start");
+}
+
+TEST_CASE("a malformed server answer becomes an error, not a crash") {
+    for (const char* text : {R"({"year":"2024"})", R"([])", R"({"error":1})", R"(null)"}) {
+        auto j = parse_json(text);
+        REQUIRE(j.ok());
+        CHECK_FALSE(wire::entitlement_from_json(*j).ok());
+        CHECK_FALSE(wire::error_from_json(*j).has_value());
+    }
+    CHECK(parse_json("{\"a\":").error().code == "malformed_json");
+}
+
+TEST_CASE("the JSON reader refuses wrong types, unknown fields and out-of-range values") {
+    auto j = *parse_json(R"({"year":2024.5,"fraction":"19/38","when":"2024-02-30","extra":true})");
+    {
+        JsonReader r(j);
+        r.integer("year", true, 2000, 2100);
+        CHECK(r.error().field == "year");
+    }
+    {
+        JsonReader r(j);
+        CHECK(*r.rational("fraction", true, Rational(0), Rational(1), true) == *Rational::make(1, 2));
+        r.date("when", true);
+        CHECK(r.error().field == "when");
+    }
+    {
+        JsonReader r(j);
+        r.rational("fraction", true, Rational(0), Rational(1), true);
+        r.string("when", true);
+        r.integer("year", false, 0, 1);
+        r.reject_unknown_fields();
+        CHECK(r.error().field == "year");
+    }
+    {
+        auto two = *parse_json(R"({"a":1,"b":2})");
+        JsonReader r(two, "employment[3]");
+        r.integer("a", true, 0, 5);
+        r.reject_unknown_fields();
+        CHECK(r.error().code == "unknown_field");
+        CHECK(r.error().field == "employment[3].b");
+    }
+}
