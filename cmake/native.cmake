@@ -1,12 +1,21 @@
 # Native host: the learnledger server/CLI binary and the native test suites (g++).
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)  # Debian ships it as a compiled library
 find_package(Threads REQUIRED)
 
+set(LL_MIGRATION_001 "${CMAKE_BINARY_DIR}/generated/migration_001.cpp")
+add_custom_command(
+  OUTPUT "${LL_MIGRATION_001}"
+  COMMAND ${CMAKE_COMMAND} -DINPUT=${CMAKE_SOURCE_DIR}/server/migrations/001_initial.sql -DOUTPUT=${LL_MIGRATION_001}
+          -DSYMBOL=m001_initial -DNAMESPACE=ll::server::migrations -P ${CMAKE_SOURCE_DIR}/cmake/embed_text.cmake
+  DEPENDS "${CMAKE_SOURCE_DIR}/server/migrations/001_initial.sql" "${CMAKE_SOURCE_DIR}/cmake/embed_text.cmake")
+
 add_library(ll_server STATIC
-  server/sqlite_store.cpp server/demo_data.cpp server/static_files.cpp server/http_api.cpp)
+  server/sqlite_db.cpp server/store.cpp server/demo_data.cpp server/static_files.cpp server/http_api.cpp
+  "${LL_MIGRATION_001}")
 target_include_directories(ll_server PUBLIC "${CMAKE_SOURCE_DIR}/server")
-target_link_libraries(ll_server PUBLIC ll_core PkgConfig::SQLITE3 Threads::Threads)
+target_link_libraries(ll_server PUBLIC ll_core PkgConfig::SQLITE3 PkgConfig::HTTPLIB Threads::Threads)
 
 add_executable(learnledger server/main.cpp)
 target_link_libraries(learnledger PRIVATE ll_server)
@@ -18,14 +27,16 @@ target_link_libraries(test_core PRIVATE ll_core)
 add_test(NAME core COMMAND test_core)
 
 file(GLOB LL_UI_TESTS CONFIGURE_DEPENDS tests/ui/*.cpp)
-add_executable(test_ui ${LL_UI_TESTS})
+add_executable(test_ui ${LL_UI_TESTS} web/api_client.cpp)
+target_include_directories(test_ui PRIVATE web)
 target_link_libraries(test_ui PRIVATE ll_ui)
 add_test(NAME ui COMMAND test_ui)
 
 # Server suites start the real binary on a free loopback port with a temporary database.
 file(GLOB LL_SERVER_TESTS CONFIGURE_DEPENDS tests/server/*.cpp)
 add_executable(test_server ${LL_SERVER_TESTS})
-target_link_libraries(test_server PRIVATE ll_core Threads::Threads)
+target_include_directories(test_server PRIVATE tests/server)
+target_link_libraries(test_server PRIVATE ll_core PkgConfig::HTTPLIB Threads::Threads)
 target_compile_definitions(test_server PRIVATE LL_SERVER_BINARY="$<TARGET_FILE:learnledger>")
 add_dependencies(test_server learnledger)
 add_test(NAME server COMMAND test_server)

@@ -4,11 +4,12 @@ set(LL_WEB_OUT "${CMAKE_BINARY_DIR}/app")
 set(LL_FONT "${CMAKE_BINARY_DIR}/fonts/Inter-Regular.otf")
 
 # Fonts from Debian's fonts-inter, subset to the glyphs the four languages need.
-find_program(PYFTSUBSET pyftsubset REQUIRED)
+# Debian's python3-fonttools, run by Debian's python (a pyenv python on PATH would lack it).
+find_program(DEBIAN_PYTHON python3 PATHS /usr/bin NO_DEFAULT_PATH REQUIRED)
 add_custom_command(
   OUTPUT "${LL_FONT}"
   COMMAND ${CMAKE_COMMAND} -E make_directory "${CMAKE_BINARY_DIR}/fonts"
-  COMMAND ${PYFTSUBSET} /usr/share/fonts/opentype/inter/Inter-Regular.otf
+  COMMAND ${DEBIAN_PYTHON} -m fontTools.subset /usr/share/fonts/opentype/inter/Inter-Regular.otf
           --unicodes=U+0020-007E,U+00A0-017F,U+2010-2027,U+2030-203A,U+20AC,U+2122,U+2190-2193,U+2212,U+25CF
           --layout-features= --no-hinting --desubroutinize --output-file=${LL_FONT}
   COMMENT "Subsetting the Inter font")
@@ -17,17 +18,16 @@ add_library(imgui_backends STATIC
   ${LL_IMGUI_DIR}/backends/imgui_impl_glfw.cpp ${LL_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
 target_link_libraries(imgui_backends PUBLIC imgui)
 target_compile_definitions(imgui_backends PUBLIC IMGUI_IMPL_OPENGL_ES3)
-target_compile_options(imgui_backends PRIVATE -w -sUSE_GLFW=3)
+target_compile_options(imgui_backends PRIVATE -w)
 
 add_executable(learnledger_web web/main.cpp web/web_platform.cpp web/api_client.cpp "${LL_FONT}")
 target_link_libraries(learnledger_web PRIVATE ll_ui imgui_backends)
-target_compile_options(learnledger_web PRIVATE -sUSE_GLFW=3)
 set_target_properties(learnledger_web PROPERTIES OUTPUT_NAME learnledger SUFFIX ".js"
                       RUNTIME_OUTPUT_DIRECTORY "${LL_WEB_OUT}")
 target_link_options(learnledger_web PRIVATE
   -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sFULL_ES3=1
   -sALLOW_MEMORY_GROWTH=1 -sENVIRONMENT=web -sMALLOC=emmalloc
-  -sEXPORTED_FUNCTIONS=_main,_app_wake,_app_frames,_app_items_json,_app_http_done,_app_set_viewport,_app_run_frames
+  -sEXPORTED_FUNCTIONS=_main,_app_wake,_app_frames,_app_items_json,_app_http_done,_app_viewport_changed,_malloc,_free,_app_run_frames
   -sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString
   --pre-js ${CMAKE_SOURCE_DIR}/web/platform.js
   --preload-file ${CMAKE_BINARY_DIR}/fonts@/fonts)

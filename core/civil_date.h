@@ -26,8 +26,8 @@ public:
     unsigned day() const { return static_cast<unsigned>(ymd().day()); }
     std::string iso() const;
 
-    CivilDate plus_days(int days) const { return CivilDate(days_ + std::chrono::days(days)); }
-    int days_until(const CivilDate& later) const { return static_cast<int>((later.days_ - days_).count()); }
+    CivilDate plus_days(int days) const { return CivilDate(days_ + days); }
+    int days_until(const CivilDate& later) const { return later.days_ - days_; }
     static unsigned days_in_month(int year, unsigned month);
     static bool is_leap_year(int year);
     // Last day of the month of this date.
@@ -36,9 +36,11 @@ public:
     friend auto operator<=>(const CivilDate&, const CivilDate&) = default;
 
 private:
-    explicit CivilDate(std::chrono::sys_days d) : days_(d) {}
-    std::chrono::year_month_day ymd() const { return std::chrono::year_month_day(days_); }
-    std::chrono::sys_days days_{};
+    // Days since 1970-01-01 as a plain int: libc++ 14 has no <=> for sys_days.
+    explicit CivilDate(int days) : days_(days) {}
+    explicit CivilDate(std::chrono::sys_days d) : days_(static_cast<int>(d.time_since_epoch().count())) {}
+    std::chrono::year_month_day ymd() const { return std::chrono::year_month_day(std::chrono::sys_days(std::chrono::days(days_))); }
+    int days_ = 0;
 };
 
 }  // namespace ll

@@ -1,0 +1,141 @@
+// learnledger command line: `serve` runs the HTTP server, `seed-demo` creates demo data.
+// Every command prints one-line errors to stderr and exits 2 on bad usage or input.
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <httplib.h>
+
+#include "demo_data.h"
+#include "http_api.h"
+#include "shipped_rules.h"
+#include "static_files.h"
+#include "store.h"
+
+namespace {
+
+using namespace ll;
+using namespace ll::server;
+
+constexpr const char* usage =
+    "usage: learnledger <command> [options]\n"
+    "  serve      --db PATH [--port N (8080; 0 = any free port)] [--host ADDR (127.0.0.1)] [--web DIR]\n"
+    "  seed-demo  --db PATH\n";
+
+// Options as --name value pairs; unknown options are refused so typos do not pass silently.
+struct Options {
+    std::map<std::string, std::string> values;
+    std::string error;
+
+    static Options parse(int argc, char** argv, int first, const std::vector<std::string>& allowed) {
+        Options o;
+        for (int i = first; i < argc; i += 2) {
+            std::string name = argv[i];
+            bool known = false;
+            for (const auto& a : allowed) known = known || name == "--" + a;
+            if (!known) {
+                o.error = "unknown option " + name;
+                return o;
+            }
+            if (i + 1 >= argc) {
+                o.error = name + " needs a value";
+                return o;
+            }
+            o.values[name.substr(2)] = argv[i + 1];
+        }
+        return o;
+    }
+    std::string get(const std::string& name, const std::string& fallback = "") const {
+        auto it = values.find(name);
+        return it == values.end() ? fallback : it->second;
+    }
+};
+
+int fail(const std::string& message, int code = 2) {
+    std::fprintf(stderr, "learnledger: %s\n", message.c_str());
+    return code;
+}
+
+Result<std::unique_ptr<Store>> open_store(const Options& o) {
+    std::string db = o.get("db");
+    if (db.empty()) return make_error("missing_field", "--db PATH is required", "--db");
+    return Store::open(db);
+}
+
+httplib::Server* running_server = nullptr;
+
+void stop_on_signal(int) {
+    if (running_server) running_server->stop();
+}
+
+int serve(int argc, char** argv) {
+    Options o = Options::parse(argc, argv, 2, {"db", "port", "host", "web"});
+    if (!o.error.empty()) return fail(o.error);
+    std::string port_text = o.get("port", "8080");
+    if (port_text.empty() || port_text.size() > 5 || port_text.find_first_not_of("0123456789") != std::string::npos ||
+        std::stoi(port_text) > 65535)
+        return fail("--port must be a number from 0 to 65535");
+    auto store = open_store(o);
+    if (!store) return fail(store.error().message, 1);
+
+    std::optional<StaticFiles> web;
+    if (!o.get("web").empty()) {
+        auto loaded = StaticFiles::load(o.get("web"));
+        if (!loaded) return fail(loaded.error().message, 1);
+        web = std::move(*loaded);
+    }
+    const auto& rules = shipped::belgian_rule_set();
+    if (!rules) return fail(rules.error().message, 1);
+
+    ApiContext ctx;
+    ctx.store = store->get();
+    ctx.web = web ? &*web : nullptr;
+    ctx.rule_sets[rules->id] = &*rules;
+
+    httplib::Server http;
+    install_routes(http, ctx);
+    std::string host = o.get("host", "127.0.0.1");
+    int port = std::stoi(port_text);
+    if (port == 0) {
+        port = http.bind_to_any_port(host);
+    } else if (!http.bind_to_port(host, port)) {
+        port = -1;
+    }
+    if (port <= 0) return fail("cannot listen on " + host + ":" + port_text, 1);
+    std::printf("listening on http://%s:%d\n", host.c_str(), port);
+    std::fflush(stdout);
+    running_server = &http;
+    std::signal(SIGINT, stop_on_signal);
+    std::signal(SIGTERM, stop_on_signal);
+    http.listen_after_bind();
+    running_server = nullptr;
+    return 0;
+}
+
+int seed(int argc, char** argv) {
+    Options o = Options::parse(argc, argv, 2, {"db"});
+    if (!o.error.empty()) return fail(o.error);
+    auto store = open_store(o);
+    if (!store) return fail(store.error().message, store.error().code == "missing_field" ? 2 : 1);
+    auto created = seed_demo(**store);
+    if (!created) return fail(created.error().message, 1);
+    std::printf(*created ? "demo data created\n" : "demo data already present\n");
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "help") == 0) {
+        std::fputs(usage, argc < 2 ? stderr : stdout);
+        return argc < 2 ? 2 : 0;
+    }
+    std::string command = argv[1];
+    if (command == "serve") return serve(argc, argv);
+    if (command == "seed-demo") return seed(argc, argv);
+    std::fprintf(stderr, "learnledger: unknown command %s\n%s", command.c_str(), usage);
+    return 2;
+}

@@ -1,0 +1,88 @@
+// SQLite connection settings follow the storage rules: WAL journal, foreign keys enforced,
+// synchronous=FULL so an acknowledged write survives a crash or power loss.
+#include "sqlite_db.h"
+
+#include <cstdio>
+#include <memory>
+
+namespace ll::server {
+
+Error storage_error(sqlite3* db, std::string_view what) {
+    std::fprintf(stderr, "storage: %.*s: %s\n", static_cast<int>(what.size()), what.data(),
+                 db ? sqlite3_errmsg(db) : "no connection");
+    return make_error("storage_error", "the database could not complete the request");
+}
+
+Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
+    if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) != SQLITE_OK) {
+        error_ = storage_error(db, "prepare");
+        stmt_ = nullptr;
+    }
+}
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+Statement& Statement::bind(int index, std::string_view text) {
+    if (stmt_) sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+
+Statement& Statement::bind(int index, std::int64_t value) {
+    if (stmt_) sqlite3_bind_int64(stmt_, index, value);
+    return *this;
+}
+
+Statement& Statement::bind_null(int index) {
+    if (stmt_) sqlite3_bind_null(stmt_, index);
+    return *this;
+}
+
+bool Statement::step() {
+    if (!stmt_ || error_) return false;
+    int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc != SQLITE_DONE) error_ = storage_error(db_, "step");
+    return false;
+}
+
+std::string Statement::text(int column) const {
+    const unsigned char* t = sqlite3_column_text(stmt_, column);
+    return t ? std::string(reinterpret_cast<const char*>(t), static_cast<size_t>(sqlite3_column_bytes(stmt_, column))) : "";
+}
+
+std::optional<std::string> Statement::optional_text(int column) const {
+    if (sqlite3_column_type(stmt_, column) == SQLITE_NULL) return std::nullopt;
+    return text(column);
+}
+
+std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+Result<std::unique_ptr<Connection>> Connection::open(const std::string& path) {
+    sqlite3* db = nullptr;
+    int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+    if (rc != SQLITE_OK) {
+        Error e = storage_error(db, "open");
+        sqlite3_close(db);
+        return e;
+    }
+    std::unique_ptr<Connection> c(new Connection(db));
+    sqlite3_busy_timeout(db, 5000);
+    auto set = c->exec("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;");
+    if (!set) return set.error();
+    return c;
+}
+
+Connection::~Connection() { sqlite3_close(db_); }
+
+Result<bool> Connection::exec(std::string_view sql) {
+    std::string text(sql);
+    char* message = nullptr;
+    if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+        std::fprintf(stderr, "storage: exec: %s\n", message ? message : "?");
+        sqlite3_free(message);
+        return make_error("storage_error", "the database could not complete the request");
+    }
+    return true;
+}
+
+}  // namespace ll::server

@@ -1,0 +1,162 @@
+// The HTTP API of a real server process over loopback, backed by a temporary SQLite file.
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "server_process.h"
+
+using namespace ll::test;
+using nlohmann::json;
+
+namespace {
+
+struct SeededServer {
+    TempDir dir;
+    std::string db = dir.file("ll.db");
+    bool seeded = run_learnledger({"seed-demo", "--db", db}).exit_code == 0;
+    ServerProcess server{db};
+    httplib::Client client{"127.0.0.1", server.port()};
+};
+
+json body_of(const httplib::Result& r) { return json::parse(r->body); }
+
+void check_error(const httplib::Result& r, int status, const std::string& code, const std::string& field) {
+    REQUIRE(r);
+    CHECK(r->status == status);
+    CHECK(r->get_header_value("Content-Type").rfind("application/json", 0) == 0);
+    auto j = json::parse(r->body, nullptr, false);
+    REQUIRE(j.is_object());
+    REQUIRE(j.contains("error"));
+    CHECK(j["error"]["code"] == code);
+    CHECK(j["error"]["message"].is_string());
+    if (!field.empty()) CHECK(j["error"]["field"] == field);
+}
+
+}  // namespace
+
+TEST_CASE("health answers with the schema version") {
+    SeededServer s;
+    REQUIRE(s.seeded);
+    REQUIRE(s.server.running());
+    auto r = s.client.Get("/api/v1/health");
+    REQUIRE(r);
+    CHECK(r->status == 200);
+    auto j = body_of(r);
+    CHECK(j["status"] == "ok");
+    CHECK(j["schema_version"] == 1);
+}
+
+TEST_CASE("the demo worker's entitlement comes from the database and the core") {
+    SeededServer s;
+    REQUIRE(s.server.running());
+    auto r = s.client.Get("/api/v1/workers/w-0001/entitlement?year=2024");
+    REQUIRE(r);
+    REQUIRE(r->status == 200);
+    auto j = body_of(r);
+    CHECK(j["year"] == 2024);
+    CHECK(j["entitled_days_exact"] == "3");
+    CHECK(j["entitled_minutes"] == 1368);
+    CHECK(j["months_counted"] == 9);
+    CHECK(j["explanation"][1]["text"] == "5 d x 80 % x 9/12 months = 3 d");
+
+    auto next = body_of(s.client.Get("/api/v1/workers/w-0001/entitlement?year=2025"));
+    CHECK(next["entitled_days_exact"] == "4");  // 5 x 0.8 x 12/12
+    auto before_hire = body_of(s.client.Get("/api/v1/workers/w-0001/entitlement?year=2023"));
+    CHECK(before_hire["entitled_days_exact"] == "0");
+    // A worker of the small employer (8 FTE): no legal days.
+    auto bakery = body_of(s.client.Get("/api/v1/workers/b-0001/entitlement?year=2024"));
+    CHECK(bakery["entitled_days_exact"] == "0");
+}
+
+TEST_CASE("bad requests get the JSON error naming the field") {
+    SeededServer s;
+    REQUIRE(s.server.running());
+    check_error(s.client.Get("/api/v1/workers/w-0001/entitlement"), 400, "missing_field", "year");
+    check_error(s.client.Get("/api/v1/workers/w-0001/entitlement?year=20x4"), 400, "wrong_type", "year");
+    check_error(s.client.Get("/api/v1/workers/w-0001/entitlement?year=2019"), 400, "out_of_range", "year");
+    check_error(s.client.Get("/api/v1/workers/w-0001/entitlement?year=2060"), 400, "out_of_range", "year");
+    check_error(s.client.Get("/api/v1/workers/w-0001/entitlement?year=2022"), 400, "out_of_range", "year");
+    check_error(s.client.Get("/api/v1/workers/nobody/entitlement?year=2024"), 404, "not_found", "worker");
+    check_error(s.client.Get("/api/v1/workers/w-0001/entitlement?year=2041"), 400, "out_of_range", "year");
+    check_error(s.client.Get("/api/v1/workers/w-0001/entitlement?year=2030"), 404, "not_found", "year");
+    check_error(s.client.Get("/api/v1/workers/%2e%2e%2f/entitlement?year=2024"), 404, "not_found", "");
+    check_error(s.client.Get("/api/v1/nothing/here"), 404, "not_found", "");
+    check_error(s.client.Post("/api/v1/health", "{}", "application/json"), 404, "not_found", "");
+}
+
+TEST_CASE("seed-demo is idempotent and the CLI refuses bad usage") {
+    TempDir dir;
+    std::string db = dir.file("ll.db");
+    auto first = run_learnledger({"seed-demo", "--db", db});
+    CHECK(first.exit_code == 0);
+    CHECK(first.out == "demo data created\n");
+    auto second = run_learnledger({"seed-demo", "--db", db});
+    CHECK(second.exit_code == 0);
+    CHECK(second.out == "demo data already present\n");
+
+    auto no_db = run_learnledger({"seed-demo"});
+    CHECK(no_db.exit_code == 2);
+    CHECK(no_db.err.find("--db") != std::string::npos);
+    CHECK(no_db.out.empty());
+    auto typo = run_learnledger({"serve", "--db", db, "--prot", "80"});
+    CHECK(typo.exit_code == 2);
+    CHECK(typo.err.find("unknown option --prot") != std::string::npos);
+    auto bad_port = run_learnledger({"serve", "--db", db, "--port", "99999"});
+    CHECK(bad_port.exit_code == 2);
+    auto unknown = run_learnledger({"frobnicate"});
+    CHECK(unknown.exit_code == 2);
+    auto missing_web = run_learnledger({"serve", "--db", db, "--port", "0", "--web", dir.file("absent")});
+    CHECK(missing_web.exit_code == 1);
+    CHECK(missing_web.err.find("web folder not found") != std::string::npos);
+}
+
+TEST_CASE("the web bundle is served with types, gzip, validators and security headers") {
+    TempDir web;
+    web.write("index.html", "<!doctype html><title>t</title>");
+    web.write("app.wasm", std::string("\0asm\1\0\0\0", 8));
+    const std::string script(5000, 'x');
+    web.write("app.js", script);
+    REQUIRE(std::system(("gzip -k -9 " + web.file("app.js") + " " + web.file("app.wasm")).c_str()) == 0);
+    web.write(".hidden", "secret");
+    TempDir dir;
+    ServerProcess server(dir.file("ll.db"), {"--web", web.path()});
+    REQUIRE(server.running());
+    httplib::Client c("127.0.0.1", server.port());
+
+    auto index = c.Get("/");
+    REQUIRE(index);
+    CHECK(index->status == 200);
+    CHECK(index->get_header_value("Content-Type") == "text/html; charset=utf-8");
+    CHECK(index->get_header_value("X-Content-Type-Options") == "nosniff");
+    CHECK(index->get_header_value("Content-Security-Policy").find("frame-ancestors 'none'") != std::string::npos);
+
+    auto plain = c.Get("/app.wasm");
+    REQUIRE(plain);
+    CHECK(plain->get_header_value("Content-Type") == "application/wasm");
+    CHECK(plain->body.size() == 8);
+    CHECK_FALSE(plain->has_header("Content-Encoding"));
+
+    // The client decompresses: the body equals the original only if it was compressed exactly once.
+    for (const char* path : {"/app.wasm", "/app.js"}) {
+        auto gz = c.Get(path, {{"Accept-Encoding", "gzip, deflate, br"}});
+        REQUIRE(gz);
+        CHECK(gz->get_header_value("Content-Encoding") == "gzip");
+        CHECK(gz->get_header_value("Vary") == "Accept-Encoding");
+        CHECK(gz->body == c.Get(path)->body);
+    }
+    CHECK(c.Get("/app.js")->body == script);
+
+    auto again = c.Get("/app.wasm", {{"If-None-Match", plain->get_header_value("ETag")}});
+    REQUIRE(again);
+    CHECK(again->status == 304);
+    CHECK(again->body.empty());
+
+    for (const char* path : {"/.hidden", "/../ll.db", "/%2e%2e/ll.db", "/app.wasm.gz", "/nothing"}) {
+        auto r = c.Get(path);
+        REQUIRE(r);
+        CHECK_MESSAGE(r->status == 404, path);
+    }
+}

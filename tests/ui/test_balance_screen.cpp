@@ -1,0 +1,105 @@
+// The balance screen drawn headless: its figures reach the item tree, and taps emit actions.
+#include <doctest/doctest.h>
+
+#include "app_frame.h"
+#include "balance_screen.h"
+#include "headless_imgui.h"
+#include "shipped_rules.h"
+#include "update.h"
+
+using namespace ll;
+
+namespace {
+
+ui::AppState loaded_state(int year) {
+    auto s = ui::initial_state(*CivilDate::parse("2026-11-29"), "w-0001", 2023, 2040);
+    s.year = year;
+    EmploymentPeriod p{*CivilDate::parse("2024-04-29"), std::nullopt, *Rational::make(4, 5)};
+    auto e = compute_entitlement(*shipped::belgian_rule_set(), EntitlementInput{year, Rational(40), {p}});
+    REQUIRE(e.ok());
+    ui::update(s, ui::EntitlementLoaded{*e});
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("the figure and the controls are in the item tree") {
+    test::HeadlessImGui gui(390, 844);
+    auto state = loaded_state(2024);
+    auto draw = [&](std::vector<ui::Action>& out) { ui::draw_app_frame(state, out); };
+    gui.frame(draw);
+    gui.frame(draw);
+    const ui::Item* fig = gui.find("figure", "Training right 2024");
+    REQUIRE(fig != nullptr);
+    CHECK(fig->value == "3 days");
+    CHECK(fig->w > 0);
+    CHECK(gui.find("button", "Next year") != nullptr);
+    CHECK(gui.find("button", "Show explanation") != nullptr);
+    CHECK(gui.find("heading", "My training right") != nullptr);
+    CHECK(gui.find("text", "22 h 48 min of training time, 9 of 12 months employed") != nullptr);
+}
+
+TEST_CASE("tapping buttons emits actions; the explanation appears when toggled") {
+    test::HeadlessImGui gui(390, 844);
+    auto state = loaded_state(2024);
+    auto draw = [&](std::vector<ui::Action>& out) { ui::draw_app_frame(state, out); };
+    gui.frame(draw);
+    gui.frame(draw);
+
+    auto actions = gui.tap(*gui.find("button", "Next year"), draw);
+    REQUIRE(actions.size() == 1);
+    REQUIRE(std::holds_alternative<ui::SelectYear>(actions[0]));
+    CHECK(std::get<ui::SelectYear>(actions[0]).year == 2025);
+
+    actions = gui.tap(*gui.find("button", "Show explanation"), draw);
+    REQUIRE(actions.size() == 1);
+    for (const auto& a : actions) ui::update(state, a);
+    gui.frame(draw);
+    CHECK(gui.find("button", "Hide explanation") != nullptr);
+    CHECK(gui.find("text", "5 d x 80 % x 9/12 months = 3 d") != nullptr);
+}
+
+TEST_CASE("buttons are at least 44 px tall at scale 1 (the tap-target minimum)") {
+    test::HeadlessImGui gui(390, 844);
+    auto state = loaded_state(2024);
+    auto draw = [&](std::vector<ui::Action>& out) { ui::draw_app_frame(state, out); };
+    gui.frame(draw);
+    gui.frame(draw);
+    int buttons = 0;
+    for (const auto& i : gui.items())
+        if (i.role == "button") {
+            ++buttons;
+            CHECK_MESSAGE(i.h >= 44.0f, i.label);
+        }
+    CHECK(buttons >= 3);
+}
+
+TEST_CASE("a previous-year button is disabled at the first year of the rule set") {
+    test::HeadlessImGui gui(390, 844);
+    auto state = loaded_state(2023);
+    auto draw = [&](std::vector<ui::Action>& out) { ui::draw_app_frame(state, out); };
+    gui.frame(draw);
+    gui.frame(draw);
+    CHECK(gui.tap(*gui.find("button", "Previous year"), draw).empty());
+}
+
+TEST_CASE("a failure is shown with a retry button") {
+    test::HeadlessImGui gui(390, 844);
+    auto state = ui::initial_state(*CivilDate::parse("2026-11-29"), "w-0001", 2023, 2040);
+    ui::start(state);
+    ui::update(state, ui::RequestFailed{2026, make_error("offline", "no connection to the server")});
+    auto draw = [&](std::vector<ui::Action>& out) { ui::draw_app_frame(state, out); };
+    gui.frame(draw);
+    gui.frame(draw);
+    CHECK(gui.find("text", "Could not load: no connection to the server") != nullptr);
+    auto actions = gui.tap(*gui.find("button", "Try again"), draw);
+    REQUIRE(actions.size() == 1);
+    CHECK(std::holds_alternative<ui::Retry>(actions[0]));
+}
+
+TEST_CASE("days are written as people read them") {
+    CHECK(ui::days_text(Rational(3)) == "3 days");
+    CHECK(ui::days_text(Rational(1)) == "1 day");
+    CHECK(ui::days_text(*Rational::make(5, 2)) == "2.5 days");
+    CHECK(ui::days_text(*Rational::make(10, 3)) == "3.33 days");
+}

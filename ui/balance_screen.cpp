@@ -1,0 +1,84 @@
+// Immediate-mode drawing of the balance screen; it reads the state and emits actions only.
+// Touch first: buttons are at least 44 CSS px tall (the style is scaled by the device pixel ratio).
+#include "balance_screen.h"
+
+#include <string>
+
+#include "imgui.h"
+#include "item_tree.h"
+
+namespace ll::ui {
+
+std::string days_text(const Rational& days) {
+    return days.to_decimal(2) + (days == Rational(1) ? " day" : " days");
+}
+
+namespace {
+
+// 44 CSS px at the 16 CSS px base font: the minimum comfortable tap target.
+float touch_height() { return ImGui::GetFontSize() * 44.0f / 16.0f; }
+
+void draw_year_navigation(const AppState& s, std::vector<Action>& out) {
+    float h = touch_height();
+    float w = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3.0f;
+    ImGui::BeginDisabled(s.year <= s.first_year);
+    if (ImGui::Button("Previous year", ImVec2(w, h))) out.push_back(SelectYear{s.year - 1});
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    std::string year = std::to_string(s.year);
+    ImGui::BeginGroup();
+    float text_w = ImGui::CalcTextSize(year.c_str()).x * 1.5f;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (w - text_w) / 2);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (h - ImGui::GetFontSize() * 1.5f) / 2);
+    ImGui::SetWindowFontScale(1.5f);
+    ImGui::TextUnformatted(year.c_str());
+    ImGui::SetWindowFontScale(1.0f);
+    ImGui::EndGroup();
+    if (auto* t = current_item_tree()) t->record_last_item("text", "Year", year);
+    ImGui::SameLine(0, 0);
+    ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - w);
+    ImGui::BeginDisabled(s.year >= s.last_year);
+    if (ImGui::Button("Next year", ImVec2(w, h))) out.push_back(SelectYear{s.year + 1});
+    ImGui::EndDisabled();
+}
+
+void draw_entitlement(const AppState& s, std::vector<Action>& out) {
+    const Entitlement& e = *s.entitlement;
+    figure("Training right " + std::to_string(e.year), days_text(e.days));
+    text(format_minutes(e.minutes) + " of training time, " + std::to_string(e.months_counted) + " of 12 months employed");
+    ImGui::Spacing();
+    if (ImGui::Button(s.show_explanation ? "Hide explanation" : "Show explanation", ImVec2(-1, touch_height())))
+        out.push_back(ToggleExplanation{});
+    if (!s.show_explanation) return;
+    ImGui::Spacing();
+    for (const auto& line : e.explanation) {
+        ImGui::Bullet();
+        ImGui::SameLine();
+        ImGui::PushTextWrapPos(0.0f);
+        text(render_english(line));
+        ImGui::PopTextWrapPos();
+    }
+}
+
+}  // namespace
+
+void draw_balance_screen(const AppState& s, std::vector<Action>& out) {
+    heading("My training right");
+    ImGui::Spacing();
+    draw_year_navigation(s, out);
+    ImGui::Separator();
+    ImGui::Spacing();
+    if (s.entitlement && s.entitlement->year == s.year) {
+        draw_entitlement(s, out);
+    } else if (s.load == LoadState::loading) {
+        text("Loading " + std::to_string(s.year) + "...");
+    }
+    if (s.load == LoadState::failed && s.error) {
+        ImGui::PushTextWrapPos(0.0f);
+        text("Could not load: " + s.error->message);
+        ImGui::PopTextWrapPos();
+        if (ImGui::Button("Try again", ImVec2(-1, touch_height()))) out.push_back(Retry{});
+    }
+}
+
+}  // namespace ll::ui

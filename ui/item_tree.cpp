@@ -1,0 +1,120 @@
+// Dear ImGui test-engine hooks: ItemAdd gives every item's rectangle, ItemInfo its label and
+// status flags. Only items that received a label (i.e. were not clipped) are published.
+#include "item_tree.h"
+
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
+#include "imgui.h"
+#include "imgui_internal.h"
+
+namespace ll::ui {
+
+namespace {
+
+std::string strip_id_suffix(const char* label) {
+    std::string s = label ? label : "";
+    auto pos = s.find("##");
+    if (pos != std::string::npos) s.resize(pos);
+    return s;
+}
+
+std::string role_from_flags(int flags) {
+    if (flags & ImGuiItemStatusFlags_Inputable) return "textbox";
+    if (flags & ImGuiItemStatusFlags_Checkable) return "checkbox";
+    if (flags & ImGuiItemStatusFlags_Openable) return "treeitem";
+    return "button";
+}
+
+}  // namespace
+
+void ItemTree::attach(ImGuiContext* ctx) {
+    ctx->TestEngine = this;
+    ctx->TestEngineHookItems = true;
+}
+
+void ItemTree::begin_frame() {
+    pending_.clear();
+    current_.clear();
+    if (GImGui) GImGui->TestEngineHookItems = true;
+}
+
+void ItemTree::end_frame() { published_ = current_; }
+
+void ItemTree::on_item_add(unsigned id, float x0, float y0, float x1, float y1) {
+    pending_.push_back(Item{id, {}, {}, {}, x0, y0, x1 - x0, y1 - y0});
+}
+
+void ItemTree::on_item_info(unsigned id, const char* label, int flags) {
+    for (auto it = pending_.rbegin(); it != pending_.rend(); ++it) {
+        if (it->id != id) continue;
+        Item item = *it;
+        item.role = role_from_flags(flags);
+        item.label = strip_id_suffix(label);
+        if (flags & ImGuiItemStatusFlags_Checkable) item.value = (flags & ImGuiItemStatusFlags_Checked) ? "true" : "false";
+        if (flags & ImGuiItemStatusFlags_Openable) item.value = (flags & ImGuiItemStatusFlags_Opened) ? "open" : "closed";
+        current_.push_back(std::move(item));
+        return;
+    }
+}
+
+void ItemTree::record_last_item(std::string_view role, std::string_view label, std::string_view value) {
+    ImGuiContext& g = *GImGui;
+    if (!ImGui::IsItemVisible()) return;
+    const ImRect& r = g.LastItemData.Rect;
+    current_.push_back(Item{g.LastItemData.ID, std::string(role), std::string(label), std::string(value), r.Min.x,
+                            r.Min.y, r.GetWidth(), r.GetHeight()});
+}
+
+std::string ItemTree::to_json(float pixels_per_css_px) const {
+    float k = pixels_per_css_px > 0 ? 1.0f / pixels_per_css_px : 1.0f;
+    auto css = [k](float v) { return std::round(v * k * 10.0f) / 10.0f; };
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& i : published_)
+        out.push_back({{"id", i.id}, {"role", i.role}, {"label", i.label}, {"value", i.value},
+                       {"x", css(i.x)}, {"y", css(i.y)}, {"w", css(i.w)}, {"h", css(i.h)}});
+    return out.dump();
+}
+
+ItemTree* current_item_tree() { return GImGui ? static_cast<ItemTree*>(GImGui->TestEngine) : nullptr; }
+
+void text(std::string_view s) {
+    ImGui::TextUnformatted(s.data(), s.data() + s.size());
+    if (auto* t = current_item_tree()) t->record_last_item("text", s, "");
+}
+
+void heading(std::string_view s) {
+    ImGui::SetWindowFontScale(1.35f);
+    ImGui::TextUnformatted(s.data(), s.data() + s.size());
+    ImGui::SetWindowFontScale(1.0f);
+    if (auto* t = current_item_tree()) t->record_last_item("heading", s, "");
+}
+
+void figure(std::string_view label, std::string_view value, float value_scale) {
+    ImGui::BeginGroup();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextUnformatted(label.data(), label.data() + label.size());
+    ImGui::PopStyleColor();
+    ImGui::SetWindowFontScale(value_scale);
+    ImGui::TextUnformatted(value.data(), value.data() + value.size());
+    ImGui::SetWindowFontScale(1.0f);
+    ImGui::EndGroup();
+    if (auto* t = current_item_tree()) t->record_last_item("figure", label, value);
+}
+
+}  // namespace ll::ui
+
+// --- the hooks Dear ImGui calls when built with IMGUI_ENABLE_TEST_ENGINE ---------------------
+
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb, const ImGuiLastItemData*) {
+    if (auto* tree = static_cast<ll::ui::ItemTree*>(ctx->TestEngine)) tree->on_item_add(id, bb.Min.x, bb.Min.y, bb.Max.x, bb.Max.y);
+}
+
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
+    if (auto* tree = static_cast<ll::ui::ItemTree*>(ctx->TestEngine)) tree->on_item_info(id, label, flags);
+}
+
+void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
+
+const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) { return nullptr; }

@@ -1,0 +1,51 @@
+// The semantic item tree: every widget drawn in a frame as {id, role, label, value, rect}.
+// Fed by Dear ImGui's test-engine hooks plus helpers for plain text; read by tests and a11y.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+struct ImGuiContext;
+
+namespace ll::ui {
+
+struct Item {
+    unsigned id = 0;
+    std::string role;   // button, textbox, checkbox, treeitem, text, heading, figure
+    std::string label;  // visible label without "##id" suffixes
+    std::string value;  // displayed value (figures, text), checked state, ...
+    float x = 0, y = 0, w = 0, h = 0;  // in Dear ImGui display pixels
+};
+
+class ItemTree {
+public:
+    // Routes the hooks of `ctx` into this tree; one tree per context.
+    void attach(ImGuiContext* ctx);
+    void begin_frame();  // call right after ImGui::NewFrame()
+    void end_frame();    // call before ImGui::Render(): publishes the frame's items
+    const std::vector<Item>& items() const { return published_; }
+    // JSON array; coordinates divided by `pixels_per_css_px` so browser tests get CSS pixels.
+    std::string to_json(float pixels_per_css_px) const;
+
+    // Hook entry points (called from the ImGuiTestEngineHook_* functions).
+    void on_item_add(unsigned id, float x0, float y0, float x1, float y1);
+    void on_item_info(unsigned id, const char* label, int status_flags);
+    // Records the last submitted item (text drawn by helpers) with a role, label and value.
+    void record_last_item(std::string_view role, std::string_view label, std::string_view value);
+
+private:
+    std::vector<Item> pending_;    // items added this frame, labelled by on_item_info
+    std::vector<Item> current_;    // items with a known role this frame
+    std::vector<Item> published_;  // the last complete frame
+};
+
+// The tree attached to the current ImGui context (nullptr when none).
+ItemTree* current_item_tree();
+
+// Plain-text helpers that draw and record in one call, so figures reach the tree.
+void text(std::string_view s);
+void heading(std::string_view s);
+// A labelled figure: small caption above a large value; both recorded as one "figure" item.
+void figure(std::string_view label, std::string_view value, float value_scale = 2.2f);
+
+}  // namespace ll::ui

@@ -1,0 +1,57 @@
+// Theme and font loading. The glyph ranges cover Latin-1, Latin Extended-A (œ, Ÿ), typographic
+// punctuation and the euro sign, matching the font subset made at build time.
+#include "theme.h"
+
+#include <cstdio>
+
+#include "imgui.h"
+
+namespace ll::ui {
+
+bool load_fonts(const char* font_path, float scale) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x2027, 0x2030, 0x203A, 0x20AC, 0x20AC, 0};
+    ImFontConfig cfg;
+    cfg.OversampleH = 2;
+    cfg.OversampleV = 1;
+    cfg.PixelSnapH = false;
+    float px = static_cast<float>(static_cast<int>(base_font_css_px * scale));
+    if (font_path) {
+        if (std::FILE* f = std::fopen(font_path, "rb")) {
+            std::fclose(f);
+            if (io.Fonts->AddFontFromFileTTF(font_path, px, &cfg, ranges)) return true;
+        }
+    }
+    ImFontConfig fallback;
+    fallback.SizePixels = px;
+    io.Fonts->AddFontDefault(&fallback);
+    return false;
+}
+
+void apply_theme(float scale, bool dark) {
+    ImGuiStyle style;
+    if (dark) {
+        ImGui::StyleColorsDark(&style);
+    } else {
+        ImGui::StyleColorsLight(&style);
+    }
+    style.WindowRounding = 0.0f;
+    style.FrameRounding = 8.0f;
+    style.GrabRounding = 8.0f;
+    style.WindowPadding = ImVec2(16, 16);
+    style.FramePadding = ImVec2(12, 8);
+    style.ItemSpacing = ImVec2(10, 10);
+    style.ScrollbarSize = 16.0f;
+    style.GrabMinSize = 20.0f;
+    style.TouchExtraPadding = ImVec2(2, 2);
+    // Button labels use the text colour, so buttons are tinted rather than saturated to keep contrast.
+    style.Colors[ImGuiCol_Button] = dark ? ImVec4(0.18f, 0.30f, 0.50f, 1.0f) : ImVec4(0.82f, 0.88f, 0.98f, 1.0f);
+    style.Colors[ImGuiCol_ButtonHovered] = dark ? ImVec4(0.22f, 0.36f, 0.60f, 1.0f) : ImVec4(0.74f, 0.83f, 0.97f, 1.0f);
+    style.Colors[ImGuiCol_ButtonActive] = dark ? ImVec4(0.14f, 0.24f, 0.42f, 1.0f) : ImVec4(0.64f, 0.76f, 0.95f, 1.0f);
+    if (!dark) style.Colors[ImGuiCol_WindowBg] = ImVec4(0.97f, 0.97f, 0.98f, 1.0f);
+    style.ScaleAllSizes(scale);
+    ImGui::GetStyle() = style;
+}
+
+}  // namespace ll::ui

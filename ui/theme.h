@@ -1,0 +1,15 @@
+// Look and feel: fonts with the glyphs of en/nl/fr/de and the euro sign, colours, sizes.
+// Everything is scaled by the device pixel ratio, so the UI is drawn in device pixels (crisp).
+#pragma once
+
+namespace ll::ui {
+
+constexpr float base_font_css_px = 16.0f;
+
+// Loads the text font at base_font_css_px x scale; falls back to Dear ImGui's built-in font when
+// the file is missing. Returns false on fallback. Call before the font texture is built.
+bool load_fonts(const char* font_path, float scale);
+// Resets the style to the theme and scales every size by `scale`.
+void apply_theme(float scale, bool dark);
+
+}  // namespace ll::ui

@@ -1,0 +1,40 @@
+// Turns the app's commands into API requests and the server's answers into actions.
+// Plain C++ over an injected transport, so it runs natively in tests with a fake transport.
+#pragma once
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "app_state.h"
+
+namespace ll::web {
+
+struct HttpRequest {
+    std::string method;
+    std::string path;  // under the page's origin, e.g. /api/v1/...
+    std::string body;
+};
+
+class ApiClient {
+public:
+    using Transport = std::function<void(int request_id, const HttpRequest&)>;
+    using Dispatch = std::function<void(ui::Action)>;
+
+    ApiClient(Transport transport, Dispatch dispatch) : transport_(std::move(transport)), dispatch_(std::move(dispatch)) {}
+
+    void send(const ui::Command& command);
+    // status 0 means no answer (offline, aborted); body is the raw response text.
+    void on_response(int request_id, int status, std::string_view body);
+
+private:
+    Transport transport_;
+    Dispatch dispatch_;
+    std::map<int, ui::Command> in_flight_;
+    int next_id_ = 1;
+};
+
+// The action an answer to FetchEntitlement becomes (exposed for tests).
+ui::Action entitlement_answer(int year, int status, std::string_view body);
+
+}  // namespace ll::web

@@ -1,0 +1,160 @@
+// The browser host: owns the GLFW/WebGL2 window, Dear ImGui, the app state and the frame loop,
+// and exports the small C API that platform.js and tests (window.learnledger) call.
+#include <emscripten.h>
+#include <GLES3/gl3.h>
+#include <GLFW/glfw3.h>
+
+#include <string>
+#include <vector>
+
+#include "api_client.h"
+#include "app_frame.h"
+#include "imgui.h"
+#include "imgui_impl_glfw.h"
+#include "imgui_impl_opengl3.h"
+#include "item_tree.h"
+#include "shipped_rules.h"
+#include "theme.h"
+#include "update.h"
+#include "web_platform.h"
+
+namespace {
+
+using namespace ll;
+
+constexpr const char* font_path = "/fonts/Inter-Regular.otf";
+constexpr const char* demo_worker = "w-0001";  // until sign-in exists: the seeded demo worker
+
+void dispatch(const ui::Action& action);
+
+struct App {
+    GLFWwindow* window = nullptr;
+    ui::AppState state;
+    ui::ItemTree items;
+    web::FrameScheduler scheduler;
+    web::Viewport viewport;
+    float font_scale = 0;  // pixel ratio the font atlas was built for
+    web::ApiClient api{web::http_fetch, dispatch};
+    std::string items_json;
+};
+
+App* app = nullptr;
+
+void run(const std::vector<ui::Command>& commands) {
+    for (const auto& c : commands) app->api.send(c);
+}
+
+void dispatch(const ui::Action& action) {
+    run(ui::update(app->state, action));
+    app->scheduler.wake(4);
+}
+
+void follow_viewport() {
+    web::Viewport v = web::read_viewport();
+    if (v == app->viewport) return;
+    app->viewport = v;
+    web::set_canvas_pixels(v);
+    if (v.pixel_ratio != app->font_scale) {
+        // Fonts are rasterised at device pixels: rebuild the atlas when the ratio changes (zoom).
+        ui::load_fonts(font_path, v.pixel_ratio);
+        ui::apply_theme(v.pixel_ratio, false);
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+        app->font_scale = v.pixel_ratio;
+    }
+}
+
+void frame() {
+    follow_viewport();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    app->items.begin_frame();
+    std::vector<ui::Action> actions;
+    ui::draw_app_frame(app->state, actions);
+    app->items.end_frame();
+    ImGui::Render();
+
+    int w = 0, h = 0;
+    glfwGetFramebufferSize(app->window, &w, &h);
+    glViewport(0, 0, w, h);
+    ImVec4 bg = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    for (const auto& a : actions) dispatch(a);
+    // Keep drawing while a press or drag is in progress; otherwise the budget decides.
+    ImGuiIO& io = ImGui::GetIO();
+    bool busy = ImGui::IsAnyItemActive() || io.MouseDown[0] || !io.InputQueueCharacters.empty();
+    app->scheduler.end_frame(busy);
+}
+
+std::string worker_from_route(const std::string& hash) {
+    const std::string prefix = "/worker/";
+    if (hash.rfind(prefix, 0) == 0 && hash.size() > prefix.size() && hash.size() < 80) return hash.substr(prefix.size());
+    return demo_worker;
+}
+
+}  // namespace
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void app_wake(int frames) {
+    if (app) app->scheduler.wake(frames > 0 ? frames : 4);
+}
+
+EMSCRIPTEN_KEEPALIVE double app_frames() { return app ? static_cast<double>(app->scheduler.frames_rendered()) : 0; }
+
+EMSCRIPTEN_KEEPALIVE const char* app_items_json() {
+    if (!app) return "[]";
+    app->items_json = app->items.to_json(app->viewport.pixel_ratio);
+    return app->items_json.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE void app_http_done(int request_id, int status, const char* body) {
+    if (app) app->api.on_response(request_id, status, body ? body : "");
+}
+
+EMSCRIPTEN_KEEPALIVE void app_viewport_changed() {
+    if (app) app->scheduler.wake(4);
+}
+
+// Runs frames synchronously (inside a user gesture, e.g. to focus a text field at once).
+EMSCRIPTEN_KEEPALIVE void app_run_frames(int count) {
+    for (int i = 0; app && i < count; ++i) frame();
+}
+
+}  // extern "C"
+
+int main() {
+    if (!glfwInit()) return 1;
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+
+    app = new App();
+    web::Viewport v = web::read_viewport();
+    app->window = glfwCreateWindow(v.pixel_width(), v.pixel_height(), "learnledger", nullptr, nullptr);
+    if (!app->window) return 1;
+    glfwMakeContextCurrent(app->window);
+
+    IMGUI_CHECKVERSION();
+    ImGuiContext* ctx = ImGui::CreateContext();
+    app->items.attach(ctx);
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // nothing written to the virtual file system
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.ConfigWindowsMoveFromTitleBarOnly = true;
+    ImGui_ImplGlfw_InitForOpenGL(app->window, true);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    web::install_input_callbacks();
+
+    const auto& rules = shipped::belgian_rule_set();
+    int first = rules.ok() ? rules->first_year : 2023, last = rules.ok() ? rules->last_year : 2023;
+    app->state = ui::initial_state(web::local_today(), worker_from_route(web::location_hash()), first, last);
+    run(ui::start(app->state));
+
+    emscripten_set_main_loop(frame, 0, false);
+    return 0;
+}

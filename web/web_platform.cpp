@@ -1,0 +1,117 @@
+// Emscripten 3.1.6 glue in C++: EM_JS bridges to the page and html5.h input callbacks.
+// The JS half (platform.js) patches GLFW before glfwInit and wakes the loop on input.
+#include "web_platform.h"
+
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include "imgui.h"
+
+namespace ll::web {
+
+EM_JS(float, js_canvas_css_width, (), { return Module.canvas.getBoundingClientRect().width; });
+EM_JS(float, js_canvas_css_height, (), { return Module.canvas.getBoundingClientRect().height; });
+EM_JS(float, js_pixel_ratio, (), { return window.devicePixelRatio || 1; });
+EM_JS(void, js_set_canvas_size, (int w, int h), { Browser.setCanvasSize(w, h); });
+EM_JS(void, js_fetch, (int id, const char* method, const char* path, const char* body), {
+    Module.llFetch(id, UTF8ToString(method), UTF8ToString(path), UTF8ToString(body));
+});
+EM_JS(int, js_today, (), {
+    const d = new Date();
+    return d.getFullYear() * 10000 + (d.getMonth() + 1) * 100 + d.getDate();
+});
+EM_JS(char*, js_location_hash, (), {
+    const s = decodeURIComponent(location.hash.substring(1));
+    const n = lengthBytesUTF8(s) + 1;
+    const p = _malloc(n);
+    stringToUTF8(s, p, n);
+    return p;
+});
+
+Viewport read_viewport() {
+    Viewport v{js_canvas_css_width(), js_canvas_css_height(), js_pixel_ratio()};
+    if (v.css_width < 1) v.css_width = 1;
+    if (v.css_height < 1) v.css_height = 1;
+    return v;
+}
+
+void set_canvas_pixels(const Viewport& v) { js_set_canvas_size(v.pixel_width(), v.pixel_height()); }
+
+namespace {
+
+// Canvas pixels per CSS pixel, measured, so touches land where the finger is.
+float canvas_scale() {
+    double css_w = 0, css_h = 0;
+    emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+    int px_w = 0, px_h = 0;
+    emscripten_get_canvas_element_size("#canvas", &px_w, &px_h);
+    return css_w > 0 ? static_cast<float>(px_w / css_w) : 1.0f;
+}
+
+EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
+    const EmscriptenTouchPoint* t = nullptr;
+    for (int i = 0; i < e->numTouches; ++i)
+        if (e->touches[i].isChanged) {
+            t = &e->touches[i];
+            break;
+        }
+    if (!t) return EM_FALSE;
+    ImGuiIO& io = ImGui::GetIO();
+    float k = canvas_scale();
+    io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+    io.AddMousePosEvent(static_cast<float>(t->targetX) * k, static_cast<float>(t->targetY) * k);
+    if (type == EMSCRIPTEN_EVENT_TOUCHSTART) io.AddMouseButtonEvent(0, true);
+    if (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) io.AddMouseButtonEvent(0, false);
+    return EM_TRUE;  // suppresses the browser's emulated mouse events
+}
+
+EM_BOOL on_document_mouseup(int, const EmscriptenMouseEvent* e, void*) {
+    if (e->button <= 2) ImGui::GetIO().AddMouseButtonEvent(e->button == 0 ? 0 : (e->button == 1 ? 2 : 1), false);
+    return EM_FALSE;
+}
+
+}  // namespace
+
+void install_input_callbacks() {
+    emscripten_set_touchstart_callback("#canvas", nullptr, true, on_touch);
+    emscripten_set_touchmove_callback("#canvas", nullptr, true, on_touch);
+    emscripten_set_touchend_callback("#canvas", nullptr, true, on_touch);
+    emscripten_set_touchcancel_callback("#canvas", nullptr, true, on_touch);
+    emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, false, on_document_mouseup);
+}
+
+void http_fetch(int request_id, const HttpRequest& request) {
+    js_fetch(request_id, request.method.c_str(), request.path.c_str(), request.body.c_str());
+}
+
+CivilDate local_today() {
+    int v = js_today();
+    auto d = CivilDate::from_ymd(v / 10000, static_cast<unsigned>(v / 100 % 100), static_cast<unsigned>(v % 100));
+    return d.ok() ? *d : *CivilDate::from_ymd(2026, 1, 1);
+}
+
+std::string location_hash() {
+    char* p = js_location_hash();
+    std::string s = p;
+    free(p);
+    return s;
+}
+
+void FrameScheduler::wake(int frames) {
+    if (frames > budget_) budget_ = frames;
+    if (paused_) {
+        paused_ = false;
+        emscripten_resume_main_loop();
+    }
+}
+
+void FrameScheduler::end_frame(bool keep_running) {
+    ++frames_;
+    if (keep_running) return;
+    if (--budget_ > 0) return;
+    budget_ = 0;
+    paused_ = true;
+    emscripten_pause_main_loop();
+}
+
+}  // namespace ll::web

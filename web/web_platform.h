@@ -1,0 +1,44 @@
+// The browser side of the app that C++ needs: viewport and pixel ratio, touch input, fetch,
+// the local date, and the frame scheduler that renders only when something changed.
+#pragma once
+#include <string>
+
+#include "api_client.h"
+#include "civil_date.h"
+
+namespace ll::web {
+
+struct Viewport {
+    float css_width = 0, css_height = 0;  // canvas size in CSS pixels
+    float pixel_ratio = 1;                // devicePixelRatio
+    int pixel_width() const { return static_cast<int>(css_width * pixel_ratio + 0.5f); }
+    int pixel_height() const { return static_cast<int>(css_height * pixel_ratio + 0.5f); }
+    bool operator==(const Viewport&) const = default;
+};
+
+Viewport read_viewport();
+void set_canvas_pixels(const Viewport& v);  // backing store in device pixels (never glfwSetWindowSize)
+
+// Touches feed Dear ImGui as a touch-screen mouse; GLFW's own touch handling is disabled in
+// platform.js. Mouse releases anywhere on the page end a press that started on the canvas.
+void install_input_callbacks();
+
+void http_fetch(int request_id, const HttpRequest& request);  // answers via app_http_done()
+CivilDate local_today();
+std::string location_hash();
+
+// Render on demand: input wakes the loop for a few frames, then it pauses (0 frames idle).
+class FrameScheduler {
+public:
+    void wake(int frames);
+    // Called at the end of a frame; pauses the loop when the budget is spent and nothing moves.
+    void end_frame(bool keep_running);
+    long long frames_rendered() const { return frames_; }
+
+private:
+    int budget_ = 4;
+    bool paused_ = false;
+    long long frames_ = 0;
+};
+
+}  // namespace ll::web
