@@ -2,10 +2,12 @@
 // Touch first: buttons are at least 44 CSS px tall (the style is scaled by the device pixel ratio).
 #include "balance_screen.h"
 
+#include <cfloat>
 #include <string>
 
 #include "imgui.h"
 #include "item_tree.h"
+#include "theme.h"
 
 namespace ll::ui {
 
@@ -19,24 +21,25 @@ namespace {
 float touch_height() { return ImGui::GetFontSize() * 44.0f / 16.0f; }
 
 void draw_year_navigation(const AppState& s, std::vector<Action>& out) {
-    float h = touch_height();
-    float w = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3.0f;
+    const float h = touch_height();
+    const float w = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3.0f;
     ImGui::BeginDisabled(s.year <= s.first_year);
     if (ImGui::Button("Previous year", ImVec2(w, h))) out.push_back(SelectYear{s.year - 1});
     ImGui::EndDisabled();
     ImGui::SameLine();
-    std::string year = std::to_string(s.year);
-    ImGui::BeginGroup();
-    float text_w = ImGui::CalcTextSize(year.c_str()).x * 1.5f;
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (w - text_w) / 2);
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (h - ImGui::GetFontSize() * 1.5f) / 2);
-    ImGui::SetWindowFontScale(1.5f);
-    ImGui::TextUnformatted(year.c_str());
-    ImGui::SetWindowFontScale(1.0f);
-    ImGui::EndGroup();
+
+    // The year sits centred in a cell as wide and tall as the buttons beside it.
+    const std::string year = std::to_string(s.year);
+    ImGui::Dummy(ImVec2(w, h));
+    ImFont* font = fonts().heading;
+    ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, year.c_str());
+    ImVec2 min = ImGui::GetItemRectMin();
+    ImGui::GetWindowDrawList()->AddText(font, font->FontSize,
+                                        ImVec2(min.x + (w - size.x) / 2, min.y + (h - size.y) / 2),
+                                        ImGui::GetColorU32(ImGuiCol_Text), year.c_str());
     if (auto* t = current_item_tree()) t->record_last_item("text", "Year", year);
-    ImGui::SameLine(0, 0);
-    ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - w);
+    ImGui::SameLine();
+
     ImGui::BeginDisabled(s.year >= s.last_year);
     if (ImGui::Button("Next year", ImVec2(w, h))) out.push_back(SelectYear{s.year + 1});
     ImGui::EndDisabled();

@@ -8,6 +8,7 @@
 
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "theme.h"
 
 namespace ll::ui {
 
@@ -85,20 +86,20 @@ void text(std::string_view s) {
 }
 
 void heading(std::string_view s) {
-    ImGui::SetWindowFontScale(1.35f);
+    ImGui::PushFont(fonts().heading);
     ImGui::TextUnformatted(s.data(), s.data() + s.size());
-    ImGui::SetWindowFontScale(1.0f);
+    ImGui::PopFont();
     if (auto* t = current_item_tree()) t->record_last_item("heading", s, "");
 }
 
-void figure(std::string_view label, std::string_view value, float value_scale) {
+void figure(std::string_view label, std::string_view value) {
     ImGui::BeginGroup();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextUnformatted(label.data(), label.data() + label.size());
     ImGui::PopStyleColor();
-    ImGui::SetWindowFontScale(value_scale);
+    ImGui::PushFont(fonts().figure);
     ImGui::TextUnformatted(value.data(), value.data() + value.size());
-    ImGui::SetWindowFontScale(1.0f);
+    ImGui::PopFont();
     ImGui::EndGroup();
     if (auto* t = current_item_tree()) t->record_last_item("figure", label, value);
 }

@@ -46,6 +46,6 @@ ItemTree* current_item_tree();
 void text(std::string_view s);
 void heading(std::string_view s);
 // A labelled figure: small caption above a large value; both recorded as one "figure" item.
-void figure(std::string_view label, std::string_view value, float value_scale = 2.2f);
+void figure(std::string_view label, std::string_view value);
 
 }  // namespace ll::ui

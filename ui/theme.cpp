@@ -8,25 +8,38 @@
 
 namespace ll::ui {
 
-bool load_fonts(const char* font_path, float scale) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.Fonts->Clear();
+namespace {
+
+Fonts loaded_fonts;
+
+bool readable(const char* path) {
+    std::FILE* f = path ? std::fopen(path, "rb") : nullptr;
+    if (f) std::fclose(f);
+    return f != nullptr;
+}
+
+ImFont* add_font(const char* path, float css_px, float scale) {
     static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x2027, 0x2030, 0x203A, 0x20AC, 0x20AC, 0};
+    ImGuiIO& io = ImGui::GetIO();
     ImFontConfig cfg;
     cfg.OversampleH = 2;
     cfg.OversampleV = 1;
-    cfg.PixelSnapH = false;
-    float px = static_cast<float>(static_cast<int>(base_font_css_px * scale));
-    if (font_path) {
-        if (std::FILE* f = std::fopen(font_path, "rb")) {
-            std::fclose(f);
-            if (io.Fonts->AddFontFromFileTTF(font_path, px, &cfg, ranges)) return true;
-        }
-    }
-    ImFontConfig fallback;
-    fallback.SizePixels = px;
-    io.Fonts->AddFontDefault(&fallback);
-    return false;
+    cfg.SizePixels = static_cast<float>(static_cast<int>(css_px * scale));
+    if (path) return io.Fonts->AddFontFromFileTTF(path, cfg.SizePixels, &cfg, ranges);
+    return io.Fonts->AddFontDefault(&cfg);
+}
+
+}  // namespace
+
+const Fonts& fonts() { return loaded_fonts; }
+
+bool load_fonts(const char* font_path, float scale) {
+    ImGui::GetIO().Fonts->Clear();
+    const char* path = readable(font_path) ? font_path : nullptr;
+    loaded_fonts.body = add_font(path, base_font_css_px, scale);
+    loaded_fonts.heading = add_font(path, heading_font_css_px, scale);
+    loaded_fonts.figure = add_font(path, figure_font_css_px, scale);
+    return path != nullptr;
 }
 
 void apply_theme(float scale, bool dark) {
@@ -37,6 +50,7 @@ void apply_theme(float scale, bool dark) {
         ImGui::StyleColorsLight(&style);
     }
     style.WindowRounding = 0.0f;
+    style.WindowBorderSize = 0.0f;
     style.FrameRounding = 8.0f;
     style.GrabRounding = 8.0f;
     style.WindowPadding = ImVec2(16, 16);

@@ -2,9 +2,21 @@
 // Everything is scaled by the device pixel ratio, so the UI is drawn in device pixels (crisp).
 #pragma once
 
+struct ImFont;
+
 namespace ll::ui {
 
 constexpr float base_font_css_px = 16.0f;
+constexpr float heading_font_css_px = 22.0f;
+constexpr float figure_font_css_px = 36.0f;
+
+// Rasterised once per pixel ratio: scaling a small font up would blur large figures.
+struct Fonts {
+    ImFont* body = nullptr;
+    ImFont* heading = nullptr;
+    ImFont* figure = nullptr;
+};
+const Fonts& fonts();
 
 // Loads the text font at base_font_css_px x scale; falls back to Dear ImGui's built-in font when
 // the file is missing. Returns false on fallback. Call before the font texture is built.

@@ -1,0 +1,82 @@
+// Shared end-to-end harness: a real learnledger server on a free loopback port with a fresh demo
+// database, and Debian's Chromium driven headless by playwright-core (never a downloaded browser).
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const binary = process.env.LL_BINARY || path.join(root, 'build/native/learnledger');
+export const webDir = process.env.LL_WEB_DIR || path.join(root, 'build/web/app');
+export const shotsDir = path.join(root, 'build/e2e');
+
+export async function startServer() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'learnledger-e2e-'));
+  const db = path.join(dir, 'e2e.db');
+  const seeded = spawnSync(binary, ['seed-demo', '--db', db], { encoding: 'utf8' });
+  if (seeded.status !== 0) throw new Error('seed-demo failed: ' + seeded.stderr);
+  const child = spawn(binary, ['serve', '--db', db, '--port', '0', '--web', webDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = out.match(/listening on (http:\/\/[0-9.]+:\d+)/);
+      if (m) resolve(m[1]);
+    });
+    child.on('exit', (code) => reject(new Error('server exited with ' + code)));
+  });
+  return {
+    url,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode !== null ? r() : child.on('exit', r)));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-quic',
+           '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true };
+
+// Opens the app and waits for its first frame; page errors are collected for the test to assert.
+export async function openApp(context, url) {
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
+  await page.goto(url);
+  await page.waitForFunction(() => window.learnledger && window.learnledger.ready(), null, { timeout: 20000 });
+  return page;
+}
+
+export const items = (page) => page.evaluate(() => window.learnledger.items());
+
+// Waits until an item with `role` and `label` is drawn (and, if given, has `value`).
+export async function waitForItem(page, role, label, value) {
+  await page.waitForFunction(
+    ([r, l, v]) => window.learnledger.items().some((i) => i.role === r && i.label === l && (v === undefined || i.value === v)),
+    [role, label, value], { timeout: 10000 });
+  return (await items(page)).find((i) => i.role === role && i.label === label);
+}
+
+export async function tap(page, role, label) {
+  const item = await waitForItem(page, role, label);
+  await page.touchscreen.tap(item.x + item.w / 2, item.y + item.h / 2);
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(shotsDir, { recursive: true });
+  await page.screenshot({ path: path.join(shotsDir, name) });
+}

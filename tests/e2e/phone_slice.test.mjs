@@ -1,0 +1,77 @@
+// The first slice end to end at a phone viewport: the figure from SQLite through the core and the
+// server into the canvas, found through window.learnledger.items(), taps, idle frames, resizing.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, phone, openApp, items, waitForItem, tap, screenshot } from './harness.mjs';
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+
+test('the demo worker sees this year\'s training right and can go back to 2024', async () => {
+  const context = await browser.newContext(phone);
+  await context.clock.setFixedTime(new Date('2026-11-29T10:00:00'));
+  const page = await openApp(context, server.url + '/#/worker/w-0001');
+  const now = await waitForItem(page, 'figure', 'Training right 2026');
+  await waitForItem(page, 'figure', 'Training right 2026', '4 days');  // 5 d x 80 % x 12/12
+  assert.ok(now.w > 100 && now.h > 20, 'the figure has a visible size');
+
+  await tap(page, 'button', 'Previous year');
+  await waitForItem(page, 'figure', 'Training right 2025', '4 days');
+  await tap(page, 'button', 'Previous year');
+  await waitForItem(page, 'figure', 'Training right 2024', '3 days');  // hired 29 Apr at 80 %: 5 x 0.8 x 9/12
+  await tap(page, 'button', 'Show explanation');
+  await waitForItem(page, 'text', '5 d x 80 % x 9/12 months = 3 d');
+  await screenshot(page, 'phone-balance-2024.png');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('the canvas is drawn in device pixels and follows resizes', async () => {
+  const context = await browser.newContext(phone);
+  await context.clock.setFixedTime(new Date('2026-11-29T10:00:00'));
+  const page = await openApp(context, server.url + '/');
+  const size = () => page.evaluate(() => [Module.canvas.width, Module.canvas.height]);
+  assert.deepEqual(await size(), [1170, 2532]);  // 390 x 844 CSS px at devicePixelRatio 3
+
+  await page.setViewportSize({ width: 844, height: 390 });
+  await page.waitForFunction(() => Module.canvas.width === 2532 && Module.canvas.height === 1170, null, { timeout: 5000 });
+  const next = await waitForItem(page, 'button', 'Next year');
+  assert.ok(next.x + next.w <= 844 && next.x + next.w > 600, 'the layout uses the new width');
+  await screenshot(page, 'phone-landscape.png');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('an idle page renders no frames', async () => {
+  const context = await browser.newContext(phone);
+  await context.clock.setFixedTime(new Date('2026-11-29T10:00:00'));
+  const page = await openApp(context, server.url + '/');
+  await waitForItem(page, 'button', 'Show explanation');
+  await page.waitForTimeout(500);  // let the wake budget run out
+  const before = await page.evaluate(() => window.learnledger.frames());
+  await page.waitForTimeout(3000);
+  const idle = await page.evaluate(() => window.learnledger.frames());
+  assert.equal(idle, before, 'frames rendered while idle');
+
+  await tap(page, 'button', 'Show explanation');
+  await waitForItem(page, 'button', 'Hide explanation');
+  const afterTap = await page.evaluate(() => window.learnledger.frames());
+  assert.ok(afterTap > idle && afterTap - idle <= 12, `a tap renders a few frames (${afterTap - idle})`);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('unknown API paths answer with the JSON error envelope', async () => {
+  const response = await fetch(server.url + '/api/v1/unknown');
+  assert.equal(response.status, 404);
+  const body = await response.json();
+  assert.equal(body.error.code, 'not_found');
+});
