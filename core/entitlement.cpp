@@ -8,15 +8,23 @@
 namespace ll {
 namespace {
 
-Result<bool> validate_periods(const std::vector<EmploymentPeriod>& periods) {
+// Checks the periods and turns weekly hours into fractions of the full-time week.
+Result<std::vector<EmploymentPeriod>> resolve_periods(std::vector<EmploymentPeriod> periods, const Rational& full_time_hours) {
     for (size_t i = 0; i < periods.size(); ++i) {
         std::string path = "employment[" + std::to_string(i) + "]";
-        const auto& p = periods[i];
+        auto& p = periods[i];
+        if (p.weekly_hours) {
+            auto f = fraction_from_hours(*p.weekly_hours, full_time_hours);
+            if (!f || *f <= Rational(0) || *f > Rational(1))
+                return make_error("out_of_range", "weekly hours must be above 0 and at most the full-time week",
+                                  path + ".weekly_hours");
+            p.fraction = *f;
+        }
         if (p.fraction <= Rational(0) || p.fraction > Rational(1))
             return make_error("out_of_range", "fraction must be above 0 and at most 1", path + ".fraction");
         if (p.end && *p.end < p.start) return make_error("out_of_range", "end is before start", path + ".end");
     }
-    return true;
+    return periods;
 }
 
 // Highest fraction of any period touching each month of `year` (0 where none does).
@@ -35,6 +43,20 @@ std::array<Rational, 12> month_fractions(int year, const std::vector<EmploymentP
 
 Error overflow() { return make_error("out_of_range", "numbers too large to compute exactly", "employment"); }
 
+Rational rounded(const Rational& days, Rounding rounding) {
+    switch (rounding) {
+        case Rounding::exact: return days;
+        case Rounding::up_to_half_day: return *Rational::make(days.times(Rational(2))->ceil(), 2);
+        case Rounding::up_to_day: return Rational(days.ceil());
+    }
+    return days;
+}
+
+std::optional<Rational> prorate(const Rational& full_time_days, const Rational& month_sum) {
+    auto r = full_time_days.times(month_sum);
+    return r ? r->divided_by(Rational(12)) : std::nullopt;
+}
+
 }  // namespace
 
 long long minutes_per_day(const Rational& weekly_hours) {
@@ -42,38 +64,43 @@ long long minutes_per_day(const Rational& weekly_hours) {
     return m ? m->ceil() : 0;
 }
 
+std::optional<Rational> fraction_from_hours(const Rational& weekly_hours, const Rational& full_time_weekly_hours) {
+    return weekly_hours.divided_by(full_time_weekly_hours);
+}
+
 Result<Entitlement> compute_entitlement(const RuleSet& rules, const EntitlementInput& input) {
-    auto valid = validate_periods(input.employment);
-    if (!valid) return valid.error();
-    auto ft_days = rules.full_time_days(input.year, input.company_fte);
-    if (!ft_days) return ft_days.error();
+    const Rational weekly_hours = input.full_time_weekly_hours.value_or(rules.full_time_weekly_hours);
+    auto periods = resolve_periods(input.employment, weekly_hours);
+    if (!periods) return periods.error();
+    auto rule = rules.days_for(input.year, input.company_fte, input.joint_committee);
+    if (!rule) return rule.error();
 
     Entitlement e;
     e.year = input.year;
-    e.full_time_days = *ft_days;
-    e.minutes_per_day = minutes_per_day(rules.full_time_weekly_hours);
+    e.basis = rule->basis;
+    e.full_time_days = rule->days;
+    e.minutes_per_day = minutes_per_day(weekly_hours);
     e.explanation.push_back({"entitlement.full_time_days",
                              {{"year", std::to_string(input.year)},
                               {"company_fte", input.company_fte.to_decimal(2)},
-                              {"days", ft_days->to_decimal(2)},
+                              {"days", rule->days.to_decimal(2)},
+                              {"basis", rule->basis},
                               {"rule_set", rules.id + " " + rules.version}}});
 
     // Group months by fraction so the explanation reads "5 d x 80 % x 9/12 months".
     std::map<Rational, int, std::greater<>> months_by_fraction;
-    for (const auto& f : month_fractions(input.year, input.employment))
+    for (const auto& f : month_fractions(input.year, *periods))
         if (f > Rational(0)) ++months_by_fraction[f];
 
-    Rational total;
     for (const auto& [fraction, months] : months_by_fraction) {
-        auto part = ft_days->times(fraction);
-        if (part) part = part->times(*Rational::make(months, 12));
-        if (!part) return overflow();
-        auto sum = total.plus(*part);
-        if (!sum) return overflow();
-        total = *sum;
+        auto part_months = fraction.times(Rational(months));
+        auto sum = part_months ? e.month_sum.plus(*part_months) : std::nullopt;
+        auto part = part_months ? prorate(rule->days, *part_months) : std::nullopt;
+        if (!sum || !part) return overflow();
+        e.month_sum = *sum;
         e.months_counted += months;
         e.explanation.push_back({"entitlement.pro_rata",
-                                 {{"full_time_days", ft_days->to_decimal(2)},
+                                 {{"full_time_days", rule->days.to_decimal(2)},
                                   {"fraction_percent", fraction.times(Rational(100))->to_decimal(2)},
                                   {"months", std::to_string(months)},
                                   {"days", part->to_decimal(2)}}});
@@ -81,17 +108,27 @@ Result<Entitlement> compute_entitlement(const RuleSet& rules, const EntitlementI
     if (months_by_fraction.empty())
         e.explanation.push_back({"entitlement.not_employed", {{"year", std::to_string(input.year)}}});
 
-    e.days = total;
-    auto minutes = total.times(Rational(e.minutes_per_day));
-    if (!minutes) return overflow();
+    auto exact = prorate(rule->days, e.month_sum);
+    auto complementary = prorate(rules.complementary_days, e.month_sum);
+    if (!exact || !complementary) return overflow();
+    e.days = rounded(*exact, rules.rounding);
+    if (e.days != *exact)
+        e.explanation.push_back({"entitlement.rounded", {{"from", exact->to_decimal(2)}, {"days", e.days.to_decimal(2)}}});
+    e.complementary_days = *complementary;
+    auto minutes = e.days.times(Rational(e.minutes_per_day));
+    auto complementary_minutes = complementary->times(Rational(e.minutes_per_day));
+    if (!minutes || !complementary_minutes) return overflow();
     e.minutes = minutes->ceil();
+    e.complementary_minutes = complementary_minutes->ceil();
     e.explanation.push_back({"entitlement.day_length",
-                             {{"duration", format_minutes(e.minutes_per_day)},
-                              {"weekly_hours", rules.full_time_weekly_hours.to_decimal(2)}}});
+                             {{"duration", format_minutes(e.minutes_per_day)}, {"weekly_hours", weekly_hours.to_decimal(2)}}});
     e.explanation.push_back({"entitlement.total",
                              {{"year", std::to_string(input.year)},
-                              {"days", total.to_decimal(2)},
+                              {"days", e.days.to_decimal(2)},
                               {"duration", format_minutes(e.minutes)}}});
+    if (e.complementary_minutes > 0)
+        e.explanation.push_back({"entitlement.complementary",
+                                 {{"days", e.complementary_days.to_decimal(2)}, {"duration", format_minutes(e.complementary_minutes)}}});
     return e;
 }
 

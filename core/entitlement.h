@@ -1,7 +1,9 @@
-// The yearly training right of one worker: full-time days from the rule set, prorated by the
-// employment fraction per month (a started month counts whole; spec section 1), kept exact.
+// The yearly training right of one worker: full-time days from the rule set (legal or sector),
+// prorated by the employment fraction per month (a started month counts whole; spec section 1),
+// kept exact, rounded only if the rule set asks, once. Complementary days are kept apart.
 #pragma once
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "civil_date.h"
@@ -16,21 +18,28 @@ struct EmploymentPeriod {
     CivilDate start;
     std::optional<CivilDate> end;  // inclusive last day; open-ended when absent
     Rational fraction{1};          // share of full time, in (0, 1]
+    std::optional<Rational> weekly_hours;  // when set, the fraction is weekly_hours / full-time weekly hours
 };
 
 struct EntitlementInput {
     int year = 0;
     Rational company_fte;
     std::vector<EmploymentPeriod> employment;
+    std::string joint_committee;                    // empty: no sector agreement
+    std::optional<Rational> full_time_weekly_hours;  // overrides the rule set's full-time week
 };
 
 struct Entitlement {
     int year = 0;
-    Rational full_time_days;    // from the rule set, before proration
-    Rational days;              // exact
-    long long minutes = 0;      // days x minutes per day, rounded up to a whole minute (worker's favour)
+    std::string basis;              // "legal" or "sector 200"
+    Rational full_time_days;        // from the rule set, before proration
+    Rational month_sum;             // sum over the months of the fraction counted, in months
+    Rational days;                  // exact (or rounded as the rule set says)
+    long long minutes = 0;          // days x minutes per day, rounded up to a whole minute (worker's favour)
+    Rational complementary_days;    // employer's complementary days, prorated the same way
+    long long complementary_minutes = 0;
     long long minutes_per_day = 0;
-    int months_counted = 0;     // months with any employment
+    int months_counted = 0;         // months with any employment
     Explanation explanation;
 };
 
@@ -39,5 +48,8 @@ Result<Entitlement> compute_entitlement(const RuleSet& rules, const EntitlementI
 
 // Minutes of one training day for a full-time regime of `weekly_hours` (38 h -> 456), rounded up.
 long long minutes_per_day(const Rational& weekly_hours);
+
+// The employment fraction of a part-time week: weekly_hours / full-time weekly hours.
+std::optional<Rational> fraction_from_hours(const Rational& weekly_hours, const Rational& full_time_weekly_hours);
 
 }  // namespace ll

@@ -2,6 +2,8 @@
 // Unknown keys render as "key: arg=value" so nothing is ever silently hidden.
 #include "explanation.h"
 
+#include <map>
+
 namespace ll {
 
 const std::string& ExplanationLine::arg(const std::string& name) const {
@@ -30,21 +32,57 @@ std::string format_days_and_minutes(long long minutes, long long minutes_per_day
     return sign + std::to_string(d) + " d " + format_minutes(rest);
 }
 
+namespace {
+
+// English templates: {name} is replaced by the argument of that name.
+const std::map<std::string, std::string>& english_templates() {
+    static const std::map<std::string, std::string> t = {
+        {"entitlement.full_time_days", "company of {company_fte} FTE in {year}: {days} d per full-time worker ({basis}, {rule_set})"},
+        {"entitlement.pro_rata", "{full_time_days} d x {fraction_percent} % x {months}/12 months = {days} d"},
+        {"entitlement.rounded", "rounded up from {from} d to {days} d (rule set)"},
+        {"entitlement.day_length", "1 d = {duration} ({weekly_hours} h a week / 5)"},
+        {"entitlement.total", "entitlement {year}: {days} d ({duration})"},
+        {"entitlement.complementary", "complementary days from the employer: {days} d ({duration})"},
+        {"entitlement.not_employed", "not employed in {year}: 0 d"},
+        {"ledger.carried_in", "carried from {origin_year}: {duration}"},
+        {"ledger.right", "right {year}: {duration}"},
+        {"ledger.complementary", "complementary days {year}: {duration}"},
+        {"ledger.grant", "complementary grant \"{title}\", {date}: {duration}"},
+        {"ledger.opening", "opening balance from {origin_year}, {date}: {duration}"},
+        {"ledger.training", "training \"{title}\", {date}: {duration}"},
+        {"ledger.pending", "pending training \"{title}\", {date}: {duration}"},
+        {"ledger.correction", "correction \"{title}\", {date}: {duration}"},
+        {"ledger.beyond_right", "trained beyond the right: {duration} (not carried as a debt)"},
+        {"ledger.not_rolled", "balance of {origin_year} does not roll into {next_year}: -{duration}"},
+        {"ledger.period_reset", "5-year period {period} ends: balance reset (sector rule), -{duration}"},
+        {"ledger.period_shortfall", "5-year period {period} ends {shortfall} short of its goal; the balance keeps carrying"},
+        {"ledger.lapsed", "contract ended {date} ({reason}): open balance lapses, -{duration}"},
+        {"ledger.open_at_end", "contract ends {date} ({reason}): {duration} to take during the notice period or to include in the notice indemnity"},
+        {"ledger.remaining", "remaining at the end of {year}: {duration}"},
+    };
+    return t;
+}
+
+}  // namespace
+
 std::string render_english(const ExplanationLine& line) {
-    const auto& a = [&](const char* n) -> const std::string& { return line.arg(n); };
-    if (line.key == "entitlement.full_time_days")
-        return "company of " + a("company_fte") + " FTE in " + a("year") + ": " + a("days") + " d per full-time worker (" +
-               a("rule_set") + ")";
-    if (line.key == "entitlement.pro_rata")
-        return a("full_time_days") + " d x " + a("fraction_percent") + " % x " + a("months") + "/12 months = " +
-               a("days") + " d";
-    if (line.key == "entitlement.total")
-        return "entitlement " + a("year") + ": " + a("days") + " d (" + a("duration") + ")";
-    if (line.key == "entitlement.day_length")
-        return "1 d = " + a("duration") + " (" + a("weekly_hours") + " h a week / 5)";
-    if (line.key == "entitlement.not_employed") return "not employed in " + a("year") + ": 0 d";
-    std::string out = line.key;
-    for (const auto& [k, v] : line.args) out += " " + k + "=" + v;
+    auto it = english_templates().find(line.key);
+    if (it == english_templates().end()) {
+        std::string out = line.key;
+        for (const auto& [k, v] : line.args) out += " " + k + "=" + v;
+        return out;
+    }
+    const std::string& tpl = it->second;
+    std::string out;
+    for (size_t i = 0; i < tpl.size(); ++i) {
+        size_t close = tpl[i] == '{' ? tpl.find('}', i) : std::string::npos;
+        if (close == std::string::npos) {
+            out += tpl[i];
+            continue;
+        }
+        out += line.arg(tpl.substr(i + 1, close - i - 1));
+        i = close;
+    }
     return out;
 }
 

@@ -25,17 +25,161 @@ json to_json(const ExplanationLine& line) {
     return {{"key", line.key}, {"args", args}, {"text", render_english(line)}};
 }
 
+namespace {
+
+json explanation_json(const Explanation& lines) {
+    json out = json::array();
+    for (const auto& l : lines) out.push_back(to_json(l));
+    return out;
+}
+
+}  // namespace
+
 json to_json(const Entitlement& e) {
-    json lines = json::array();
-    for (const auto& l : e.explanation) lines.push_back(to_json(l));
     return {{"year", e.year},
+            {"basis", e.basis},
             {"full_time_days", exact(e.full_time_days)},
             {"entitled_days", e.days.to_double()},
             {"entitled_days_exact", exact(e.days)},
             {"entitled_minutes", e.minutes},
             {"minutes_per_day", e.minutes_per_day},
             {"months_counted", e.months_counted},
-            {"explanation", lines}};
+            {"explanation", explanation_json(e.explanation)}};
+}
+
+json to_json(const Balance& b) {
+    json years = json::array();
+    for (const auto& y : b.years) {
+        json lots = json::array();
+        for (const auto& l : y.lots_carried_out)
+            lots.push_back({{"origin_year", l.origin_year}, {"source", l.source}, {"minutes", l.minutes}});
+        years.push_back({{"year", y.year},
+                         {"basis", y.entitlement.basis},
+                         {"entitled_days", y.entitlement.days.to_double()},
+                         {"entitled_days_exact", exact(y.entitlement.days)},
+                         {"entitled_minutes", y.entitled_minutes},
+                         {"complementary_minutes", y.complementary_minutes},
+                         {"carried_in_minutes", y.carried_in_minutes},
+                         {"credit_minutes", y.credit_minutes},
+                         {"used_minutes", y.used_minutes},
+                         {"pending_minutes", y.pending_minutes},
+                         {"beyond_right_minutes", y.beyond_right_minutes},
+                         {"remaining_minutes", y.remaining_minutes},
+                         {"expired_minutes", y.expired_minutes},
+                         {"carried_out_minutes", y.carried_out_minutes},
+                         {"lots_carried_out", lots},
+                         {"entitlement_explanation", explanation_json(y.entitlement.explanation)},
+                         {"explanation", explanation_json(y.explanation)}});
+    }
+    json periods = json::array();
+    for (const auto& p : b.periods)
+        periods.push_back({{"start_year", p.start_year}, {"end_year", p.end_year}, {"goal_minutes", p.goal_minutes},
+                           {"followed_minutes", p.followed_minutes}, {"shortfall_minutes", p.shortfall_minutes},
+                           {"ended", p.ended}});
+    json end = nullptr;
+    if (b.end_of_contract)
+        end = {{"date", b.end_of_contract->termination.date.iso()},
+               {"reason", to_string(b.end_of_contract->termination.reason)},
+               {"open_minutes", b.end_of_contract->open_minutes},
+               {"treatment", b.end_of_contract->lapses ? "lapsed" : "take_during_notice_or_include_in_indemnity"}};
+    return {{"minutes_per_day", b.minutes_per_day}, {"years", years}, {"periods", periods}, {"end_of_contract", end}};
+}
+
+Result<std::vector<EmploymentPeriod>> employment_from_json(const json& list, const std::string& path) {
+    std::vector<EmploymentPeriod> out;
+    if (list.size() > 100) return make_error("too_long", "at most 100 employment periods", path);
+    for (size_t i = 0; i < list.size(); ++i) {
+        JsonReader r(list[i], path + "[" + std::to_string(i) + "]");
+        auto start = r.date("start", true);
+        auto end = r.date("end", false);
+        auto fraction = r.rational("fraction", false, Rational(0), Rational(1), true);
+        auto hours = r.rational("weekly_hours", false, Rational(0), Rational(60), true);
+        r.reject_unknown_fields();
+        if (r.ok() && !fraction && !hours)
+            r.fail(make_error("missing_field", "give fraction or weekly_hours", r.field_path("fraction")));
+        if (r.ok() && end && *end < *start) r.fail(make_error("out_of_range", "end is before start", r.field_path("end")));
+        if (!r.ok()) return r.error();
+        out.push_back(EmploymentPeriod{*start, end, fraction.value_or(Rational(1)), hours});
+    }
+    return out;
+}
+
+Result<std::vector<LedgerEntry>> entries_from_json(const json& list, const std::string& path,
+                                                   std::optional<EntryKind> fixed_kind) {
+    std::vector<LedgerEntry> out;
+    if (list.size() > 100000) return make_error("too_long", "at most 100000 entries", path);
+    for (size_t i = 0; i < list.size(); ++i) {
+        std::string item = path + "[" + std::to_string(i) + "]";
+        JsonReader r(list[i], item);
+        auto id = r.string("id", false, 64);
+        auto kind_text = r.string("kind", !fixed_kind, 32);
+        auto status_text = r.string("status", false, 16);
+        auto date = r.date("date", true);
+        auto minutes = r.integer("minutes", true, -max_minutes_per_day * 366, max_minutes_per_day * 366);
+        auto title = r.string("title", false, 200);
+        auto counts = r.boolean("counts_for_right", false);
+        auto origin = r.integer("origin_year", false, CivilDate::min_year, CivilDate::max_year);
+        r.reject_unknown_fields();
+        if (!r.ok()) return r.error();
+        LedgerEntry e;
+        e.id = id.value_or(item);
+        if (kind_text) {
+            auto k = entry_kind_from(*kind_text);
+            if (!k || (fixed_kind && *k != *fixed_kind))
+                return make_error("out_of_range", "unknown entry kind", item + ".kind");
+            e.kind = *k;
+        } else {
+            e.kind = *fixed_kind;
+        }
+        if (status_text) {
+            auto s = entry_status_from(*status_text);
+            if (!s) return make_error("out_of_range", "expected draft, submitted, approved, rejected or withdrawn", item + ".status");
+            e.status = *s;
+        }
+        e.date = *date;
+        e.minutes = *minutes;
+        bool valid = e.kind == EntryKind::training ? e.minutes > 0 && e.minutes <= max_minutes_per_day
+                   : e.kind == EntryKind::correction ? e.minutes != 0
+                                                     : e.minutes > 0;
+        if (!valid)
+            return make_error("out_of_range",
+                              e.kind == EntryKind::training ? "a training lasts 1 minute to 24 hours on one day"
+                                                            : "minutes must be above 0 (a correction: not 0)",
+                              item + ".minutes");
+        e.title = title.value_or("");
+        e.counts_for_right = counts.value_or(true);
+        if (origin && e.kind != EntryKind::opening_balance)
+            return make_error("unknown_field", "origin_year belongs to opening balances only", item + ".origin_year");
+        e.origin_year = origin;
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+Result<std::map<int, Rational>> company_sizes_from_json(const json& object, const std::string& path) {
+    std::map<int, Rational> out;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const std::string& key = it.key();
+        std::string field = path + "." + key.substr(0, 8);
+        if (key.size() != 4 || key.find_first_not_of("0123456789") != std::string::npos)
+            return make_error("wrong_type", "company sizes are keyed by four-digit year", field);
+        auto fte = json_to_rational(*it);
+        if (!fte || *fte < Rational(0) || *fte > Rational(1000000))
+            return make_error("out_of_range", "expected a company size from 0 to 1000000 FTE", field);
+        out[std::stoi(key)] = *fte;
+    }
+    return out;
+}
+
+Result<Termination> termination_from_json(const json& object, const std::string& path) {
+    JsonReader r(object, path);
+    auto date = r.date("date", true);
+    auto reason = r.string("reason", true, 20);
+    r.reject_unknown_fields();
+    if (!r.ok()) return r.error();
+    auto why = termination_reason_from(*reason);
+    if (!why) return make_error("out_of_range", "expected resignation, serious_cause, dismissal or other", path + ".reason");
+    return Termination{*date, *why};
 }
 
 namespace {
@@ -67,6 +211,7 @@ Result<Entitlement> entitlement_from_json(const json& j) {
     JsonReader r(j);
     Entitlement e;
     auto year = r.integer("year", true, CivilDate::min_year, CivilDate::max_year);
+    auto basis = r.string("basis", true, 40);
     auto ft = r.string("full_time_days", true, 40);
     r.rational("entitled_days", true, Rational(0), Rational(365), false);
     auto days = r.string("entitled_days_exact", true, 40);
@@ -81,6 +226,7 @@ Result<Entitlement> entitlement_from_json(const json& j) {
     auto days_exact = exact_from(days, "entitled_days_exact");
     if (!days_exact) return days_exact.error();
     e.year = static_cast<int>(*year);
+    e.basis = *basis;
     e.full_time_days = *ft_exact;
     e.days = *days_exact;
     e.minutes = *minutes;

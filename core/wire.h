@@ -1,12 +1,15 @@
 // The JSON wire format, encoded and decoded only here so server and client cannot drift.
 // Dates ISO 8601, durations whole minutes, exact fractions as "num/den" strings beside a number.
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "entitlement.h"
+#include "ledger.h"
 #include "result.h"
 
 namespace ll::wire {
@@ -14,11 +17,23 @@ namespace ll::wire {
 nlohmann::json to_json(const Error& e);  // {"error":{"code","message","field"}}
 nlohmann::json to_json(const ExplanationLine& line);
 nlohmann::json to_json(const Entitlement& e);
+nlohmann::json to_json(const Balance& b);
 std::string exact(const Rational& r);  // "10/3", or "3" when whole
 
 // Decoding what the server sent (the client side of the same format).
 Result<Entitlement> entitlement_from_json(const nlohmann::json& j);
 // The error envelope a server sent; nullopt when the body is not one.
 std::optional<Error> error_from_json(const nlohmann::json& j);
+
+// Outside input: lists and objects of requests, errors naming "path[i].field".
+Result<std::vector<EmploymentPeriod>> employment_from_json(const nlohmann::json& list, const std::string& path);
+// `fixed_kind` set: every entry is of that kind and "kind" may be omitted.
+Result<std::vector<LedgerEntry>> entries_from_json(const nlohmann::json& list, const std::string& path,
+                                                   std::optional<EntryKind> fixed_kind);
+Result<std::map<int, Rational>> company_sizes_from_json(const nlohmann::json& object, const std::string& path);
+Result<Termination> termination_from_json(const nlohmann::json& object, const std::string& path);
+
+// Longest single training on one day: 24 h. Longer ones are split over days.
+constexpr long long max_minutes_per_day = 24 * 60;
 
 }  // namespace ll::wire

@@ -44,7 +44,7 @@ void entitlement(const ApiContext& ctx, const httplib::Request& req, httplib::Re
     if (rules == ctx.rule_sets.end())
         return send_error(res, make_error("storage_error", "the employer's rule set is not available"));
     // A year outside the rule set is the clearer answer than a missing company size.
-    if (auto covered = rules->second->full_time_days(*year, Rational(0)); !covered) return send_error(res, covered.error());
+    if (auto covered = rules->second->covers(*year); !covered) return send_error(res, covered.error());
     if (!(*src)->company_fte)
         return send_error(res, make_error("not_found", "no company size is recorded for that year", "year"));
     auto e = compute_entitlement(*rules->second, EntitlementInput{*year, *(*src)->company_fte, (*src)->employment});

@@ -1,0 +1,104 @@
+// The ledger of one worker's training right: stored entries (trainings, grants, corrections,
+// opening balances) folded with derived ones (yearly right, carry-over, expiry) into balances per
+// year. Lots are consumed oldest first; every figure carries its explanation lines.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "entitlement.h"
+
+namespace ll {
+
+enum class EntryKind { training, complementary_grant, correction, opening_balance };
+enum class EntryStatus { draft, submitted, approved, rejected, withdrawn };
+
+struct LedgerEntry {
+    std::string id;
+    EntryKind kind = EntryKind::training;
+    EntryStatus status = EntryStatus::approved;
+    CivilDate date;            // training day, grant day, correction day; its year is the entry's year
+    long long minutes = 0;     // trainings, grants, openings: > 0; corrections: signed (+ credit, - debit)
+    std::string title;         // training title, grant or correction reason
+    bool counts_for_right = true;         // trainings outside the right (e.g. Flemish training leave) do not consume
+    std::optional<int> origin_year;       // opening balances: the year the days come from
+};
+
+enum class TerminationReason { resignation, serious_cause, dismissal, other };
+
+struct Termination {
+    CivilDate date;  // last day of the contract
+    TerminationReason reason = TerminationReason::other;
+};
+
+struct WorkerFacts {
+    std::vector<EmploymentPeriod> employment;
+    std::string joint_committee;
+    std::map<int, Rational> company_fte;  // per year
+    std::optional<Rational> full_time_weekly_hours;
+    std::optional<Termination> termination;
+};
+
+struct LedgerOptions {
+    int from_year = 0;
+    int to_year = 0;
+    bool count_pending = false;  // also count submitted trainings against the balance
+};
+
+// Days that share an origin year and a source, consumed together.
+struct Lot {
+    int origin_year = 0;
+    std::string source;  // "right", "complementary", "opening", "correction"
+    long long minutes = 0;
+};
+
+struct YearBalance {
+    int year = 0;
+    Entitlement entitlement;
+    long long entitled_minutes = 0;       // the right of the year (legal or sector)
+    long long complementary_minutes = 0;  // default complementary days plus grants
+    long long carried_in_minutes = 0;
+    long long credit_minutes = 0;         // openings and positive corrections
+    long long used_minutes = 0;           // approved trainings that count, plus negative corrections
+    long long pending_minutes = 0;        // submitted, not decided
+    long long beyond_right_minutes = 0;   // used beyond what was available (not carried as a debt)
+    long long expired_minutes = 0;        // not rolled, reset or lapsed at the end of the year
+    long long remaining_minutes = 0;      // at the end of the year, before expiry
+    long long carried_out_minutes = 0;
+    std::vector<Lot> lots_carried_out;
+    Explanation explanation;
+};
+
+struct PeriodProgress {
+    int start_year = 0, end_year = 0;
+    long long goal_minutes = 0;       // the rights of the period's years folded so far
+    long long followed_minutes = 0;   // approved trainings that count
+    long long shortfall_minutes = 0;  // goal - followed, at least 0
+    bool ended = false;               // the folded years reach the period's end
+};
+
+struct EndOfContract {
+    Termination termination;
+    long long open_minutes = 0;  // balance when the contract ends
+    bool lapses = false;         // resignation or serious cause: lost; otherwise take during notice or pay
+};
+
+struct Balance {
+    long long minutes_per_day = 0;
+    std::vector<YearBalance> years;
+    std::vector<PeriodProgress> periods;
+    std::optional<EndOfContract> end_of_contract;
+};
+
+Result<Balance> fold_ledger(const RuleSet& rules, const WorkerFacts& facts, const std::vector<LedgerEntry>& entries,
+                            const LedgerOptions& options);
+
+const char* to_string(EntryKind k);
+const char* to_string(EntryStatus s);
+const char* to_string(TerminationReason r);
+std::optional<EntryKind> entry_kind_from(const std::string& s);
+std::optional<EntryStatus> entry_status_from(const std::string& s);
+std::optional<TerminationReason> termination_reason_from(const std::string& s);
+
+}  // namespace ll
