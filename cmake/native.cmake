@@ -12,7 +12,7 @@ add_custom_command(
   DEPENDS "${CMAKE_SOURCE_DIR}/server/migrations/001_initial.sql" "${CMAKE_SOURCE_DIR}/cmake/embed_text.cmake")
 
 add_library(ll_server STATIC
-  server/sqlite_db.cpp server/store.cpp server/demo_data.cpp server/static_files.cpp server/http_api.cpp
+  server/sqlite_db.cpp server/store.cpp server/calculation_commands.cpp server/demo_data.cpp server/static_files.cpp server/http_api.cpp
   "${LL_MIGRATION_001}")
 target_include_directories(ll_server PUBLIC "${CMAKE_SOURCE_DIR}/server")
 target_link_libraries(ll_server PUBLIC ll_core PkgConfig::SQLITE3 PkgConfig::HTTPLIB Threads::Threads)

@@ -1,4 +1,5 @@
-// learnledger command line: `serve` runs the HTTP server, `seed-demo` creates demo data.
+// learnledger command line: `serve` runs the HTTP server, `seed-demo` creates demo data,
+// `entitlement` and `balance` compute figures from JSON on stdin.
 // Every command prints one-line errors to stderr and exits 2 on bad usage or input.
 #include <csignal>
 #include <cstdio>
@@ -9,6 +10,7 @@
 
 #include <httplib.h>
 
+#include "calculation_commands.h"
 #include "demo_data.h"
 #include "http_api.h"
 #include "shipped_rules.h"
@@ -23,7 +25,9 @@ using namespace ll::server;
 constexpr const char* usage =
     "usage: learnledger <command> [options]\n"
     "  serve      --db PATH [--port N (8080; 0 = any free port)] [--host ADDR (127.0.0.1)] [--web DIR]\n"
-    "  seed-demo  --db PATH\n";
+    "  seed-demo  --db PATH\n"
+    "  entitlement   one JSON case on stdin -> the entitlement of a year on stdout\n"
+    "  balance       one JSON ledger on stdin -> balances per year, lots and explanations on stdout\n";
 
 // Options as --name value pairs; unknown options are refused so typos do not pass silently.
 struct Options {
@@ -136,6 +140,9 @@ int main(int argc, char** argv) {
     std::string command = argv[1];
     if (command == "serve") return serve(argc, argv);
     if (command == "seed-demo") return seed(argc, argv);
+    if ((command == "entitlement" || command == "balance") && argc > 2) return fail(command + " takes no options");
+    if (command == "entitlement") return run_entitlement_command(stdin, stdout, stderr);
+    if (command == "balance") return run_balance_command(stdin, stdout, stderr);
     std::fprintf(stderr, "learnledger: unknown command %s\n%s", command.c_str(), usage);
     return 2;
 }

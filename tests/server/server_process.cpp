@@ -16,7 +16,7 @@ extern char** environ;
 namespace ll::test {
 namespace {
 
-pid_t spawn(const std::vector<std::string>& args, int out_fd, int err_fd) {
+pid_t spawn(const std::vector<std::string>& args, int out_fd, int err_fd, int in_fd = -1) {
     std::vector<std::string> full{LL_SERVER_BINARY};
     full.insert(full.end(), args.begin(), args.end());
     std::vector<char*> argv;
@@ -24,6 +24,7 @@ pid_t spawn(const std::vector<std::string>& args, int out_fd, int err_fd) {
     argv.push_back(nullptr);
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
+    if (in_fd >= 0) posix_spawn_file_actions_adddup2(&fa, in_fd, 0);
     posix_spawn_file_actions_adddup2(&fa, out_fd, 1);
     posix_spawn_file_actions_adddup2(&fa, err_fd, 2);
     pid_t pid = -1;
@@ -42,12 +43,15 @@ std::string read_all(int fd) {
 
 }  // namespace
 
-CommandResult run_learnledger(const std::vector<std::string>& args) {
+CommandResult run_learnledger(const std::vector<std::string>& args, const std::string& input) {
     TempDir tmp;
+    tmp.write("in", input);
+    int in = open(tmp.file("in").c_str(), O_RDONLY);
     int out = open(tmp.file("out").c_str(), O_CREAT | O_RDWR | O_TRUNC, 0600);
     int err = open(tmp.file("err").c_str(), O_CREAT | O_RDWR | O_TRUNC, 0600);
     CommandResult r;
-    pid_t pid = spawn(args, out, err);
+    pid_t pid = spawn(args, out, err, in);
+    close(in);
     int status = 0;
     if (pid > 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status)) r.exit_code = WEXITSTATUS(status);
     lseek(out, 0, SEEK_SET);

@@ -13,8 +13,8 @@ struct CommandResult {
     std::string out, err;
 };
 
-// Runs the learnledger binary with `args` to completion.
-CommandResult run_learnledger(const std::vector<std::string>& args);
+// Runs the learnledger binary with `args` to completion, `input` on its stdin.
+CommandResult run_learnledger(const std::vector<std::string>& args, const std::string& input = "");
 
 class TempDir {
 public:
