@@ -100,7 +100,7 @@ Result<json> answer_entitlement_request(const RuleSet& rules, const EntitlementR
     for (const auto& t : req.trainings) {
         if (t.status != EntryStatus::approved || !t.counts_for_right || t.date.year() != req.input.year) continue;
         used += t.minutes;
-        lines.push_back({"ledger.training", {{"title", t.title}, {"date", t.date.iso()},
+        lines.push_back({"ledger.training", {{"title", display_title(t)}, {"date", t.date.iso()},
                                              {"duration", format_days_and_minutes(-t.minutes, e->minutes_per_day)}}});
     }
     long long remaining = e->minutes + req.carried_in_minutes - used;

@@ -38,6 +38,8 @@ const char* to_string(TerminationReason r) {
     return "";
 }
 
+std::string display_title(const LedgerEntry& e) { return e.title.empty() ? "untitled" : e.title; }
+
 namespace {
 
 template <class E, size_t N>
@@ -158,7 +160,7 @@ Result<bool> Folder::fold_year(int year, const std::vector<const LedgerEntry*>& 
     long long debits = 0;
     for (const LedgerEntry* x : entries) {
         bool approved = x->status == EntryStatus::approved;
-        std::vector<std::pair<std::string, std::string>> args{{"title", x->title}, {"date", x->date.iso()}};
+        std::vector<std::pair<std::string, std::string>> args{{"title", display_title(*x)}, {"date", x->date.iso()}};
         if (x->kind == EntryKind::complementary_grant && approved) {
             yb.complementary_minutes += x->minutes;
             add_lot(year, "complementary", x->minutes);
@@ -177,7 +179,7 @@ Result<bool> Folder::fold_year(int year, const std::vector<const LedgerEntry*>& 
         }
     }
     for (const LedgerEntry* x : entries) {
-        std::vector<std::pair<std::string, std::string>> args{{"title", x->title}, {"date", x->date.iso()}};
+        std::vector<std::pair<std::string, std::string>> args{{"title", display_title(*x)}, {"date", x->date.iso()}};
         if (x->kind == EntryKind::correction && x->status == EntryStatus::approved && x->minutes < 0) {
             debits += -x->minutes;
             yb.used_minutes += -x->minutes;

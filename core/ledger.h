@@ -94,6 +94,9 @@ struct Balance {
 Result<Balance> fold_ledger(const RuleSet& rules, const WorkerFacts& facts, const std::vector<LedgerEntry>& entries,
                             const LedgerOptions& options);
 
+// The title shown in explanation lines ("untitled" when none was given).
+std::string display_title(const LedgerEntry& e);
+
 const char* to_string(EntryKind k);
 const char* to_string(EntryStatus s);
 const char* to_string(TerminationReason r);

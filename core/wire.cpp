@@ -85,6 +85,30 @@ json to_json(const Balance& b) {
     return {{"minutes_per_day", b.minutes_per_day}, {"years", years}, {"periods", periods}, {"end_of_contract", end}};
 }
 
+json to_json(const Obligation& o) {
+    auto date_or_null = [](const std::optional<CivilDate>& d) { return d ? json(d->iso()) : json(nullptr); };
+    json deadline = json::object();
+    if (o.deadline.month) {
+        deadline = {{"month", *o.deadline.month}, {"day", *o.deadline.day}};
+    } else {
+        deadline = {{"months_after", o.deadline.months_after}, {"end_of_month", o.deadline.end_of_month},
+                    {"days_after", o.deadline.days_after}};
+    }
+    return {{"id", o.id},
+            {"name", o.name},
+            {"applies_to", o.applies_to},
+            {"min_fte", o.min_fte ? json(exact(*o.min_fte)) : json(nullptr)},
+            {"trigger", to_string(o.trigger)},
+            {"trigger_date", date_or_null(o.trigger_date)},
+            {"deadline", deadline},
+            {"valid_from", o.valid_from.iso()},
+            {"valid_to", date_or_null(o.valid_to)},
+            {"known_from", date_or_null(o.known_from)},
+            {"known_to", date_or_null(o.known_to)},
+            {"action", o.action},
+            {"source", o.source}};
+}
+
 Result<std::vector<EmploymentPeriod>> employment_from_json(const json& list, const std::string& path) {
     std::vector<EmploymentPeriod> out;
     if (list.size() > 100) return make_error("too_long", "at most 100 employment periods", path);

@@ -18,6 +18,7 @@ nlohmann::json to_json(const Error& e);  // {"error":{"code","message","field"}}
 nlohmann::json to_json(const ExplanationLine& line);
 nlohmann::json to_json(const Entitlement& e);
 nlohmann::json to_json(const Balance& b);
+nlohmann::json to_json(const Obligation& o);
 std::string exact(const Rational& r);  // "10/3", or "3" when whole
 
 // Decoding what the server sent (the client side of the same format).

@@ -72,3 +72,18 @@ TEST_CASE("the JSON reader refuses wrong types, unknown fields and out-of-range 
         CHECK(r.error().field == "employment[3].b");
     }
 }
+
+TEST_CASE("obligations encode with their dates and deadline rule") {
+    const auto& rules = *shipped::belgian_rule_set();
+    const Obligation* quarterly = nullptr;
+    for (const auto& o : rules.obligations)
+        if (o.id == "fla.quarterly_update.v1") quarterly = &o;
+    REQUIRE(quarterly != nullptr);
+    auto j = wire::to_json(*quarterly);
+    CHECK(j["trigger"] == "quarter_end");
+    CHECK(j["deadline"]["months_after"] == 1);
+    CHECK(j["deadline"]["end_of_month"] == true);
+    CHECK(j["valid_from"] == "2024-04-01");
+    CHECK(j["valid_to"].is_null());
+    CHECK(j["known_to"] == "2024-11-01");
+}
