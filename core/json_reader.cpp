@@ -76,12 +76,13 @@ std::optional<std::string> JsonReader::string(const char* key, bool required, si
 }
 
 std::optional<CivilDate> JsonReader::date(const char* key, bool required) {
-    auto s = string(key, required, 10);
-    if (!s) {
-        if (error_ && error_->code == "too_long") error_->code = "invalid_date", error_->message = "expected a date as YYYY-MM-DD";
+    const json* v = find(key, required);
+    if (!v) return std::nullopt;
+    if (!v->is_string()) {
+        fail(make_error("invalid_date", "expected a date as YYYY-MM-DD", field_path(key)));
         return std::nullopt;
     }
-    auto d = CivilDate::parse(*s, field_path(key));
+    auto d = CivilDate::parse(v->get_ref<const std::string&>(), field_path(key));
     if (!d) {
         fail(d.error());
         return std::nullopt;

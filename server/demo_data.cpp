@@ -3,6 +3,7 @@
 #include "demo_data.h"
 
 #include <array>
+#include <cstdio>
 
 namespace ll::server {
 namespace {

@@ -2,7 +2,7 @@
 // status flags. Only items that received a label (i.e. were not clipped) are published.
 #include "item_tree.h"
 
-#include <cstdio>
+#include <cmath>
 
 #include <nlohmann/json.hpp>
 

@@ -87,7 +87,7 @@ void http_fetch(int request_id, const HttpRequest& request) {
 CivilDate local_today() {
     int v = js_today();
     auto d = CivilDate::from_ymd(v / 10000, static_cast<unsigned>(v / 100 % 100), static_cast<unsigned>(v % 100));
-    return d.ok() ? *d : *CivilDate::from_ymd(2026, 1, 1);
+    return d.ok() ? *d : CivilDate();  // a browser clock outside 1900-2199 is broken; the app clamps the year
 }
 
 std::string location_hash() {

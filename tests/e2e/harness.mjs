@@ -50,6 +50,13 @@ export async function launchBrowser() {
 
 export const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true };
 
+// A browser context whose clock reads `now`, so "this year" in the app does not depend on the machine's date.
+export async function newContext(browser, options, now = '2026-11-29T10:00:00') {
+  const context = await browser.newContext(options);
+  await context.clock.setFixedTime(new Date(now));
+  return context;
+}
+
 // Opens the app and waits for its first frame; page errors are collected for the test to assert.
 export async function openApp(context, url) {
   const page = await context.newPage();

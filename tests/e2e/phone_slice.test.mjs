@@ -2,7 +2,7 @@
 // server into the canvas, found through window.learnledger.items(), taps, idle frames, resizing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, phone, openApp, items, waitForItem, tap, screenshot } from './harness.mjs';
+import { startServer, launchBrowser, newContext, phone, openApp, items, waitForItem, tap, screenshot } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -16,8 +16,7 @@ after(async () => {
 
 
 test('the demo worker sees this year\'s training right and can go back to 2024', async () => {
-  const context = await browser.newContext(phone);
-  await context.clock.setFixedTime(new Date('2026-11-29T10:00:00'));
+  const context = await newContext(browser, phone);
   const page = await openApp(context, server.url + '/#/worker/w-0001');
   const now = await waitForItem(page, 'figure', 'Training right 2026');
   await waitForItem(page, 'figure', 'Training right 2026', '4 days');  // 5 d x 80 % x 12/12
@@ -35,8 +34,7 @@ test('the demo worker sees this year\'s training right and can go back to 2024',
 });
 
 test('the canvas is drawn in device pixels and follows resizes', async () => {
-  const context = await browser.newContext(phone);
-  await context.clock.setFixedTime(new Date('2026-11-29T10:00:00'));
+  const context = await newContext(browser, phone);
   const page = await openApp(context, server.url + '/');
   const size = () => page.evaluate(() => [Module.canvas.width, Module.canvas.height]);
   assert.deepEqual(await size(), [1170, 2532]);  // 390 x 844 CSS px at devicePixelRatio 3
@@ -51,8 +49,7 @@ test('the canvas is drawn in device pixels and follows resizes', async () => {
 });
 
 test('an idle page renders no frames', async () => {
-  const context = await browser.newContext(phone);
-  await context.clock.setFixedTime(new Date('2026-11-29T10:00:00'));
+  const context = await newContext(browser, phone);
   const page = await openApp(context, server.url + '/');
   await waitForItem(page, 'button', 'Show explanation');
   await page.waitForTimeout(500);  // let the wake budget run out

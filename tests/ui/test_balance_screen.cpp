@@ -21,52 +21,55 @@ ui::AppState loaded_state(int year) {
     return s;
 }
 
+// The whole app on a phone-sized display, drawn twice so the layout has settled.
+struct PhoneApp {
+    explicit PhoneApp(ui::AppState s) : state(std::move(s)) {
+        gui.frame(draw);
+        gui.frame(draw);
+    }
+    std::vector<ui::Action> tap(const std::string& role, const std::string& label) {
+        const ui::Item* item = gui.find(role, label);
+        REQUIRE_MESSAGE(item != nullptr, label);
+        return gui.tap(*item, draw);
+    }
+    test::HeadlessImGui gui{390, 844};
+    ui::AppState state;
+    std::function<void(std::vector<ui::Action>&)> draw = [this](std::vector<ui::Action>& out) { ui::draw_app_frame(state, out); };
+};
+
 }  // namespace
 
 TEST_CASE("the figure and the controls are in the item tree") {
-    test::HeadlessImGui gui(390, 844);
-    auto state = loaded_state(2024);
-    auto draw = [&](std::vector<ui::Action>& out) { ui::draw_app_frame(state, out); };
-    gui.frame(draw);
-    gui.frame(draw);
-    const ui::Item* fig = gui.find("figure", "Training right 2024");
+    PhoneApp app(loaded_state(2024));
+    const ui::Item* fig = app.gui.find("figure", "Training right 2024");
     REQUIRE(fig != nullptr);
     CHECK(fig->value == "3 days");
     CHECK(fig->w > 0);
-    CHECK(gui.find("button", "Next year") != nullptr);
-    CHECK(gui.find("button", "Show explanation") != nullptr);
-    CHECK(gui.find("heading", "My training right") != nullptr);
-    CHECK(gui.find("text", "22 h 48 min of training time, 9 of 12 months employed") != nullptr);
+    CHECK(app.gui.find("button", "Next year") != nullptr);
+    CHECK(app.gui.find("button", "Show explanation") != nullptr);
+    CHECK(app.gui.find("heading", "My training right") != nullptr);
+    CHECK(app.gui.find("text", "22 h 48 min of training time, 9 of 12 months employed") != nullptr);
 }
 
 TEST_CASE("tapping buttons emits actions; the explanation appears when toggled") {
-    test::HeadlessImGui gui(390, 844);
-    auto state = loaded_state(2024);
-    auto draw = [&](std::vector<ui::Action>& out) { ui::draw_app_frame(state, out); };
-    gui.frame(draw);
-    gui.frame(draw);
-
-    auto actions = gui.tap(*gui.find("button", "Next year"), draw);
+    PhoneApp app(loaded_state(2024));
+    auto actions = app.tap("button", "Next year");
     REQUIRE(actions.size() == 1);
     REQUIRE(std::holds_alternative<ui::SelectYear>(actions[0]));
     CHECK(std::get<ui::SelectYear>(actions[0]).year == 2025);
 
-    actions = gui.tap(*gui.find("button", "Show explanation"), draw);
+    actions = app.tap("button", "Show explanation");
     REQUIRE(actions.size() == 1);
-    for (const auto& a : actions) ui::update(state, a);
-    gui.frame(draw);
-    CHECK(gui.find("button", "Hide explanation") != nullptr);
-    CHECK(gui.find("text", "5 d x 80 % x 9/12 months = 3 d") != nullptr);
+    for (const auto& a : actions) ui::update(app.state, a);
+    app.gui.frame(app.draw);
+    CHECK(app.gui.find("button", "Hide explanation") != nullptr);
+    CHECK(app.gui.find("text", "5 d x 80 % x 9/12 months = 3 d") != nullptr);
 }
 
 TEST_CASE("buttons are at least 44 px tall at scale 1 (the tap-target minimum)") {
-    test::HeadlessImGui gui(390, 844);
-    auto state = loaded_state(2024);
-    auto draw = [&](std::vector<ui::Action>& out) { ui::draw_app_frame(state, out); };
-    gui.frame(draw);
-    gui.frame(draw);
+    PhoneApp app(loaded_state(2024));
     int buttons = 0;
-    for (const auto& i : gui.items())
+    for (const auto& i : app.gui.items())
         if (i.role == "button") {
             ++buttons;
             CHECK_MESSAGE(i.h >= 44.0f, i.label);
@@ -75,24 +78,17 @@ TEST_CASE("buttons are at least 44 px tall at scale 1 (the tap-target minimum)")
 }
 
 TEST_CASE("a previous-year button is disabled at the first year of the rule set") {
-    test::HeadlessImGui gui(390, 844);
-    auto state = loaded_state(2023);
-    auto draw = [&](std::vector<ui::Action>& out) { ui::draw_app_frame(state, out); };
-    gui.frame(draw);
-    gui.frame(draw);
-    CHECK(gui.tap(*gui.find("button", "Previous year"), draw).empty());
+    PhoneApp app(loaded_state(2023));
+    CHECK(app.tap("button", "Previous year").empty());
 }
 
 TEST_CASE("a failure is shown with a retry button") {
-    test::HeadlessImGui gui(390, 844);
     auto state = ui::initial_state(*CivilDate::parse("2026-11-29"), "w-0001", 2023, 2040);
     ui::start(state);
     ui::update(state, ui::RequestFailed{2026, make_error("offline", "no connection to the server")});
-    auto draw = [&](std::vector<ui::Action>& out) { ui::draw_app_frame(state, out); };
-    gui.frame(draw);
-    gui.frame(draw);
-    CHECK(gui.find("text", "Could not load: no connection to the server") != nullptr);
-    auto actions = gui.tap(*gui.find("button", "Try again"), draw);
+    PhoneApp app(state);
+    CHECK(app.gui.find("text", "Could not load: no connection to the server") != nullptr);
+    auto actions = app.tap("button", "Try again");
     REQUIRE(actions.size() == 1);
     CHECK(std::holds_alternative<ui::Retry>(actions[0]));
 }
