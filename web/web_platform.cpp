@@ -5,6 +5,8 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
+#include <cstdlib>
+
 #include "imgui.h"
 
 namespace ll::web {
