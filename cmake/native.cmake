@@ -2,20 +2,30 @@
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)  # Debian ships it as a compiled library
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 find_package(Threads REQUIRED)
 
-set(LL_MIGRATION_001 "${CMAKE_BINARY_DIR}/generated/migration_001.cpp")
-add_custom_command(
-  OUTPUT "${LL_MIGRATION_001}"
-  COMMAND ${CMAKE_COMMAND} -DINPUT=${CMAKE_SOURCE_DIR}/server/migrations/001_initial.sql -DOUTPUT=${LL_MIGRATION_001}
-          -DSYMBOL=m001_initial -DNAMESPACE=ll::server::migrations -P ${CMAKE_SOURCE_DIR}/cmake/embed_text.cmake
-  DEPENDS "${CMAKE_SOURCE_DIR}/server/migrations/001_initial.sql" "${CMAKE_SOURCE_DIR}/cmake/embed_text.cmake")
+# Schema migrations: SQL files embedded into the binary, applied in order at start.
+set(LL_MIGRATIONS)
+foreach(migration 001_initial 002_accounts_and_ledger)
+  set(out "${CMAKE_BINARY_DIR}/generated/migration_${migration}.cpp")
+  string(SUBSTRING ${migration} 0 3 number)
+  string(SUBSTRING ${migration} 4 -1 name)
+  add_custom_command(
+    OUTPUT "${out}"
+    COMMAND ${CMAKE_COMMAND} -DINPUT=${CMAKE_SOURCE_DIR}/server/migrations/${migration}.sql -DOUTPUT=${out}
+            -DSYMBOL=m${number}_${name} -DNAMESPACE=ll::server::migrations -P ${CMAKE_SOURCE_DIR}/cmake/embed_text.cmake
+    DEPENDS "${CMAKE_SOURCE_DIR}/server/migrations/${migration}.sql" "${CMAKE_SOURCE_DIR}/cmake/embed_text.cmake")
+  list(APPEND LL_MIGRATIONS "${out}")
+endforeach()
 
 add_library(ll_server STATIC
-  server/sqlite_db.cpp server/store.cpp server/calculation_commands.cpp server/demo_data.cpp server/static_files.cpp server/http_api.cpp
-  "${LL_MIGRATION_001}")
+  server/sqlite_db.cpp server/store.cpp server/store_people.cpp server/store_ledger.cpp server/store_journal.cpp
+  server/auth.cpp server/api_support.cpp server/api_session.cpp server/api_workers.cpp server/api_entries.cpp
+  server/api_admin.cpp server/http_api.cpp server/calculation_commands.cpp server/demo_data.cpp server/static_files.cpp
+  ${LL_MIGRATIONS})
 target_include_directories(ll_server PUBLIC "${CMAKE_SOURCE_DIR}/server")
-target_link_libraries(ll_server PUBLIC ll_core PkgConfig::SQLITE3 PkgConfig::HTTPLIB Threads::Threads)
+target_link_libraries(ll_server PUBLIC ll_core PkgConfig::SQLITE3 PkgConfig::HTTPLIB PkgConfig::SODIUM Threads::Threads)
 
 add_executable(learnledger server/main.cpp)
 target_link_libraries(learnledger PRIVATE ll_server)

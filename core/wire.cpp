@@ -3,6 +3,7 @@
 #include "wire.h"
 
 #include "json_reader.h"
+#include "national_number.h"
 
 namespace ll::wire {
 
@@ -107,6 +108,59 @@ json to_json(const Obligation& o) {
             {"known_to", date_or_null(o.known_to)},
             {"action", o.action},
             {"source", o.source}};
+}
+
+json to_json(const WorkerRecord& w) {
+    json termination = nullptr;
+    if (w.termination) termination = {{"date", w.termination->date.iso()}, {"reason", to_string(w.termination->reason)}};
+    json masked = nullptr;
+    if (w.national_number)
+        if (auto n = NationalNumber::parse(*w.national_number)) masked = n->masked();
+    return {{"id", w.id},
+            {"display_name", w.display_name},
+            {"department_id", w.department_id},
+            {"department", w.department_name},
+            {"joint_committee", w.joint_committee},
+            {"language", w.language},
+            {"national_number", masked},
+            {"termination", termination},
+            {"version", w.version}};
+}
+
+json to_json(const EntryRecord& e) {
+    auto text_or_null = [](const std::string& s) { return s.empty() ? json(nullptr) : json(s); };
+    return {{"id", e.entry.id},
+            {"worker_id", e.worker_id},
+            {"kind", to_string(e.entry.kind)},
+            {"status", to_string(e.entry.status)},
+            {"date", e.entry.date.iso()},
+            {"end_date", e.end_date ? json(e.end_date->iso()) : json(nullptr)},
+            {"minutes", e.entry.minutes},
+            {"title", e.entry.title},
+            {"provider", e.provider},
+            {"training_type", e.training_type},
+            {"counts_for_right", e.entry.counts_for_right},
+            {"cost_cents", e.cost_cents},
+            {"origin_year", e.entry.origin_year ? json(*e.entry.origin_year) : json(nullptr)},
+            {"certificate_id", text_or_null(e.certificate_id)},
+            {"created_by", e.created_by},
+            {"created_at", e.created_at},
+            {"decided_by", text_or_null(e.decided_by)},
+            {"decided_at", text_or_null(e.decided_at)},
+            {"decision_reason", text_or_null(e.decision_reason)},
+            {"version", e.version}};
+}
+
+json to_json(const CommentRecord& c) {
+    return {{"id", c.id}, {"author_id", c.author_id}, {"text", c.text}, {"created_at", c.created_at}};
+}
+
+json to_json(const DepartmentRecord& d) {
+    return {{"id", d.id}, {"name", d.name}, {"manager_id", d.manager_id.empty() ? json(nullptr) : json(d.manager_id)}};
+}
+
+json to_json(const EmploymentPeriod& p) {
+    return {{"start", p.start.iso()}, {"end", p.end ? json(p.end->iso()) : json(nullptr)}, {"fraction", exact(p.fraction)}};
 }
 
 Result<std::vector<EmploymentPeriod>> employment_from_json(const json& list, const std::string& path) {

@@ -10,6 +10,7 @@
 
 #include "entitlement.h"
 #include "ledger.h"
+#include "records.h"
 #include "result.h"
 
 namespace ll::wire {
@@ -19,6 +20,12 @@ nlohmann::json to_json(const ExplanationLine& line);
 nlohmann::json to_json(const Entitlement& e);
 nlohmann::json to_json(const Balance& b);
 nlohmann::json to_json(const Obligation& o);
+// Workers carry their national number only masked ("******-***-28").
+nlohmann::json to_json(const WorkerRecord& w);
+nlohmann::json to_json(const EntryRecord& e);
+nlohmann::json to_json(const CommentRecord& c);
+nlohmann::json to_json(const DepartmentRecord& d);
+nlohmann::json to_json(const EmploymentPeriod& p);
 std::string exact(const Rational& r);  // "10/3", or "3" when whole
 
 // Decoding what the server sent (the client side of the same format).

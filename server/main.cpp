@@ -25,6 +25,7 @@ using namespace ll::server;
 constexpr const char* usage =
     "usage: learnledger <command> [options]\n"
     "  serve      --db PATH [--port N (8080; 0 = any free port)] [--host ADDR (127.0.0.1)] [--web DIR]\n"
+    "             [--session-idle-seconds N (604800)] [--session-max-seconds N (2592000)] [--secure-cookies true|false]\n"
     "  seed-demo  --db PATH\n"
     "  entitlement   one JSON case on stdin -> the entitlement of a year on stdout\n"
     "  balance       one JSON ledger on stdin -> balances per year, lots and explanations on stdout\n";
@@ -76,7 +77,7 @@ void stop_on_signal(int) {
 }
 
 int serve(int argc, char** argv) {
-    Options o = Options::parse(argc, argv, 2, {"db", "port", "host", "web"});
+    Options o = Options::parse(argc, argv, 2, {"db", "port", "host", "web", "session-idle-seconds", "session-max-seconds", "secure-cookies"});
     if (!o.error.empty()) return fail(o.error);
     std::string port_text = o.get("port", "8080");
     if (port_text.empty() || port_text.size() > 5 || port_text.find_first_not_of("0123456789") != std::string::npos ||
@@ -95,6 +96,17 @@ int serve(int argc, char** argv) {
     if (!rules) return fail(rules.error().message, 1);
 
     ApiContext ctx;
+    for (auto [name, target] : {std::pair<const char*, std::int64_t*>{"session-idle-seconds", &ctx.settings.session_idle_seconds},
+                                {"session-max-seconds", &ctx.settings.session_max_seconds}}) {
+        std::string v = o.get(name);
+        if (v.empty()) continue;
+        if (v.size() > 9 || v.find_first_not_of("0123456789") != std::string::npos || std::stoll(v) == 0)
+            return fail(std::string("--") + name + " must be a positive number of seconds");
+        *target = std::stoll(v);
+    }
+    std::string secure = o.get("secure-cookies", "false");
+    if (secure != "true" && secure != "false") return fail("--secure-cookies must be true or false");
+    ctx.settings.secure_cookies = secure == "true";
     ctx.store = store->get();
     ctx.web = web ? &*web : nullptr;
     ctx.rule_sets[rules->id] = &*rules;

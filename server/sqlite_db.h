@@ -24,11 +24,13 @@ public:
     Statement& bind(int index, std::string_view text);
     Statement& bind(int index, std::int64_t value);
     Statement& bind_null(int index);
+    Statement& bind_blob(int index, std::string_view bytes);
     // Advances; true while a row is available. Sets error() on failure.
     bool step();
     std::string text(int column) const;
     std::optional<std::string> optional_text(int column) const;
     std::int64_t integer(int column) const;
+    std::string blob(int column) const;
     const std::optional<Error>& error() const { return error_; }
 
 private:

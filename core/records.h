@@ -1,0 +1,62 @@
+// The records the API exchanges about people and the ledger: plain values shared by the server's
+// storage and the client, with their JSON in wire.h so both sides read the same format.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ledger.h"
+
+namespace ll {
+
+struct WorkerRecord {
+    std::string id, employer_id, display_name, department_id, department_name, joint_committee, language;
+    std::optional<std::string> national_number;  // 11 digits; never logged, never in URLs, masked on the wire
+    std::optional<Termination> termination;
+    std::int64_t version = 1;
+};
+
+struct DepartmentRecord {
+    std::string id, name, manager_id;
+};
+
+struct EntryRecord {
+    LedgerEntry entry;  // id, kind, status, date, minutes, title, counts_for_right, origin_year
+    std::string employer_id, worker_id;
+    std::optional<CivilDate> end_date;
+    std::string provider, training_type = "formal", certificate_id;
+    std::int64_t cost_cents = 0;
+    std::string created_by, created_at, decided_by, decided_at, decision_reason;
+    std::int64_t version = 1;
+};
+
+struct CommentRecord {
+    std::int64_t id = 0;
+    std::string author_id, text, created_at;
+};
+
+// Bodies of write requests, validated by the decoders in requests.h.
+struct TrainingSubmission {
+    std::string worker_id;  // empty: the caller's own record
+    std::string title, provider, training_type = "formal", certificate_id;
+    CivilDate date;
+    std::optional<CivilDate> end_date;
+    long long minutes = 0;
+    bool counts_for_right = true;
+    std::int64_t cost_cents = 0;
+};
+
+struct CorrectionRequest {
+    std::string worker_id, reason;
+    CivilDate date;
+    long long minutes = 0;  // signed: + credit, - debit
+};
+
+struct WorkerChange {  // create (all required) or update (only what is given)
+    std::optional<std::string> display_name, department_id, joint_committee, language, national_number;
+    std::optional<std::optional<Termination>> termination;  // present and null: clear it
+    std::vector<EmploymentPeriod> employment;               // create only
+};
+
+}  // namespace ll

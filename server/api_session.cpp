@@ -1,0 +1,122 @@
+// Sign-in, sign-out and "who am I". Failed sign-ins are throttled per account and per address and
+// answered with one generic message, so the answer never tells whether an account exists.
+#include <algorithm>
+
+#include "api_support.h"
+#include "json_reader.h"
+#include "requests.h"
+
+namespace ll::server {
+
+using nlohmann::json;
+
+namespace {
+
+std::string cookie_header(const ApiContext& ctx, const std::string& token, std::int64_t max_age) {
+    std::string c = std::string(session_cookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age);
+    if (ctx.settings.secure_cookies) c += "; Secure";
+    return c;
+}
+
+Result<json> me(Transaction& tx, const Principal& p, const std::string& csrf) {
+    auto account = tx.account(p.account_id);
+    if (!account) return account.error();
+    if (!*account) return make_error("unauthenticated", "sign in first");
+    json out = {{"account_id", p.account_id}, {"email", (*account)->email}, {"role", to_string(p.role)},
+                {"language", (*account)->language}, {"worker_id", p.worker_id.empty() ? json(nullptr) : json(p.worker_id)},
+                {"employer", nullptr}, {"display_name", (*account)->email}, {"mandates", json::array()}};
+    if (!csrf.empty()) out["csrf_token"] = csrf;
+    if (!p.employer_id.empty()) {
+        auto e = tx.employer(p.employer_id);
+        if (!e) return e.error();
+        if (*e) out["employer"] = {{"id", (*e)->id}, {"name", (*e)->name}};
+    }
+    if (!p.worker_id.empty()) {
+        auto w = tx.worker(p.employer_id, p.worker_id);
+        if (!w) return w.error();
+        if (*w) out["display_name"] = (*w)->display_name;
+    }
+    if (p.role == Role::operator_) {
+        auto m = tx.mandates(p.account_id);
+        if (!m) return m.error();
+        out["mandates"] = *m;
+    }
+    return out;
+}
+
+void login(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+    if (req.get_header_value("Content-Type").rfind("application/json", 0) != 0)
+        return send_error(res, make_error("unsupported_media_type", "send JSON (application/json)", "Content-Type"));
+    auto body = parse_json(req.body);
+    if (!body) return send_error(res, body.error());
+    auto credentials = requests::login(*body);
+    if (!credentials) return send_error(res, credentials.error());
+    const std::int64_t now = ctx.now();
+    const std::string account_key = "account:" + credentials->email;
+    const std::string address_key = "address:" + req.remote_addr;
+    std::int64_t wait = std::max(ctx.account_throttle.wait_seconds(account_key, now), ctx.address_throttle.wait_seconds(address_key, now));
+    if (wait > 0) {
+        res.set_header("Retry-After", std::to_string(wait));
+        return send_error(res, make_error("throttled", "too many failed sign-ins; try again later"));
+    }
+    auto tx = ctx.store->write();
+    if (!tx) return send_error(res, tx.error());
+    auto account = (*tx)->account_by_email(credentials->email);
+    if (!account) return send_error(res, account.error());
+    // Without an account, verify against a fixed hash anyway so both answers take as long.
+    static const std::string decoy = hash_password("decoy password that matches nothing");
+    bool ok = verify_password(*account ? (*account)->password_hash : decoy, credentials->password) && *account;
+    if (!ok) {
+        ctx.account_throttle.failure(account_key, now);
+        ctx.address_throttle.failure(address_key, now);
+        return send_error(res, make_error("invalid_credentials", "wrong e-mail address or password"));
+    }
+    ctx.account_throttle.success(account_key);
+    const std::string token = random_token();
+    SessionRecord s{sha256_hex(token), (*account)->id, random_token(), now, now, now + ctx.settings.session_max_seconds};
+    if (auto r = (*tx)->insert_session(s); !r) return send_error(res, r.error());
+    const AccountRecord& a = **account;
+    Principal p{a.id, a.role == "operator" ? "" : a.employer_id, a.worker_id, Role::worker};
+    for (Role r : {Role::worker, Role::manager, Role::hr, Role::operator_})
+        if (a.role == to_string(r)) p.role = r;
+    auto body_out = me(**tx, p, s.csrf_token);
+    if (!body_out) return send_error(res, body_out.error());
+    if (auto c = (*tx)->commit(); !c) return send_error(res, c.error());
+    res.set_header("Set-Cookie", cookie_header(ctx, token, ctx.settings.session_max_seconds));
+    res.set_header("Cache-Control", "no-store");
+    send_json(res, 200, *body_out);
+}
+
+}  // namespace
+
+void install_session_routes(httplib::Server& http, ApiContext& ctx) {
+    http.Post("/api/v1/session", [&ctx](const httplib::Request& req, httplib::Response& res) { login(ctx, req, res); });
+
+    http.Delete("/api/v1/session", [&ctx](const httplib::Request& req, httplib::Response& res) {
+        auto p = authenticate(ctx, req, true);
+        if (!p) return send_error(res, p.error());
+        auto tx = ctx.store->write();
+        if (!tx) return send_error(res, tx.error());
+        if (auto r = (*tx)->delete_session(sha256_hex(session_token(req))); !r) return send_error(res, r.error());
+        if (auto c = (*tx)->commit(); !c) return send_error(res, c.error());
+        res.set_header("Set-Cookie", cookie_header(ctx, "", 0));
+        send_json(res, 200, {{"signed_out", true}});
+    });
+
+    http.Get("/api/v1/me", [&ctx](const httplib::Request& req, httplib::Response& res) {
+        auto p = authenticate(ctx, req, false);
+        if (!p) return send_error(res, p.error());
+        if (!p->is_person()) return send_error(res, forbidden("devices have no profile"));
+        auto tx = ctx.store->read();
+        if (!tx) return send_error(res, tx.error());
+        // The CSRF token goes back so an app reopened with its cookie can write again.
+        auto session = (*tx)->session(sha256_hex(session_token(req)));
+        std::string csrf = session && *session ? (*session)->csrf_token : "";
+        auto body = me(**tx, *p, csrf);
+        if (!body) return send_error(res, body.error());
+        res.set_header("Cache-Control", "no-store");
+        send_json(res, 200, *body);
+    });
+}
+
+}  // namespace ll::server

@@ -1,0 +1,246 @@
+// Authentication and the read/write paths. Error answers never echo personal data; storage
+// details go to the server log only.
+#include "api_support.h"
+
+#include <chrono>
+#include <ctime>
+
+#include "json_reader.h"
+#include "wire.h"
+
+namespace ll::server {
+
+using nlohmann::json;
+
+std::int64_t ApiContext::default_now() {
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+CivilDate ApiContext::today() const {
+    std::time_t t = static_cast<std::time_t>(now());
+    std::tm local{};
+    localtime_r(&t, &local);
+    auto d = CivilDate::from_ymd(local.tm_year + 1900, static_cast<unsigned>(local.tm_mon + 1), static_cast<unsigned>(local.tm_mday));
+    return d ? *d : CivilDate();
+}
+
+std::string ApiContext::timestamp() const {
+    std::time_t t = static_cast<std::time_t>(now());
+    std::tm utc{};
+    gmtime_r(&t, &utc);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return buf;
+}
+
+int status_for(const Error& e) {
+    static const std::map<std::string, int> statuses = {
+        {"not_found", 404},          {"unauthenticated", 401},   {"session_expired", 401}, {"forbidden", 403},
+        {"csrf", 403},               {"read_only", 403},         {"invalid_transition", 409}, {"conflict", 409},
+        {"idempotency_key_reused", 422}, {"too_large", 413},     {"unsupported_media_type", 415},
+        {"throttled", 429},          {"storage_error", 503},     {"method_not_allowed", 405},
+    };
+    auto it = statuses.find(e.code);
+    return it == statuses.end() ? 400 : it->second;
+}
+
+void send_json(httplib::Response& res, int status, const json& body) {
+    res.status = status;
+    res.set_content(body.dump(), "application/json; charset=utf-8");
+}
+
+void send_error(httplib::Response& res, const Error& e) { send_json(res, status_for(e), wire::to_json(e)); }
+
+Error not_found(const char* what, const char* field) { return make_error("not_found", std::string("no such ") + what, field); }
+Error forbidden(const char* why) { return make_error("forbidden", why); }
+
+namespace {
+
+std::string bearer_token(const httplib::Request& req) {
+    const std::string h = req.get_header_value("Authorization");
+    return h.rfind("Bearer ", 0) == 0 ? h.substr(7) : "";
+}
+
+std::string cookie_value(const httplib::Request& req, const std::string& name) {
+    const std::string cookies = req.get_header_value("Cookie");
+    size_t pos = 0;
+    while (pos < cookies.size()) {
+        size_t end = cookies.find(';', pos);
+        if (end == std::string::npos) end = cookies.size();
+        std::string part = cookies.substr(pos, end - pos);
+        size_t start = part.find_first_not_of(' ');
+        if (start != std::string::npos && part.compare(start, name.size() + 1, name + "=") == 0)
+            return part.substr(start + name.size() + 1);
+        pos = end + 1;
+    }
+    return "";
+}
+
+Result<Principal> device_principal(Transaction& tx, const std::string& token) {
+    const std::string hash = sha256_hex(token);
+    auto kiosk = tx.kiosk_by_token_hash(hash);
+    if (!kiosk) return kiosk.error();
+    if (*kiosk && !(*kiosk)->revoked) return Principal{(*kiosk)->id, (*kiosk)->employer_id, "", Role::kiosk};
+    auto provider = tx.provider_by_key_hash(hash);
+    if (!provider) return provider.error();
+    if (*provider && !(*provider)->revoked) return Principal{(*provider)->id, (*provider)->employer_id, "", Role::provider};
+    return make_error("unauthenticated", "the token is not valid");
+}
+
+std::optional<Role> role_from(const std::string& s) {
+    for (Role r : {Role::worker, Role::manager, Role::hr, Role::operator_})
+        if (s == to_string(r)) return r;
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::string session_token(const httplib::Request& req) { return cookie_value(req, session_cookie); }
+
+Result<Principal> authenticate(ApiContext& ctx, const httplib::Request& req, bool for_write) {
+    const std::string bearer = bearer_token(req);
+    const std::string cookie = session_token(req);
+    if (bearer.empty() && cookie.empty()) return make_error("unauthenticated", "sign in first");
+    // Sessions are touched at most once a minute, in their own short write.
+    auto opened = ctx.store->read();
+    if (!opened) return opened.error();
+    std::unique_ptr<Transaction> tx = std::move(opened).value();
+    if (!bearer.empty()) return device_principal(*tx, bearer);
+
+    const std::string hash = sha256_hex(cookie);
+    auto session = tx->session(hash);
+    if (!session) return session.error();
+    const std::int64_t now = ctx.now();
+    if (!*session) return make_error("unauthenticated", "sign in first");
+    const SessionRecord& s = **session;
+    bool expired = now - s.last_seen_at > ctx.settings.session_idle_seconds || now >= s.expires_at;
+    auto account = tx->account(s.account_id);
+    if (!account) return account.error();
+    Result<std::vector<std::string>> mandates = std::vector<std::string>();
+    if (*account && (*account)->role == "operator") mandates = tx->mandates((*account)->id);
+    if (!mandates) return mandates.error();
+    tx.reset();  // release the snapshot before any write below
+    if (expired || !*account) {
+        if (auto w = ctx.store->write()) {
+            (*w)->delete_session(hash);
+            (*w)->commit();
+        }
+        return make_error("session_expired", "the session has expired; sign in again");
+    }
+    if (for_write && req.get_header_value("X-CSRF-Token") != s.csrf_token)
+        return make_error("csrf", "missing or wrong X-CSRF-Token header", "X-CSRF-Token");
+    if (now - s.last_seen_at >= 60) {
+        if (auto w = ctx.store->write()) {
+            (*w)->touch_session(hash, now);
+            (*w)->commit();
+        }
+    }
+    const AccountRecord& a = **account;
+    auto role = role_from(a.role);
+    if (!role) return make_error("storage_error", "an account has an unknown role");
+    Principal p{a.id, a.employer_id, a.worker_id, *role};
+    if (*role == Role::operator_) {
+        // An operator acts for one mandated employer per request, named in X-Employer-Id.
+        const std::string wanted = req.get_header_value("X-Employer-Id");
+        p.employer_id.clear();
+        for (const auto& m : *mandates)
+            if (m == wanted) p.employer_id = m;
+        if (!wanted.empty() && p.employer_id.empty()) return forbidden("no mandate for that employer");
+    }
+    return p;
+}
+
+void answer_read(ApiContext& ctx, const httplib::Request& req, httplib::Response& res, const ReadHandler& handler) {
+    auto p = authenticate(ctx, req, false);
+    if (!p) return send_error(res, p.error());
+    auto tx = ctx.store->read();
+    if (!tx) return send_error(res, tx.error());
+    auto body = handler(**tx, *p);
+    if (!body) return send_error(res, body.error());
+    send_json(res, 200, *body);
+}
+
+void answer_write(ApiContext& ctx, const httplib::Request& req, httplib::Response& res, const WriteHandler& handler,
+                  Body body_kind) {
+    auto p = authenticate(ctx, req, true);
+    if (!p) return send_error(res, p.error());
+    if (p->role == Role::kiosk) return send_error(res, make_error("read_only", "kiosk devices cannot change anything"));
+    json body = json::object();
+    if (body_kind == Body::json || (body_kind == Body::optional_json && !req.body.empty())) {
+        if (req.body.size() > ctx.settings.max_json_bytes) return send_error(res, make_error("too_large", "the body is larger than 1 MB"));
+        if (req.get_header_value("Content-Type").rfind("application/json", 0) != 0)
+            return send_error(res, make_error("unsupported_media_type", "send JSON (application/json)", "Content-Type"));
+        auto parsed = parse_json(req.body);
+        if (!parsed) return send_error(res, parsed.error());
+        body = std::move(*parsed);
+    }
+    const std::string key = req.get_header_value("Idempotency-Key");
+    if (key.size() > 100) return send_error(res, make_error("too_long", "at most 100 characters", "Idempotency-Key"));
+    const std::string request_hash = sha256_hex(req.method + " " + req.path + "\n" + req.body);
+
+    auto tx = ctx.store->write();
+    if (!tx) return send_error(res, tx.error());
+    if (!key.empty()) {
+        auto stored = (*tx)->stored_answer(p->account_id, key);
+        if (!stored) return send_error(res, stored.error());
+        if (*stored) {
+            if ((*stored)->request_hash != request_hash)
+                return send_error(res, make_error("idempotency_key_reused", "this key was used for another request", "Idempotency-Key"));
+            res.set_header("Idempotent-Replayed", "true");
+            res.status = (*stored)->status;
+            return res.set_content((*stored)->body, "application/json; charset=utf-8");
+        }
+    }
+    auto answer = handler(**tx, *p, body);
+    if (!answer) return send_error(res, answer.error());  // the transaction rolls back
+    const std::string text = answer->body.dump();
+    if (!key.empty()) {
+        auto saved = (*tx)->store_answer(p->account_id, key, p->employer_id, {request_hash, answer->status, text}, ctx.timestamp());
+        if (!saved) return send_error(res, saved.error());
+    }
+    auto committed = (*tx)->commit();
+    if (!committed) return send_error(res, committed.error());
+    res.status = answer->status;
+    res.set_content(text, "application/json; charset=utf-8");
+}
+
+Result<std::optional<WorkerScope>> scope_of(Transaction& tx, const std::string& employer_id, const std::string& worker_id) {
+    auto w = tx.worker(employer_id, worker_id);
+    if (!w) return w.error();
+    if (!*w) return std::optional<WorkerScope>();
+    WorkerScope scope{employer_id, worker_id, {}, {}};
+    auto departments = tx.departments(employer_id);
+    if (!departments) return departments.error();
+    for (const auto& d : *departments)
+        if (d.id == (*w)->department_id && !d.manager_id.empty()) scope.approvers.push_back(d.manager_id);
+    auto delegations = tx.delegations(employer_id);
+    if (!delegations) return delegations.error();
+    scope.delegations = std::move(*delegations);
+    return std::optional<WorkerScope>(std::move(scope));
+}
+
+Result<WorkerRecord> visible_worker(ApiContext& ctx, Transaction& tx, const Principal& p, const std::string& worker_id) {
+    if (p.employer_id.empty()) return not_found("worker", "worker");
+    auto scope = scope_of(tx, p.employer_id, worker_id);
+    if (!scope) return scope.error();
+    if (!*scope || !may_view_worker(p, **scope, ctx.today())) return not_found("worker", "worker");
+    auto w = tx.worker(p.employer_id, worker_id);
+    if (!w) return w.error();
+    return **w;
+}
+
+Result<bool> journal(ApiContext& ctx, Transaction& tx, const Principal& p, const std::string& action, const std::string& kind,
+                     const std::string& object_id, const std::string& worker_id, const json& before, const json& after) {
+    auto audited = tx.audit(p.employer_id, ctx.timestamp(), p.account_id, action, kind + ":" + object_id, before.dump(), after.dump());
+    if (!audited) return audited;
+    return tx.record_change(p.employer_id, kind, object_id, worker_id);
+}
+
+const RuleSet* rules_for(const ApiContext& ctx, Transaction& tx, const std::string& employer_id) {
+    auto e = tx.employer(employer_id);
+    if (!e || !*e) return nullptr;
+    auto it = ctx.rule_sets.find((*e)->rule_set);
+    return it == ctx.rule_sets.end() ? nullptr : it->second;
+}
+
+}  // namespace ll::server

@@ -1,0 +1,95 @@
+// What every API handler shares: settings, the store, who is asking (sessions, kiosk tokens,
+// provider keys, CSRF), JSON in and out, and the write path with idempotency keys, so each
+// handler only says what it reads, checks with the core, and writes.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "access.h"
+#include "auth.h"
+#include "rule_set.h"
+#include "static_files.h"
+#include "store.h"
+
+namespace ll::server {
+
+struct ServerSettings {
+    std::int64_t session_idle_seconds = 7 * 24 * 3600;   // signed out after a week without use
+    std::int64_t session_max_seconds = 30 * 24 * 3600;   // and after 30 days in any case
+    bool secure_cookies = false;                          // behind TLS: add Secure
+    size_t max_json_bytes = 1 << 20;
+    size_t max_upload_bytes = 5 << 20;
+};
+
+struct ApiContext {
+    Store* store = nullptr;
+    const StaticFiles* web = nullptr;
+    std::map<std::string, const RuleSet*> rule_sets;
+    ServerSettings settings;
+    bool access_log = true;
+    LoginThrottle account_throttle{5, 15 * 60, 15 * 60};
+    LoginThrottle address_throttle{30, 15 * 60, 15 * 60};
+    std::function<std::int64_t()> now = default_now;  // unix seconds
+    CivilDate today() const;                          // the server's local calendar date (TZ)
+    std::string timestamp() const;                    // ISO 8601 UTC, for records
+
+    static std::int64_t default_now();
+};
+
+constexpr const char* session_cookie = "ll_session";
+
+// An answer: status and JSON body.
+struct Answer {
+    int status = 200;
+    nlohmann::json body;
+};
+
+int status_for(const Error& e);
+void send_json(httplib::Response& res, int status, const nlohmann::json& body);
+void send_error(httplib::Response& res, const Error& e);
+
+// The session token from the request's cookie; empty when none.
+std::string session_token(const httplib::Request& req);
+
+// Who is asking. `for_write` also checks the CSRF token of cookie sessions.
+Result<Principal> authenticate(ApiContext& ctx, const httplib::Request& req, bool for_write);
+
+using ReadHandler = std::function<Result<nlohmann::json>(Transaction&, const Principal&)>;
+using WriteHandler = std::function<Result<Answer>(Transaction&, const Principal&, const nlohmann::json& body)>;
+
+// Authenticates, opens a read transaction, answers 200 with the handler's JSON or the error.
+void answer_read(ApiContext& ctx, const httplib::Request& req, httplib::Response& res, const ReadHandler& handler);
+// Authenticates (refusing kiosks), parses the JSON body (`body_required`), replays a stored answer
+// for a known Idempotency-Key, runs the handler in one write transaction, stores the answer with
+// the key, and commits: everything or nothing.
+enum class Body { json, optional_json, raw };  // raw: the handler reads req.body itself (uploads)
+void answer_write(ApiContext& ctx, const httplib::Request& req, httplib::Response& res, const WriteHandler& handler,
+                  Body body_kind = Body::json);
+
+// Loads what the access rules need about a worker of the principal's employer; nullopt if none.
+Result<std::optional<WorkerScope>> scope_of(Transaction& tx, const std::string& employer_id, const std::string& worker_id);
+// The worker, if it exists in the principal's employer and the principal may see it (else 404,
+// so nobody learns whether a worker of another team or employer exists).
+Result<WorkerRecord> visible_worker(ApiContext& ctx, Transaction& tx, const Principal& p, const std::string& worker_id);
+Error not_found(const char* what, const char* field = "");
+Error forbidden(const char* why);
+
+// Records an audited change in the same transaction: audit log entry and change feed.
+Result<bool> journal(ApiContext& ctx, Transaction& tx, const Principal& p, const std::string& action, const std::string& kind,
+                     const std::string& object_id, const std::string& worker_id, const nlohmann::json& before,
+                     const nlohmann::json& after);
+
+const RuleSet* rules_for(const ApiContext& ctx, Transaction& tx, const std::string& employer_id);
+
+// Registers the routes of each part of the API.
+void install_session_routes(httplib::Server& http, ApiContext& ctx);
+void install_worker_routes(httplib::Server& http, ApiContext& ctx);
+void install_entry_routes(httplib::Server& http, ApiContext& ctx);
+void install_admin_routes(httplib::Server& http, ApiContext& ctx);
+
+}  // namespace ll::server

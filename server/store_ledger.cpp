@@ -1,0 +1,125 @@
+// Ledger entries, comments and certificates in SQLite. Approved entries are never rewritten:
+// update_entry_status only moves the status forward (the core decides whether it may).
+#include "store_sql.h"
+
+namespace ll::server {
+
+using sql::all;
+using sql::done;
+using sql::one;
+
+namespace {
+
+constexpr const char* entry_columns =
+    "SELECT id, employer_id, worker_id, kind, status, date, end_date, minutes, title, provider, training_type, "
+    "counts_for_right, cost_cents, origin_year, coalesce(certificate_id, ''), created_by, created_at, "
+    "coalesce(decided_by, ''), coalesce(decided_at, ''), coalesce(decision_reason, ''), version FROM entries ";
+
+EntryRecord entry_row(Statement& s) {
+    EntryRecord e;
+    e.entry.id = s.text(0);
+    e.employer_id = s.text(1);
+    e.worker_id = s.text(2);
+    e.entry.kind = entry_kind_from(s.text(3)).value_or(EntryKind::training);
+    e.entry.status = entry_status_from(s.text(4)).value_or(EntryStatus::draft);
+    e.entry.date = sql::date_or_none(s.text(5)).value_or(CivilDate());
+    e.end_date = sql::date_or_none(s.optional_text(6));
+    e.entry.minutes = s.integer(7);
+    e.entry.title = s.text(8);
+    e.provider = s.text(9);
+    e.training_type = s.text(10);
+    e.entry.counts_for_right = s.integer(11) != 0;
+    e.cost_cents = s.integer(12);
+    if (s.optional_text(13)) e.entry.origin_year = static_cast<int>(s.integer(13));
+    e.certificate_id = s.text(14);
+    e.created_by = s.text(15);
+    e.created_at = s.text(16);
+    e.decided_by = s.text(17);
+    e.decided_at = s.text(18);
+    e.decision_reason = s.text(19);
+    e.version = s.integer(20);
+    return e;
+}
+
+}  // namespace
+
+Result<std::optional<EntryRecord>> Transaction::entry(const std::string& employer_id, const std::string& id) {
+    Statement s(db(), std::string(entry_columns) + "WHERE employer_id = ? AND id = ?");
+    s.bind(1, employer_id).bind(2, id);
+    return one<EntryRecord>(s, entry_row);
+}
+
+Result<std::vector<EntryRecord>> Transaction::entries_of(const std::string& employer_id, const std::string& worker_id) {
+    Statement s(db(), std::string(entry_columns) + "WHERE employer_id = ? AND worker_id = ? ORDER BY date, id");
+    s.bind(1, employer_id).bind(2, worker_id);
+    return all<EntryRecord>(s, entry_row);
+}
+
+Result<std::vector<EntryRecord>> Transaction::entries_with_status(const std::string& employer_id, EntryStatus status) {
+    Statement s(db(), std::string(entry_columns) + "WHERE employer_id = ? AND status = ? ORDER BY date, id");
+    s.bind(1, employer_id).bind(2, to_string(status));
+    return all<EntryRecord>(s, entry_row);
+}
+
+Result<bool> Transaction::insert_entry(const EntryRecord& e) {
+    Statement s(db(), "INSERT INTO entries(id, employer_id, worker_id, kind, status, date, end_date, minutes, title, provider, "
+                      "training_type, counts_for_right, cost_cents, origin_year, certificate_id, created_by, created_at, "
+                      "decided_by, decided_at, decision_reason) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, nullif(?, ''), ?, ?, nullif(?, ''), nullif(?, ''), nullif(?, ''))");
+    s.bind(1, e.entry.id).bind(2, e.employer_id).bind(3, e.worker_id).bind(4, to_string(e.entry.kind))
+        .bind(5, to_string(e.entry.status)).bind(6, e.entry.date.iso());
+    sql::bind_optional(s, 7, e.end_date ? std::optional<std::string>(e.end_date->iso()) : std::nullopt);
+    s.bind(8, static_cast<std::int64_t>(e.entry.minutes)).bind(9, e.entry.title).bind(10, e.provider).bind(11, e.training_type)
+        .bind(12, static_cast<std::int64_t>(e.entry.counts_for_right ? 1 : 0)).bind(13, e.cost_cents);
+    if (e.entry.origin_year) {
+        s.bind(14, static_cast<std::int64_t>(*e.entry.origin_year));
+    } else {
+        s.bind_null(14);
+    }
+    s.bind(15, e.certificate_id).bind(16, e.created_by).bind(17, e.created_at).bind(18, e.decided_by).bind(19, e.decided_at)
+        .bind(20, e.decision_reason);
+    return done(s);
+}
+
+Result<bool> Transaction::update_entry_status(const EntryRecord& e) {
+    Statement s(db(), "UPDATE entries SET status = ?, decided_by = nullif(?, ''), decided_at = nullif(?, ''), "
+                      "decision_reason = nullif(?, ''), version = version + 1 "
+                      "WHERE employer_id = ? AND id = ? AND status NOT IN ('approved', 'rejected', 'withdrawn')");
+    s.bind(1, to_string(e.entry.status)).bind(2, e.decided_by).bind(3, e.decided_at).bind(4, e.decision_reason)
+        .bind(5, e.employer_id).bind(6, e.entry.id);
+    auto r = done(s);
+    if (!r) return r;
+    if (sqlite3_changes(db()) != 1) return make_error("invalid_transition", "the entry changed meanwhile", "status");
+    return true;
+}
+
+Result<std::vector<CommentRecord>> Transaction::comments(const std::string& employer_id, const std::string& entry_id) {
+    Statement s(db(), "SELECT id, author_id, text, created_at FROM comments WHERE employer_id = ? AND entry_id = ? ORDER BY id");
+    s.bind(1, employer_id).bind(2, entry_id);
+    return all<CommentRecord>(s, [](Statement& r) { return CommentRecord{r.integer(0), r.text(1), r.text(2), r.text(3)}; });
+}
+
+Result<bool> Transaction::insert_comment(const std::string& employer_id, const std::string& entry_id, const CommentRecord& c) {
+    Statement s(db(), "INSERT INTO comments(employer_id, entry_id, author_id, text, created_at) VALUES (?, ?, ?, ?, ?)");
+    s.bind(1, employer_id).bind(2, entry_id).bind(3, c.author_id).bind(4, c.text).bind(5, c.created_at);
+    return done(s);
+}
+
+Result<bool> Transaction::insert_certificate(const CertificateRecord& c) {
+    Statement s(db(), "INSERT INTO certificates(id, employer_id, worker_id, content_type, sha256, size, data, uploaded_by, created_at) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, datetime('now'))");
+    s.bind(1, c.id).bind(2, c.employer_id).bind(3, c.worker_id).bind(4, c.content_type).bind(5, c.sha256).bind(6, c.size);
+    s.bind_blob(7, c.data).bind(8, c.worker_id);
+    return done(s);
+}
+
+Result<std::optional<CertificateRecord>> Transaction::certificate(const std::string& employer_id, const std::string& id) {
+    Statement s(db(), "SELECT id, employer_id, worker_id, content_type, sha256, size, data FROM certificates "
+                      "WHERE employer_id = ? AND id = ?");
+    s.bind(1, employer_id).bind(2, id);
+    return one<CertificateRecord>(s, [](Statement& r) {
+        return CertificateRecord{r.text(0), r.text(1), r.text(2), r.text(3), r.text(4), r.integer(5), r.blob(6)};
+    });
+}
+
+}  // namespace ll::server
