@@ -239,7 +239,11 @@ void install_entry_routes(httplib::Server& http, ApiContext& ctx) {
             json items = json::array();
             for (size_t i = 0; i < ids->size(); ++i) {
                 auto e = decide(ctx, tx, p, (*ids)[i], Transition::approve, "");
-                if (!e) return at_field(e.error(), "ids[" + std::to_string(i) + "]");  // all or nothing
+                if (!e) {  // all or nothing: the transaction rolls back
+                    Error err = e.error();
+                    err.field = "ids[" + std::to_string(i) + "]";
+                    return err;
+                }
                 items.push_back(wire::to_json(*e));
             }
             return Answer{200, {{"items", items}}};

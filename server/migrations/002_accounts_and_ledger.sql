@@ -92,7 +92,7 @@ CREATE TABLE comments (
   id          INTEGER PRIMARY KEY,
   employer_id TEXT NOT NULL REFERENCES employers(id),
   entry_id    TEXT NOT NULL REFERENCES entries(id),
-  author_id   TEXT NOT NULL REFERENCES accounts(id),
+  author_id   TEXT NOT NULL,                        -- the person (worker id, or account id for HR-only accounts)
   text        TEXT NOT NULL,
   created_at  TEXT NOT NULL
 );

@@ -95,6 +95,14 @@ ServerProcess::ServerProcess(const std::string& db, const std::vector<std::strin
     if (line.rfind("listening on ", 0) == 0 && colon != std::string::npos) port_ = std::atoi(line.c_str() + colon + 1);
 }
 
+void ServerProcess::kill_hard() {
+    if (pid_ <= 0) return;
+    kill(pid_, SIGKILL);
+    int status = 0;
+    waitpid(pid_, &status, 0);
+    pid_ = -1;
+}
+
 ServerProcess::~ServerProcess() {
     if (pid_ <= 0) return;
     kill(pid_, SIGTERM);

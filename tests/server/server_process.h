@@ -35,6 +35,7 @@ public:
     ~ServerProcess();
     int port() const { return port_; }
     bool running() const { return port_ > 0; }
+    void kill_hard();  // SIGKILL, as a crash or power loss would
 
 private:
     pid_t pid_ = -1;

@@ -6,85 +6,66 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
-#include "server_process.h"
+#include "demo_server.h"
 
 using namespace ll::test;
 using nlohmann::json;
 
 namespace {
 
-struct SeededServer {
-    TempDir dir;
-    std::string db = dir.file("ll.db");
-    bool seeded = run_learnledger({"seed-demo", "--db", db}).exit_code == 0;
-    ServerProcess server{db};
-    httplib::Client client{"127.0.0.1", server.port()};
-};
-
-json body_of(const httplib::Result& r) { return json::parse(r->body); }
-
-void check_error(const httplib::Result& r, int status, const std::string& code, const std::string& field) {
-    REQUIRE(r);
-    CHECK(r->status == status);
-    CHECK(r->get_header_value("Content-Type").rfind("application/json", 0) == 0);
-    auto j = json::parse(r->body, nullptr, false);
-    REQUIRE(j.is_object());
-    REQUIRE(j.contains("error"));
-    CHECK(j["error"]["code"] == code);
-    CHECK(j["error"]["message"].is_string());
-    if (!field.empty()) CHECK(j["error"]["field"] == field);
+void check_error(const Reply& r, int status, const std::string& code, const std::string& field) {
+    CHECK(r.status == status);
+    REQUIRE(r.body.is_object());
+    REQUIRE(r.body.contains("error"));
+    CHECK(r.error()["code"] == code);
+    CHECK(r.error()["message"].is_string());
+    if (!field.empty()) CHECK(r.error()["field"] == field);
 }
 
 }  // namespace
 
 TEST_CASE("health answers with the schema version") {
-    SeededServer s;
+    DemoServer s;
     REQUIRE(s.seeded);
     REQUIRE(s.server.running());
-    auto r = s.client.Get("/api/v1/health");
-    REQUIRE(r);
-    CHECK(r->status == 200);
-    auto j = body_of(r);
-    CHECK(j["status"] == "ok");
-    CHECK(j["schema_version"] == 1);
+    auto r = s.client().get("/api/v1/health");
+    CHECK(r.status == 200);
+    CHECK(r.body["status"] == "ok");
+    CHECK(r.body["schema_version"] == 2);
 }
 
-TEST_CASE("the demo worker's entitlement comes from the database and the core") {
-    SeededServer s;
+TEST_CASE("figures need a session; the demo worker's entitlement comes from the database and the core") {
+    DemoServer s;
     REQUIRE(s.server.running());
-    auto r = s.client.Get("/api/v1/workers/w-0001/entitlement?year=2024");
-    REQUIRE(r);
-    REQUIRE(r->status == 200);
-    auto j = body_of(r);
-    CHECK(j["year"] == 2024);
-    CHECK(j["entitled_days_exact"] == "3");
-    CHECK(j["entitled_minutes"] == 1368);
-    CHECK(j["months_counted"] == 9);
-    CHECK(j["explanation"][1]["text"] == "5 d x 80 % x 9/12 months = 3 d");
-
-    auto next = body_of(s.client.Get("/api/v1/workers/w-0001/entitlement?year=2025"));
-    CHECK(next["entitled_days_exact"] == "4");  // 5 x 0.8 x 12/12
-    auto before_hire = body_of(s.client.Get("/api/v1/workers/w-0001/entitlement?year=2023"));
-    CHECK(before_hire["entitled_days_exact"] == "0");
+    check_error(s.client().get("/api/v1/workers/w-0001/entitlement?year=2024"), 401, "unauthenticated", "");
+    auto worker = s.signed_in("worker@demo.example");
+    auto r = worker.get("/api/v1/workers/w-0001/entitlement?year=2024");
+    REQUIRE(r.status == 200);
+    CHECK(r.body["year"] == 2024);
+    CHECK(r.body["entitled_days_exact"] == "3");
+    CHECK(r.body["entitled_minutes"] == 1368);
+    CHECK(r.body["months_counted"] == 9);
+    CHECK(r.body["explanation"][1]["text"] == "5 d x 80 % x 9/12 months = 3 d");
+    CHECK(worker.get("/api/v1/workers/w-0001/entitlement?year=2025").body["entitled_days_exact"] == "4");
+    CHECK(worker.get("/api/v1/workers/w-0001/entitlement?year=2023").body["entitled_days_exact"] == "0");
     // A worker of the small employer (8 FTE): no legal days.
-    auto bakery = body_of(s.client.Get("/api/v1/workers/b-0001/entitlement?year=2024"));
-    CHECK(bakery["entitled_days_exact"] == "0");
+    auto bakery = s.signed_in("worker@bakery.example");
+    CHECK(bakery.get("/api/v1/workers/b-0001/entitlement?year=2024").body["entitled_days_exact"] == "0");
 }
 
 TEST_CASE("bad requests get the JSON error naming the field") {
-    SeededServer s;
+    DemoServer s;
     REQUIRE(s.server.running());
-    check_error(s.client.Get("/api/v1/workers/w-0001/entitlement"), 400, "missing_field", "year");
-    check_error(s.client.Get("/api/v1/workers/w-0001/entitlement?year=20x4"), 400, "wrong_type", "year");
-    check_error(s.client.Get("/api/v1/workers/w-0001/entitlement?year=2019"), 400, "out_of_range", "year");
-    check_error(s.client.Get("/api/v1/workers/w-0001/entitlement?year=2060"), 400, "out_of_range", "year");
-    check_error(s.client.Get("/api/v1/workers/w-0001/entitlement?year=2022"), 400, "out_of_range", "year");
-    check_error(s.client.Get("/api/v1/workers/nobody/entitlement?year=2024"), 404, "not_found", "worker");
-    check_error(s.client.Get("/api/v1/workers/w-0001/entitlement?year=2041"), 400, "out_of_range", "year");
-    check_error(s.client.Get("/api/v1/workers/w-0001/entitlement?year=2030"), 404, "not_found", "year");
-    check_error(s.client.Get("/api/v1/workers/%2e%2e%2f/entitlement?year=2024"), 404, "not_found", "");
-    check_error(s.client.Get("/api/v1/nothing/here"), 404, "not_found", "");
-    check_error(s.client.Post("/api/v1/health", "{}", "application/json"), 404, "not_found", "");
+    auto c = s.signed_in("worker@demo.example");
+    check_error(c.get("/api/v1/workers/w-0001/entitlement"), 400, "missing_field", "year");
+    check_error(c.get("/api/v1/workers/w-0001/entitlement?year=20x4"), 400, "wrong_type", "year");
+    check_error(c.get("/api/v1/workers/w-0001/entitlement?year=2019"), 400, "out_of_range", "year");
+    check_error(c.get("/api/v1/workers/w-0001/entitlement?year=2041"), 400, "out_of_range", "year");
+    check_error(c.get("/api/v1/workers/w-0001/entitlement?year=2030"), 404, "not_found", "year");
+    check_error(c.get("/api/v1/workers/nobody/entitlement?year=2024"), 404, "not_found", "worker");
+    check_error(c.get("/api/v1/workers/%2e%2e%2f/entitlement?year=2024"), 404, "not_found", "");
+    check_error(c.get("/api/v1/nothing/here"), 404, "not_found", "");
+    check_error(c.post("/api/v1/health", nlohmann::json::object()), 404, "not_found", "");
 }
 
 TEST_CASE("seed-demo is idempotent and the CLI refuses bad usage") {

@@ -1,0 +1,75 @@
+// Demo server setup and direct database inspection for tests (read-only except execute_sql).
+#include "demo_server.h"
+
+#include <doctest/doctest.h>
+#include <sqlite3.h>
+
+namespace ll::test {
+
+namespace {
+
+std::string password_for(const std::string& email) {
+    if (email.rfind("worker", 0) == 0) return "demo-worker";
+    if (email.rfind("manager", 0) == 0) return "demo-manager";
+    if (email.rfind("hr", 0) == 0) return "demo-hr";
+    return "demo-operator";
+}
+
+std::string seeded_db(TempDir& dir, bool& seeded) {
+    std::string db = dir.file("ll.db");
+    seeded = run_learnledger({"seed-demo", "--db", db}).exit_code == 0;
+    return db;
+}
+
+}  // namespace
+
+DemoServer::DemoServer(const std::vector<std::string>& extra) : db(seeded_db(dir, seeded)), server(db, extra) {}
+
+ApiClient DemoServer::signed_in(const std::string& email) const {
+    ApiClient c(server.port());
+    auto r = c.login(email, password_for(email));
+    REQUIRE_MESSAGE(r.status == 200, email);
+    return c;
+}
+
+std::string table_fingerprint(const std::string& db_path) {
+    sqlite3* db = nullptr;
+    sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+    std::string out;
+    for (const char* table : {"workers", "employment_periods", "entries", "comments", "certificates", "delegations",
+                              "idempotency", "audit_log", "changes", "accounts", "kiosk_devices", "provider_keys", "departments"}) {
+        sqlite3_stmt* s = nullptr;
+        sqlite3_prepare_v2(db, (std::string("SELECT count(*) FROM ") + table).c_str(), -1, &s, nullptr);
+        if (s && sqlite3_step(s) == SQLITE_ROW) out += std::string(table) + "=" + std::to_string(sqlite3_column_int64(s, 0)) + " ";
+        sqlite3_finalize(s);
+    }
+    sqlite3_stmt* s = nullptr;
+    sqlite3_prepare_v2(db, "SELECT group_concat(id || status || version, ',') FROM entries", -1, &s, nullptr);
+    if (s && sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
+        out += reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    return out;
+}
+
+bool execute_sql(const std::string& db_path, const std::string& sql) {
+    sqlite3* db = nullptr;
+    if (sqlite3_open(db_path.c_str(), &db) != SQLITE_OK) return false;
+    bool ok = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK;
+    sqlite3_close(db);
+    return ok;
+}
+
+std::string integrity_check(const std::string& db_path) {
+    sqlite3* db = nullptr;
+    sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_stmt* s = nullptr;
+    std::string out = "no answer";
+    sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &s, nullptr);
+    if (s && sqlite3_step(s) == SQLITE_ROW) out = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    return out;
+}
+
+}  // namespace ll::test

@@ -1,0 +1,28 @@
+// A seeded demo database served by a real learnledger process, shared by the API suites.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "api_client.h"
+#include "server_process.h"
+
+namespace ll::test {
+
+struct DemoServer {
+    explicit DemoServer(const std::vector<std::string>& extra = {});
+    TempDir dir;
+    bool seeded = false;  // before db: set while db is initialised
+    std::string db;
+    ServerProcess server;
+    ApiClient client() const { return ApiClient(server.port()); }
+    // A client signed in as one of the demo accounts (see README).
+    ApiClient signed_in(const std::string& email) const;
+};
+
+// Counts the rows of every table of the database file, to prove a refused request wrote nothing.
+std::string table_fingerprint(const std::string& db_path);
+// Runs one SQL statement against the file directly (to tamper with it in tests).
+bool execute_sql(const std::string& db_path, const std::string& sql);
+std::string integrity_check(const std::string& db_path);
+
+}  // namespace ll::test
