@@ -204,7 +204,7 @@ Result<bool> seed_bakery(Seeder& s) {
 const std::vector<DemoLogin>& demo_logins() {
     static const std::vector<DemoLogin> logins = {
         {"worker@demo.example", "demo-worker", "Anna Peeters, warehouse worker (80 %, hired 29 April 2024)"},
-        {"worker2@demo.example", "demo-worker", "a transport worker (not in the warehouse manager's team)"},
+        {"worker2@demo.example", "demo-worker", "an office worker (not in the warehouse manager's team)"},
         {"manager@demo.example", "demo-manager", "warehouse manager: approves Anna's team"},
         {"manager.transport@demo.example", "demo-manager", "transport manager"},
         {"hr@demo.example", "demo-hr", "HR admin of Demo Logistics NV"},
