@@ -36,6 +36,12 @@ struct CommentRecord {
     std::string author_id, text, created_at;
 };
 
+// Who is signed in, as GET /api/v1/me and sign-in answer it.
+struct SessionInfo {
+    std::string account_id, email, role, language, worker_id, display_name, employer_id, employer_name, csrf_token;
+    std::vector<std::string> mandates;  // operators: the employers they act for
+};
+
 // Bodies of write requests, validated by the decoders in requests.h.
 struct TrainingSubmission {
     std::string worker_id;  // empty: the caller's own record

@@ -163,6 +163,53 @@ json to_json(const EmploymentPeriod& p) {
     return {{"start", p.start.iso()}, {"end", p.end ? json(p.end->iso()) : json(nullptr)}, {"fraction", exact(p.fraction)}};
 }
 
+json to_json(const SessionInfo& s) {
+    auto text_or_null = [](const std::string& v) { return v.empty() ? json(nullptr) : json(v); };
+    json out = {{"account_id", s.account_id}, {"email", s.email},       {"role", s.role},
+                {"language", s.language},     {"worker_id", text_or_null(s.worker_id)},
+                {"display_name", s.display_name}, {"employer", nullptr}, {"mandates", s.mandates}};
+    if (!s.employer_id.empty()) out["employer"] = {{"id", s.employer_id}, {"name", s.employer_name}};
+    if (!s.csrf_token.empty()) out["csrf_token"] = s.csrf_token;
+    return out;
+}
+
+Result<SessionInfo> session_from_json(const json& j) {
+    JsonReader r(j);
+    SessionInfo s;
+    auto account = r.string("account_id", true, 64);
+    auto email = r.string("email", true, 254);
+    auto role = r.string("role", true, 16);
+    auto language = r.string("language", true, 2);
+    auto worker = r.string("worker_id", false, 64);
+    auto name = r.string("display_name", true, 254);
+    const json* employer = r.member("employer", false, json::value_t::object);
+    const json* mandates = r.member("mandates", true, json::value_t::array);
+    auto csrf = r.string("csrf_token", false, 100);
+    r.reject_unknown_fields();
+    if (!r.ok()) return r.error();
+    s.account_id = *account;
+    s.email = *email;
+    s.role = *role;
+    s.language = *language;
+    s.worker_id = worker.value_or("");
+    s.display_name = *name;
+    s.csrf_token = csrf.value_or("");
+    if (employer) {
+        JsonReader e(*employer, "employer");
+        auto id = e.string("id", true, 64);
+        auto employer_name = e.string("name", true, 200);
+        e.reject_unknown_fields();
+        if (!e.ok()) return e.error();
+        s.employer_id = *id;
+        s.employer_name = *employer_name;
+    }
+    for (size_t i = 0; i < mandates->size(); ++i) {
+        if (!(*mandates)[i].is_string()) return make_error("wrong_type", "expected an employer id", "mandates[" + std::to_string(i) + "]");
+        s.mandates.push_back((*mandates)[i].get<std::string>());
+    }
+    return s;
+}
+
 Result<std::vector<EmploymentPeriod>> employment_from_json(const json& list, const std::string& path) {
     std::vector<EmploymentPeriod> out;
     if (list.size() > 100) return make_error("too_long", "at most 100 employment periods", path);

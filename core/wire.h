@@ -26,6 +26,8 @@ nlohmann::json to_json(const EntryRecord& e);
 nlohmann::json to_json(const CommentRecord& c);
 nlohmann::json to_json(const DepartmentRecord& d);
 nlohmann::json to_json(const EmploymentPeriod& p);
+nlohmann::json to_json(const SessionInfo& s);
+Result<SessionInfo> session_from_json(const nlohmann::json& j);
 std::string exact(const Rational& r);  // "10/3", or "3" when whole
 
 // Decoding what the server sent (the client side of the same format).

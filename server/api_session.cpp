@@ -5,6 +5,7 @@
 #include "api_support.h"
 #include "json_reader.h"
 #include "requests.h"
+#include "wire.h"
 
 namespace ll::server {
 
@@ -22,26 +23,27 @@ Result<json> me(Transaction& tx, const Principal& p, const std::string& csrf) {
     auto account = tx.account(p.account_id);
     if (!account) return account.error();
     if (!*account) return make_error("unauthenticated", "sign in first");
-    json out = {{"account_id", p.account_id}, {"email", (*account)->email}, {"role", to_string(p.role)},
-                {"language", (*account)->language}, {"worker_id", p.worker_id.empty() ? json(nullptr) : json(p.worker_id)},
-                {"employer", nullptr}, {"display_name", (*account)->email}, {"mandates", json::array()}};
-    if (!csrf.empty()) out["csrf_token"] = csrf;
+    SessionInfo info{p.account_id, (*account)->email, to_string(p.role), (*account)->language, p.worker_id, (*account)->email,
+                     "", "", csrf, {}};
     if (!p.employer_id.empty()) {
         auto e = tx.employer(p.employer_id);
         if (!e) return e.error();
-        if (*e) out["employer"] = {{"id", (*e)->id}, {"name", (*e)->name}};
+        if (*e) {
+            info.employer_id = (*e)->id;
+            info.employer_name = (*e)->name;
+        }
     }
     if (!p.worker_id.empty()) {
         auto w = tx.worker(p.employer_id, p.worker_id);
         if (!w) return w.error();
-        if (*w) out["display_name"] = (*w)->display_name;
+        if (*w) info.display_name = (*w)->display_name;
     }
     if (p.role == Role::operator_) {
         auto m = tx.mandates(p.account_id);
         if (!m) return m.error();
-        out["mandates"] = *m;
+        info.mandates = std::move(*m);
     }
-    return out;
+    return wire::to_json(info);
 }
 
 void login(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {

@@ -8,17 +8,27 @@
 
 #include "civil_date.h"
 #include "entitlement.h"
+#include "records.h"
 #include "result.h"
 
 namespace ll::ui {
 
 enum class LoadState { idle, loading, loaded, failed };
+enum class Screen { starting, sign_in, balance };
+
+struct SignInForm {
+    std::string email, password;
+    bool busy = false;
+    std::optional<Error> error;
+};
 
 struct AppState {
-    CivilDate today;         // given by the host: the UI never reads a clock
-    std::string worker_id;   // whose figures are shown
+    CivilDate today;  // given by the host: the UI never reads a clock
+    Screen screen = Screen::starting;
+    SignInForm sign_in;
+    std::optional<SessionInfo> session;
     int year = 0;
-    int first_year = 0;      // navigation bounds, from the shipped rule set
+    int first_year = 0;  // navigation bounds, from the shipped rule set
     int last_year = 0;
     LoadState load = LoadState::idle;
     std::optional<Entitlement> entitlement;  // for `year` once loaded
@@ -27,15 +37,26 @@ struct AppState {
 };
 
 // --- actions: everything that can change the state ---
+struct SessionChecked { std::optional<SessionInfo> session; };  // nullopt: nobody signed in
+struct EditEmail { std::string text; };
+struct EditPassword { std::string text; };
+struct SubmitSignIn {};
+struct SignedIn { SessionInfo session; };
+struct SignInFailed { Error error; };
+struct SignOut {};
 struct SelectYear { int year; };
 struct ToggleExplanation {};
 struct Retry {};
 struct EntitlementLoaded { Entitlement entitlement; };
 struct RequestFailed { int year; Error error; };
-using Action = std::variant<SelectYear, ToggleExplanation, Retry, EntitlementLoaded, RequestFailed>;
+using Action = std::variant<SessionChecked, EditEmail, EditPassword, SubmitSignIn, SignedIn, SignInFailed, SignOut, SelectYear,
+                            ToggleExplanation, Retry, EntitlementLoaded, RequestFailed>;
 
 // --- commands: what the host must do (fetching, storing); it answers with actions ---
+struct CheckSession {};
+struct SendSignIn { std::string email, password; };
+struct SendSignOut {};
 struct FetchEntitlement { std::string worker_id; int year; };
-using Command = std::variant<FetchEntitlement>;
+using Command = std::variant<CheckSession, SendSignIn, SendSignOut, FetchEntitlement>;
 
 }  // namespace ll::ui

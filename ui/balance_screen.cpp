@@ -17,11 +17,8 @@ std::string days_text(const Rational& days) {
 
 namespace {
 
-// 44 CSS px at the 16 CSS px base font: the minimum comfortable tap target.
-float touch_height() { return ImGui::GetFontSize() * 44.0f / 16.0f; }
-
 void draw_year_navigation(const AppState& s, std::vector<Action>& out) {
-    const float h = touch_height();
+    const float h = touch_target_height();
     const float w = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3.0f;
     ImGui::BeginDisabled(s.year <= s.first_year);
     if (ImGui::Button("Previous year", ImVec2(w, h))) out.push_back(SelectYear{s.year - 1});
@@ -50,7 +47,7 @@ void draw_entitlement(const AppState& s, std::vector<Action>& out) {
     figure("Training right " + std::to_string(e.year), days_text(e.days));
     text(format_minutes(e.minutes) + " of training time, " + std::to_string(e.months_counted) + " of 12 months employed");
     ImGui::Spacing();
-    if (ImGui::Button(s.show_explanation ? "Hide explanation" : "Show explanation", ImVec2(-1, touch_height())))
+    if (ImGui::Button(s.show_explanation ? "Hide explanation" : "Show explanation", ImVec2(-1, touch_target_height())))
         out.push_back(ToggleExplanation{});
     if (!s.show_explanation) return;
     ImGui::Spacing();
@@ -71,7 +68,11 @@ void draw_balance_screen(const AppState& s, std::vector<Action>& out) {
     draw_year_navigation(s, out);
     ImGui::Separator();
     ImGui::Spacing();
-    if (s.entitlement && s.entitlement->year == s.year) {
+    if (s.session && s.session->worker_id.empty()) {
+        ImGui::PushTextWrapPos(0.0f);
+        text("This account has no personal training record.");
+        ImGui::PopTextWrapPos();
+    } else if (s.entitlement && s.entitlement->year == s.year) {
         draw_entitlement(s, out);
     } else if (s.load == LoadState::loading) {
         text("Loading " + std::to_string(s.year) + "...");
@@ -80,7 +81,7 @@ void draw_balance_screen(const AppState& s, std::vector<Action>& out) {
         ImGui::PushTextWrapPos(0.0f);
         text("Could not load: " + s.error->message);
         ImGui::PopTextWrapPos();
-        if (ImGui::Button("Try again", ImVec2(-1, touch_height()))) out.push_back(Retry{});
+        if (ImGui::Button("Try again", ImVec2(-1, touch_target_height()))) out.push_back(Retry{});
     }
 }
 

@@ -68,6 +68,16 @@ void ItemTree::record_last_item(std::string_view role, std::string_view label, s
                             r.Min.y, r.GetWidth(), r.GetHeight()});
 }
 
+void ItemTree::label_last_item(std::string_view label, std::string_view value) {
+    const ImGuiID id = GImGui->LastItemData.ID;
+    for (auto it = current_.rbegin(); it != current_.rend(); ++it)
+        if (it->id == id) {
+            it->label = label;
+            it->value = value;
+            return;
+        }
+}
+
 std::string ItemTree::to_json(float pixels_per_css_px) const {
     float k = pixels_per_css_px > 0 ? 1.0f / pixels_per_css_px : 1.0f;
     auto css = [k](float v) { return std::round(v * k * 10.0f) / 10.0f; };

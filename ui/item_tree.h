@@ -32,6 +32,8 @@ public:
     void on_item_info(unsigned id, const char* label, int status_flags);
     // Records the last submitted item (text drawn by helpers) with a role, label and value.
     void record_last_item(std::string_view role, std::string_view label, std::string_view value);
+    // Names the last item drawn with a hidden label ("##E-mail" fields), with its shown value.
+    void label_last_item(std::string_view label, std::string_view value = {});
 
 private:
     std::vector<Item> pending_;    // items added this frame, labelled by on_item_info

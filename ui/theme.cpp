@@ -42,6 +42,13 @@ bool load_fonts(const char* font_path, float scale) {
     return path != nullptr;
 }
 
+float touch_target_height() { return ImGui::GetFontSize() * 44.0f / base_font_css_px; }
+
+ImVec4 error_colour() {
+    // Dark red on light backgrounds, light red on dark ones: both above 4.5:1 against the window.
+    return ImGui::GetStyle().Colors[ImGuiCol_WindowBg].x > 0.5f ? ImVec4(0.66f, 0.09f, 0.09f, 1.0f) : ImVec4(1.0f, 0.55f, 0.55f, 1.0f);
+}
+
 void apply_theme(float scale, bool dark) {
     ImGuiStyle style;
     if (dark) {
@@ -51,6 +58,7 @@ void apply_theme(float scale, bool dark) {
     }
     style.WindowRounding = 0.0f;
     style.WindowBorderSize = 0.0f;
+    style.FrameBorderSize = 1.0f;  // text fields stand out from the page
     style.FrameRounding = 8.0f;
     style.GrabRounding = 8.0f;
     style.WindowPadding = ImVec2(16, 16);

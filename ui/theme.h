@@ -3,6 +3,7 @@
 #pragma once
 
 struct ImFont;
+struct ImVec4;
 
 namespace ll::ui {
 
@@ -21,6 +22,11 @@ const Fonts& fonts();
 // Loads the text font at base_font_css_px x scale; falls back to Dear ImGui's built-in font when
 // the file is missing. Returns false on fallback. Call before the font texture is built.
 bool load_fonts(const char* font_path, float scale);
+// 44 CSS px at the base font: the minimum comfortable tap target.
+float touch_target_height();
+// Text colour for errors, readable on the theme's background.
+ImVec4 error_colour();
+
 // Resets the style to the theme and scales every size by `scale`.
 void apply_theme(float scale, bool dark);
 

@@ -1,5 +1,6 @@
 // State transitions of the app. Answers for a year no longer shown are dropped, so a slow
-// response can never overwrite the figure of the year the user moved to.
+// response can never overwrite the figure of the year the user moved to; an expired session
+// sends the user back to sign-in with a plain message.
 #include "update.h"
 
 #include <algorithm>
@@ -8,11 +9,37 @@ namespace ll::ui {
 namespace {
 
 std::vector<Command> load_year(AppState& s) {
-    s.load = LoadState::loading;
     s.error.reset();
     if (s.entitlement && s.entitlement->year != s.year) s.entitlement.reset();
-    return {FetchEntitlement{s.worker_id, s.year}};
+    if (!s.session || s.session->worker_id.empty()) {
+        s.load = LoadState::idle;
+        return {};
+    }
+    s.load = LoadState::loading;
+    return {FetchEntitlement{s.session->worker_id, s.year}};
 }
+
+std::vector<Command> enter(AppState& s, SessionInfo session) {
+    s.session = std::move(session);
+    s.session->csrf_token.clear();  // the host keeps it; the UI has no use for it
+    s.sign_in = SignInForm{s.sign_in.email, "", false, std::nullopt};
+    s.screen = Screen::balance;
+    s.year = std::clamp(s.today.year(), s.first_year, s.last_year);
+    return load_year(s);
+}
+
+void leave(AppState& s, std::optional<Error> why) {
+    s.session.reset();
+    s.entitlement.reset();
+    s.load = LoadState::idle;
+    s.show_explanation = false;
+    s.screen = Screen::sign_in;
+    s.sign_in.password.clear();
+    s.sign_in.busy = false;
+    s.sign_in.error = std::move(why);
+}
+
+bool session_lost(const Error& e) { return e.code == "unauthenticated" || e.code == "session_expired"; }
 
 template <class... F>
 struct Overloaded : F... {
@@ -23,40 +50,82 @@ Overloaded(F...) -> Overloaded<F...>;
 
 }  // namespace
 
-AppState initial_state(const CivilDate& today, std::string worker_id, int first_year, int last_year) {
+AppState initial_state(const CivilDate& today, int first_year, int last_year) {
     AppState s;
     s.today = today;
-    s.worker_id = std::move(worker_id);
     s.first_year = first_year;
     s.last_year = last_year;
     s.year = std::clamp(today.year(), first_year, last_year);
     return s;
 }
 
-std::vector<Command> start(AppState& state) { return load_year(state); }
+std::vector<Command> start(AppState&) { return {CheckSession{}}; }
 
 std::vector<Command> update(AppState& s, const Action& action) {
+    using Commands = std::vector<Command>;
     return std::visit(
         Overloaded{
-            [&](const SelectYear& a) -> std::vector<Command> {
+            [&](const SessionChecked& a) -> Commands {
+                if (a.session) return enter(s, *a.session);
+                leave(s, std::nullopt);
+                return {};
+            },
+            [&](const EditEmail& a) -> Commands {
+                s.sign_in.email = a.text.substr(0, 254);
+                return {};
+            },
+            [&](const EditPassword& a) -> Commands {
+                s.sign_in.password = a.text.substr(0, 1024);
+                return {};
+            },
+            [&](const SubmitSignIn&) -> Commands {
+                if (s.sign_in.busy) return {};
+                if (s.sign_in.email.find('@') == std::string::npos) {
+                    s.sign_in.error = make_error("wrong_type", "enter your e-mail address", "email");
+                    return {};
+                }
+                if (s.sign_in.password.empty()) {
+                    s.sign_in.error = make_error("missing_field", "enter your password", "password");
+                    return {};
+                }
+                s.sign_in.busy = true;
+                s.sign_in.error.reset();
+                return {SendSignIn{s.sign_in.email, s.sign_in.password}};
+            },
+            [&](const SignedIn& a) -> Commands { return enter(s, a.session); },
+            [&](const SignInFailed& a) -> Commands {
+                s.sign_in.busy = false;
+                s.sign_in.password.clear();
+                s.sign_in.error = a.error;
+                return {};
+            },
+            [&](const SignOut&) -> Commands {
+                leave(s, std::nullopt);
+                return {SendSignOut{}};
+            },
+            [&](const SelectYear& a) -> Commands {
                 int year = std::clamp(a.year, s.first_year, s.last_year);
                 if (year == s.year && s.load != LoadState::failed) return {};
                 s.year = year;
                 return load_year(s);
             },
-            [&](const ToggleExplanation&) -> std::vector<Command> {
+            [&](const ToggleExplanation&) -> Commands {
                 s.show_explanation = !s.show_explanation;
                 return {};
             },
-            [&](const Retry&) -> std::vector<Command> { return load_year(s); },
-            [&](const EntitlementLoaded& a) -> std::vector<Command> {
-                if (a.entitlement.year != s.year) return {};
+            [&](const Retry&) -> Commands { return load_year(s); },
+            [&](const EntitlementLoaded& a) -> Commands {
+                if (a.entitlement.year != s.year || s.screen != Screen::balance) return {};
                 s.entitlement = a.entitlement;
                 s.load = LoadState::loaded;
                 s.error.reset();
                 return {};
             },
-            [&](const RequestFailed& a) -> std::vector<Command> {
+            [&](const RequestFailed& a) -> Commands {
+                if (session_lost(a.error)) {
+                    leave(s, make_error(a.error.code, "you were signed out; sign in again"));
+                    return {};
+                }
                 if (a.year != s.year) return {};
                 s.load = LoadState::failed;
                 s.error = a.error;

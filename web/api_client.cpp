@@ -1,5 +1,5 @@
 // Request building and answer decoding for the app. Decoding goes through the core wire format;
-// anything unexpected becomes a RequestFailed with a plain message, never a crash.
+// anything unexpected becomes a failure action with a plain message, never a crash.
 #include "api_client.h"
 
 #include <cctype>
@@ -25,6 +25,15 @@ std::string url_component(std::string_view s) {
     return out;
 }
 
+template <class... F>
+struct Overloaded : F... {
+    using F::operator()...;
+};
+template <class... F>
+Overloaded(F...) -> Overloaded<F...>;
+
+}  // namespace
+
 Error answer_error(int status, std::string_view body) {
     if (status == 0) return make_error("offline", "no connection to the server");
     if (auto j = parse_json(body); j.ok())
@@ -32,16 +41,55 @@ Error answer_error(int status, std::string_view body) {
     return make_error("server_error", "the server answered with status " + std::to_string(status));
 }
 
-}  // namespace
+HttpRequest ApiClient::request_for(const ui::Command& command) const {
+    return std::visit(
+        Overloaded{
+            [](const ui::CheckSession&) { return HttpRequest{"GET", "/api/v1/me", {}, {}}; },
+            [](const ui::SendSignIn& c) {
+                return HttpRequest{"POST", "/api/v1/session", nlohmann::json{{"email", c.email}, {"password", c.password}}.dump(), {}};
+            },
+            [this](const ui::SendSignOut&) {
+                return HttpRequest{"DELETE", "/api/v1/session", {}, {{"X-CSRF-Token", csrf_token_}}};
+            },
+            [](const ui::FetchEntitlement& c) {
+                return HttpRequest{"GET", "/api/v1/workers/" + url_component(c.worker_id) + "/entitlement?year=" + std::to_string(c.year),
+                                   {}, {}};
+            },
+        },
+        command);
+}
+
+ui::Action ApiClient::answer_for(const ui::Command& command, int status, std::string_view body) {
+    auto session = [&]() -> std::optional<SessionInfo> {
+        if (status != 200) return std::nullopt;
+        auto j = parse_json(body);
+        if (!j) return std::nullopt;
+        auto s = wire::session_from_json(*j);
+        if (!s) return std::nullopt;
+        csrf_token_ = s->csrf_token;
+        return *s;
+    };
+    return std::visit(
+        Overloaded{
+            [&](const ui::CheckSession&) -> ui::Action { return ui::SessionChecked{session()}; },
+            [&](const ui::SendSignIn&) -> ui::Action {
+                if (auto s = session()) return ui::SignedIn{*s};
+                return ui::SignInFailed{status == 200 ? make_error("server_error", "the server sent an unexpected answer")
+                                                      : answer_error(status, body)};
+            },
+            [&](const ui::SendSignOut&) -> ui::Action {
+                csrf_token_.clear();
+                return ui::SessionChecked{std::nullopt};
+            },
+            [&](const ui::FetchEntitlement& c) -> ui::Action { return entitlement_answer(c.year, status, body); },
+        },
+        command);
+}
 
 void ApiClient::send(const ui::Command& command) {
     int id = next_id_++;
     in_flight_.emplace(id, command);
-    const auto& fetch = std::get<ui::FetchEntitlement>(command);
-    transport_(id, HttpRequest{"GET",
-                               "/api/v1/workers/" + url_component(fetch.worker_id) +
-                                   "/entitlement?year=" + std::to_string(fetch.year),
-                               {}});
+    transport_(id, request_for(command));
 }
 
 void ApiClient::on_response(int request_id, int status, std::string_view body) {
@@ -49,7 +97,7 @@ void ApiClient::on_response(int request_id, int status, std::string_view body) {
     if (it == in_flight_.end()) return;  // unknown or duplicate answer
     ui::Command command = std::move(it->second);
     in_flight_.erase(it);
-    dispatch_(entitlement_answer(std::get<ui::FetchEntitlement>(command).year, status, body));
+    dispatch_(answer_for(command, status, body));
 }
 
 ui::Action entitlement_answer(int year, int status, std::string_view body) {

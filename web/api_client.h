@@ -5,6 +5,8 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "app_state.h"
 
@@ -13,7 +15,8 @@ namespace ll::web {
 struct HttpRequest {
     std::string method;
     std::string path;  // under the page's origin, e.g. /api/v1/...
-    std::string body;
+    std::string body;  // JSON, or empty
+    std::vector<std::pair<std::string, std::string>> headers;
 };
 
 class ApiClient {
@@ -28,13 +31,18 @@ public:
     void on_response(int request_id, int status, std::string_view body);
 
 private:
+    HttpRequest request_for(const ui::Command& command) const;
+    ui::Action answer_for(const ui::Command& command, int status, std::string_view body);
     Transport transport_;
     Dispatch dispatch_;
     std::map<int, ui::Command> in_flight_;
     int next_id_ = 1;
+    std::string csrf_token_;  // from sign-in or /me; sent with every write
 };
 
 // The action an answer to FetchEntitlement becomes (exposed for tests).
 ui::Action entitlement_answer(int year, int status, std::string_view body);
+// The error an unsuccessful answer carries (the server's envelope, or a plain description).
+Error answer_error(int status, std::string_view body);
 
 }  // namespace ll::web

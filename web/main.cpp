@@ -23,7 +23,6 @@ namespace {
 using namespace ll;
 
 constexpr const char* font_path = "/fonts/Inter-Regular.otf";
-constexpr const char* demo_worker = "w-0001";  // until sign-in exists: the seeded demo worker
 
 void dispatch(const ui::Action& action);
 
@@ -86,14 +85,9 @@ void frame() {
     for (const auto& a : actions) dispatch(a);
     // Keep drawing while a press or drag is in progress; otherwise the budget decides.
     ImGuiIO& io = ImGui::GetIO();
+    // An active text field keeps its caret blinking; presses and drags need frames too.
     bool busy = ImGui::IsAnyItemActive() || io.MouseDown[0] || !io.InputQueueCharacters.empty();
     app->scheduler.end_frame(busy);
-}
-
-std::string worker_from_route(const std::string& hash) {
-    const std::string prefix = "/worker/";
-    if (hash.rfind(prefix, 0) == 0 && hash.size() > prefix.size() && hash.size() < 80) return hash.substr(prefix.size());
-    return demo_worker;
 }
 
 }  // namespace
@@ -152,7 +146,7 @@ int main() {
 
     const auto& rules = shipped::belgian_rule_set();
     int first = rules.ok() ? rules->first_year : 2023, last = rules.ok() ? rules->last_year : 2023;
-    app->state = ui::initial_state(web::local_today(), worker_from_route(web::location_hash()), first, last);
+    app->state = ui::initial_state(web::local_today(), first, last);
     run(ui::start(app->state));
 
     emscripten_set_main_loop(frame, 0, false);

@@ -40,8 +40,8 @@ if (window.visualViewport) window.visualViewport.addEventListener('resize', view
 })();
 
 // fetch() bridge: answers return to C++ through _app_http_done; status 0 means no answer.
-Module.llFetch = function (id, method, path, body) {
-  const init = { method, credentials: 'same-origin', headers: { 'Accept': 'application/json' } };
+Module.llFetch = function (id, method, path, body, headers) {
+  const init = { method, credentials: 'same-origin', headers: Object.assign({ 'Accept': 'application/json' }, headers) };
   if (body) {
     init.body = body;
     init.headers['Content-Type'] = 'application/json';

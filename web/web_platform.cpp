@@ -5,7 +5,8 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
-#include <cstdlib>
+
+#include <nlohmann/json.hpp>
 
 #include "imgui.h"
 
@@ -15,21 +16,13 @@ EM_JS(float, js_canvas_css_width, (), { return Module.canvas.getBoundingClientRe
 EM_JS(float, js_canvas_css_height, (), { return Module.canvas.getBoundingClientRect().height; });
 EM_JS(float, js_pixel_ratio, (), { return window.devicePixelRatio || 1; });
 EM_JS(void, js_set_canvas_size, (int w, int h), { Browser.setCanvasSize(w, h); });
-EM_JS(void, js_fetch, (int id, const char* method, const char* path, const char* body), {
-    Module.llFetch(id, UTF8ToString(method), UTF8ToString(path), UTF8ToString(body));
+EM_JS(void, js_fetch, (int id, const char* method, const char* path, const char* body, const char* headers), {
+    Module.llFetch(id, UTF8ToString(method), UTF8ToString(path), UTF8ToString(body), JSON.parse(UTF8ToString(headers)));
 });
 EM_JS(int, js_today, (), {
     const d = new Date();
     return d.getFullYear() * 10000 + (d.getMonth() + 1) * 100 + d.getDate();
 });
-EM_JS(char*, js_location_hash, (), {
-    const s = decodeURIComponent(location.hash.substring(1));
-    const n = lengthBytesUTF8(s) + 1;
-    const p = _malloc(n);
-    stringToUTF8(s, p, n);
-    return p;
-});
-
 Viewport read_viewport() {
     Viewport v{js_canvas_css_width(), js_canvas_css_height(), js_pixel_ratio()};
     if (v.css_width < 1) v.css_width = 1;
@@ -83,20 +76,15 @@ void install_input_callbacks() {
 }
 
 void http_fetch(int request_id, const HttpRequest& request) {
-    js_fetch(request_id, request.method.c_str(), request.path.c_str(), request.body.c_str());
+    nlohmann::json headers = nlohmann::json::object();
+    for (const auto& [name, value] : request.headers) headers[name] = value;
+    js_fetch(request_id, request.method.c_str(), request.path.c_str(), request.body.c_str(), headers.dump().c_str());
 }
 
 CivilDate local_today() {
     int v = js_today();
     auto d = CivilDate::from_ymd(v / 10000, static_cast<unsigned>(v / 100 % 100), static_cast<unsigned>(v % 100));
     return d.ok() ? *d : CivilDate();  // a browser clock outside 1900-2199 is broken; the app clamps the year
-}
-
-std::string location_hash() {
-    char* p = js_location_hash();
-    std::string s = p;
-    free(p);
-    return s;
 }
 
 void FrameScheduler::wake(int frames) {

@@ -25,7 +25,6 @@ void install_input_callbacks();
 
 void http_fetch(int request_id, const HttpRequest& request);  // answers via app_http_done()
 CivilDate local_today();
-std::string location_hash();
 
 // Render on demand: input wakes the loop for a few frames, then it pauses (0 frames idle).
 class FrameScheduler {

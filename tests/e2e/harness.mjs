@@ -62,7 +62,12 @@ export async function openApp(context, url) {
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
+  // The browser logs every 4xx answer (signed-out /me, a wrong password): expected, not an app error.
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/^Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())) {
+      page.errors.push(m.text());
+    }
+  });
   await page.goto(url);
   await page.waitForFunction(() => window.learnledger && window.learnledger.ready(), null, { timeout: 20000 });
   return page;
@@ -81,6 +86,15 @@ export async function waitForItem(page, role, label, value) {
 export async function tap(page, role, label) {
   const item = await waitForItem(page, role, label);
   await page.touchscreen.tap(item.x + item.w / 2, item.y + item.h / 2);
+}
+
+// Signs in through the canvas: tap a field, type (key events reach Dear ImGui), tap the button.
+export async function signIn(page, email, password) {
+  await tap(page, 'textbox', 'E-mail');
+  await page.keyboard.type(email);
+  await tap(page, 'textbox', 'Password');
+  await page.keyboard.type(password);
+  await tap(page, 'button', 'Sign in');
 }
 
 export async function screenshot(page, name) {

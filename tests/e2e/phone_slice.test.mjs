@@ -2,7 +2,7 @@
 // server into the canvas, found through window.learnledger.items(), taps, idle frames, resizing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newContext, phone, openApp, items, waitForItem, tap, screenshot } from './harness.mjs';
+import { startServer, launchBrowser, newContext, phone, openApp, items, waitForItem, tap, signIn, screenshot } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -15,9 +15,14 @@ after(async () => {
 });
 
 
-test('the demo worker sees this year\'s training right and can go back to 2024', async () => {
+test('the demo worker signs in, sees this year\'s training right and can go back to 2024', async () => {
   const context = await newContext(browser, phone);
-  const page = await openApp(context, server.url + '/#/worker/w-0001');
+  const page = await openApp(context, server.url + '/');
+  await waitForItem(page, 'textbox', 'E-mail');
+  await screenshot(page, 'phone-sign-in.png');
+  await signIn(page, 'worker@demo.example', 'wrong password');
+  await waitForItem(page, 'text', 'wrong e-mail address or password');
+  await signIn(page, '', 'demo-worker');  // the e-mail is kept after a failure
   const now = await waitForItem(page, 'figure', 'Training right 2026');
   await waitForItem(page, 'figure', 'Training right 2026', '4 days');  // 5 d x 80 % x 12/12
   assert.ok(now.w > 100 && now.h > 20, 'the figure has a visible size');
@@ -29,6 +34,8 @@ test('the demo worker sees this year\'s training right and can go back to 2024',
   await tap(page, 'button', 'Show explanation');
   await waitForItem(page, 'text', '5 d x 80 % x 9/12 months = 3 d');
   await screenshot(page, 'phone-balance-2024.png');
+  await tap(page, 'button', 'Sign out');
+  await waitForItem(page, 'textbox', 'E-mail');
   assert.deepEqual(page.errors, []);
   await context.close();
 });
@@ -36,6 +43,7 @@ test('the demo worker sees this year\'s training right and can go back to 2024',
 test('the canvas is drawn in device pixels and follows resizes', async () => {
   const context = await newContext(browser, phone);
   const page = await openApp(context, server.url + '/');
+  await signIn(page, 'worker@demo.example', 'demo-worker');
   const size = () => page.evaluate(() => [Module.canvas.width, Module.canvas.height]);
   assert.deepEqual(await size(), [1170, 2532]);  // 390 x 844 CSS px at devicePixelRatio 3
 
@@ -51,6 +59,7 @@ test('the canvas is drawn in device pixels and follows resizes', async () => {
 test('an idle page renders no frames', async () => {
   const context = await newContext(browser, phone);
   const page = await openApp(context, server.url + '/');
+  await signIn(page, 'worker@demo.example', 'demo-worker');
   await waitForItem(page, 'button', 'Show explanation');
   await page.waitForTimeout(500);  // let the wake budget run out
   const before = await page.evaluate(() => window.learnledger.frames());

@@ -11,8 +11,18 @@ using namespace ll;
 
 namespace {
 
+SessionInfo anna() {
+    SessionInfo s;
+    s.account_id = "acc-worker";
+    s.role = "worker";
+    s.worker_id = "w-0001";
+    s.display_name = "Anna Peeters";
+    return s;
+}
+
 ui::AppState loaded_state(int year) {
-    auto s = ui::initial_state(*CivilDate::parse("2026-11-29"), "w-0001", 2023, 2040);
+    auto s = ui::initial_state(*CivilDate::parse("2026-11-29"), 2023, 2040);
+    ui::update(s, ui::SignedIn{anna()});
     s.year = year;
     EmploymentPeriod p{*CivilDate::parse("2024-04-29"), std::nullopt, *Rational::make(4, 5)};
     auto e = compute_entitlement(*shipped::belgian_rule_set(), EntitlementInput{year, Rational(40), {p}});
@@ -83,14 +93,41 @@ TEST_CASE("a previous-year button is disabled at the first year of the rule set"
 }
 
 TEST_CASE("a failure is shown with a retry button") {
-    auto state = ui::initial_state(*CivilDate::parse("2026-11-29"), "w-0001", 2023, 2040);
-    ui::start(state);
+    auto state = ui::initial_state(*CivilDate::parse("2026-11-29"), 2023, 2040);
+    ui::update(state, ui::SignedIn{anna()});
     ui::update(state, ui::RequestFailed{2026, make_error("offline", "no connection to the server")});
     PhoneApp app(state);
     CHECK(app.gui.find("text", "Could not load: no connection to the server") != nullptr);
     auto actions = app.tap("button", "Try again");
     REQUIRE(actions.size() == 1);
     CHECK(std::holds_alternative<ui::Retry>(actions[0]));
+}
+
+TEST_CASE("the account bar shows who is signed in and signs out") {
+    PhoneApp app(loaded_state(2024));
+    CHECK(app.gui.find("text", "Anna Peeters") != nullptr);
+    auto actions = app.tap("button", "Sign out");
+    REQUIRE(actions.size() == 1);
+    CHECK(std::holds_alternative<ui::SignOut>(actions[0]));
+}
+
+TEST_CASE("the sign-in screen edits fields through actions and signs in on the button") {
+    auto state = ui::initial_state(*CivilDate::parse("2026-11-29"), 2023, 2040);
+    ui::update(state, ui::SessionChecked{std::nullopt});
+    ui::update(state, ui::EditEmail{"anna@demo.example"});
+    ui::update(state, ui::EditPassword{"secret"});
+    PhoneApp app(state);
+    const ui::Item* email = app.gui.find("textbox", "E-mail");
+    REQUIRE(email != nullptr);
+    CHECK(email->value == "anna@demo.example");
+    const ui::Item* password = app.gui.find("textbox", "Password");
+    REQUIRE(password != nullptr);
+    CHECK(password->value.empty());  // never exposed
+    CHECK(password->h >= 44.0f);
+    auto actions = app.tap("button", "Sign in");
+    bool submitted = false;
+    for (const auto& a : actions) submitted = submitted || std::holds_alternative<ui::SubmitSignIn>(a);
+    CHECK(submitted);
 }
 
 TEST_CASE("days are written as people read them") {

@@ -1,4 +1,4 @@
-// The update step: commands it asks for, stale answers dropped, bounds respected.
+// The update step: commands it asks for, sign-in and sign-out, stale answers dropped, bounds.
 #include <doctest/doctest.h>
 
 #include "api_client.h"
@@ -15,24 +15,84 @@ Entitlement entitlement_for(int year) {
     return *compute_entitlement(*shipped::belgian_rule_set(), EntitlementInput{year, Rational(30), {p}});
 }
 
+SessionInfo worker_session(const std::string& worker_id = "w-7") {
+    SessionInfo s;
+    s.account_id = "acc";
+    s.email = "w@x.example";
+    s.role = "worker";
+    s.language = "nl";
+    s.worker_id = worker_id;
+    s.display_name = "W";
+    s.csrf_token = "token";
+    return s;
+}
+
+ui::AppState signed_in(const char* today = "2026-11-29") {
+    auto s = ui::initial_state(*CivilDate::parse(today), 2023, 2040);
+    ui::update(s, ui::SessionChecked{worker_session()});
+    return s;
+}
+
 }  // namespace
 
-TEST_CASE("the app starts on today's year and asks for it") {
-    auto s = ui::initial_state(*CivilDate::parse("2026-11-29"), "w-7", 2023, 2040);
-    CHECK(s.year == 2026);
-    auto commands = ui::start(s);
+TEST_CASE("the app asks who is signed in, then shows today's year") {
+    auto s = ui::initial_state(*CivilDate::parse("2026-11-29"), 2023, 2040);
+    CHECK(s.screen == ui::Screen::starting);
+    auto first = ui::start(s);
+    REQUIRE(first.size() == 1);
+    CHECK(std::holds_alternative<ui::CheckSession>(first[0]));
+    auto commands = ui::update(s, ui::SessionChecked{worker_session()});
+    CHECK(s.screen == ui::Screen::balance);
     REQUIRE(commands.size() == 1);
     auto fetch = std::get<ui::FetchEntitlement>(commands[0]);
     CHECK(fetch.worker_id == "w-7");
     CHECK(fetch.year == 2026);
-    CHECK(s.load == ui::LoadState::loading);
-    // Today outside the rule set clamps to its range.
-    CHECK(ui::initial_state(*CivilDate::parse("2050-01-01"), "w", 2023, 2040).year == 2040);
+    CHECK(s.session->csrf_token.empty());  // the UI state never holds the token
+    CHECK(ui::initial_state(*CivilDate::parse("2050-01-01"), 2023, 2040).year == 2040);
+}
+
+TEST_CASE("sign-in: local checks, one request at a time, failures clear the password") {
+    auto s = ui::initial_state(*CivilDate::parse("2026-11-29"), 2023, 2040);
+    ui::update(s, ui::SessionChecked{std::nullopt});
+    CHECK(s.screen == ui::Screen::sign_in);
+    CHECK(ui::update(s, ui::SubmitSignIn{}).empty());
+    CHECK(s.sign_in.error->field == "email");
+    ui::update(s, ui::EditEmail{"anna@demo.example"});
+    CHECK(ui::update(s, ui::SubmitSignIn{}).empty());
+    CHECK(s.sign_in.error->field == "password");
+    ui::update(s, ui::EditPassword{"wrong"});
+    auto sent = ui::update(s, ui::SubmitSignIn{});
+    REQUIRE(sent.size() == 1);
+    CHECK(std::get<ui::SendSignIn>(sent[0]).password == "wrong");
+    CHECK(ui::update(s, ui::SubmitSignIn{}).empty());  // busy
+    ui::update(s, ui::SignInFailed{make_error("invalid_credentials", "wrong e-mail address or password")});
+    CHECK(s.sign_in.password.empty());
+    CHECK(s.sign_in.email == "anna@demo.example");
+    CHECK_FALSE(s.sign_in.busy);
+    ui::update(s, ui::EditPassword{"right"});
+    ui::update(s, ui::SubmitSignIn{});
+    auto loaded = ui::update(s, ui::SignedIn{worker_session()});
+    CHECK(s.screen == ui::Screen::balance);
+    CHECK(s.sign_in.password.empty());
+    CHECK(loaded.size() == 1);
+}
+
+TEST_CASE("sign-out and a lost session return to sign-in") {
+    auto s = signed_in();
+    auto out = ui::update(s, ui::SignOut{});
+    REQUIRE(out.size() == 1);
+    CHECK(std::holds_alternative<ui::SendSignOut>(out[0]));
+    CHECK(s.screen == ui::Screen::sign_in);
+    CHECK_FALSE(s.session.has_value());
+
+    auto t = signed_in();
+    ui::update(t, ui::RequestFailed{2026, make_error("session_expired", "the session has expired")});
+    CHECK(t.screen == ui::Screen::sign_in);
+    CHECK(t.sign_in.error->message == "you were signed out; sign in again");
 }
 
 TEST_CASE("a slow answer for a year no longer shown is dropped") {
-    auto s = ui::initial_state(*CivilDate::parse("2026-11-29"), "w", 2023, 2040);
-    ui::start(s);
+    auto s = signed_in();
     ui::update(s, ui::SelectYear{2025});
     ui::update(s, ui::EntitlementLoaded{entitlement_for(2026)});
     CHECK_FALSE(s.entitlement.has_value());
@@ -45,34 +105,50 @@ TEST_CASE("a slow answer for a year no longer shown is dropped") {
 }
 
 TEST_CASE("year selection stays inside the rule set and does not refetch the shown year") {
-    auto s = ui::initial_state(*CivilDate::parse("2023-05-01"), "w", 2023, 2040);
-    ui::start(s);
+    auto s = signed_in("2023-05-01");
     ui::update(s, ui::EntitlementLoaded{entitlement_for(2023)});
     CHECK(ui::update(s, ui::SelectYear{2022}).empty());
     CHECK(s.year == 2023);
     auto commands = ui::update(s, ui::SelectYear{2024});
     REQUIRE(commands.size() == 1);
     CHECK(std::get<ui::FetchEntitlement>(commands[0]).year == 2024);
-    // After a failure the same year can be asked again.
     ui::update(s, ui::RequestFailed{2024, make_error("offline", "x")});
     CHECK(ui::update(s, ui::Retry{}).size() == 1);
 }
 
-TEST_CASE("the API client builds requests and decodes answers into actions") {
+TEST_CASE("the API client builds requests, keeps the CSRF token and decodes answers") {
     std::vector<std::pair<int, web::HttpRequest>> sent;
     std::vector<ui::Action> received;
     web::ApiClient api([&](int id, const web::HttpRequest& r) { sent.emplace_back(id, r); },
                        [&](ui::Action a) { received.push_back(std::move(a)); });
-    api.send(ui::FetchEntitlement{"w 1/..", 2024});
+    api.send(ui::SendSignIn{"anna@demo.example", "pw"});
     REQUIRE(sent.size() == 1);
-    CHECK(sent[0].second.method == "GET");
-    CHECK(sent[0].second.path == "/api/v1/workers/w%201%2F../entitlement?year=2024");
-
-    api.on_response(sent[0].first, 200, wire::to_json(entitlement_for(2024)).dump());
+    CHECK(sent[0].second.method == "POST");
+    CHECK(sent[0].second.path == "/api/v1/session");
+    api.on_response(sent[0].first, 200, wire::to_json(worker_session()).dump());
     REQUIRE(received.size() == 1);
-    CHECK(std::get<ui::EntitlementLoaded>(received[0]).entitlement.days == Rational(5));
-    api.on_response(sent[0].first, 200, "{}");  // a duplicate answer is ignored
-    CHECK(received.size() == 1);
+    CHECK(std::get<ui::SignedIn>(received[0]).session.worker_id == "w-7");
+
+    api.send(ui::SendSignOut{});
+    REQUIRE(sent.size() == 2);
+    CHECK(sent[1].second.method == "DELETE");
+    REQUIRE(sent[1].second.headers.size() == 1);
+    CHECK(sent[1].second.headers[0].second == "token");
+
+    api.send(ui::FetchEntitlement{"w 1/..", 2024});
+    CHECK(sent[2].second.path == "/api/v1/workers/w%201%2F../entitlement?year=2024");
+    api.on_response(sent[2].first, 200, wire::to_json(entitlement_for(2024)).dump());
+    CHECK(std::get<ui::EntitlementLoaded>(received.back()).entitlement.days == Rational(5));
+    size_t count = received.size();
+    api.on_response(sent[2].first, 200, "{}");  // a duplicate answer is ignored
+    CHECK(received.size() == count);
+
+    api.send(ui::SendSignIn{"anna@demo.example", "bad"});
+    api.on_response(sent.back().first, 400, R"({"error":{"code":"invalid_credentials","message":"wrong e-mail address or password"}})");
+    CHECK(std::get<ui::SignInFailed>(received.back()).error.code == "invalid_credentials");
+    api.send(ui::CheckSession{});
+    api.on_response(sent.back().first, 401, R"({"error":{"code":"unauthenticated","message":"sign in first"}})");
+    CHECK_FALSE(std::get<ui::SessionChecked>(received.back()).session.has_value());
 }
 
 TEST_CASE("bad answers become plain failures") {
