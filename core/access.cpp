@@ -29,8 +29,4 @@ bool may_administer(const Principal& p, const std::string& employer_id) {
     return p.administers() && !p.employer_id.empty() && p.employer_id == employer_id;
 }
 
-bool may_submit_for(const Principal& p, const WorkerScope& w) {
-    return p.is_person() && !p.worker_id.empty() && p.worker_id == w.worker_id && p.employer_id == w.employer_id;
-}
-
 }  // namespace ll

@@ -36,8 +36,6 @@ struct WorkerScope {
 bool may_view_worker(const Principal& p, const WorkerScope& w, const CivilDate& today);
 // Create and edit workers, register trainings directly, corrections, delegations for others, audit.
 bool may_administer(const Principal& p, const std::string& employer_id);
-// Submit or withdraw a training for `w` (only the person themself).
-bool may_submit_for(const Principal& p, const WorkerScope& w);
 
 const char* to_string(Role r);
 

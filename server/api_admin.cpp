@@ -101,7 +101,8 @@ void install_device_routes(httplib::Server& http, ApiContext& ctx, const std::st
     http.Delete(path + R"(/([A-Za-z0-9_-]{1,64}))", [&ctx, table](const httplib::Request& req, httplib::Response& res) {
         answer_write(ctx, req, res, [&](Transaction& tx, const Principal& p, const json&) -> Result<Answer> {
             if (!may_administer(p, p.employer_id)) return forbidden("only HR manages devices and keys");
-            auto revoked = tx.revoke_device(table, p.employer_id, req.matches[1], ctx.timestamp());
+            auto revoked = table == "kiosk_devices" ? tx.revoke_kiosk(p.employer_id, req.matches[1], ctx.timestamp())
+                                                    : tx.revoke_provider_key(p.employer_id, req.matches[1], ctx.timestamp());
             if (!revoked) return revoked.error();
             if (!*revoked) return not_found("device or key");
             if (auto j = journal(ctx, tx, p, table + ".revoke", table, req.matches[1], "", nullptr, {{"revoked", true}}); !j) return j.error();

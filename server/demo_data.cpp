@@ -35,9 +35,9 @@ std::string national_number(int n) {
     char first9[16];
     std::snprintf(first9, sizeof first9, "%02d%02d%02d%03d", 70 + n % 30, 1 + n % 12, 1 + n % 28, 100 + n);
     long long v = std::atoll(first9);
-    char out[16];
-    std::snprintf(out, sizeof out, "%s%02lld", first9, 97 - v % 97);
-    return out;
+    char check[8];
+    std::snprintf(check, sizeof check, "%02d", static_cast<int>(97 - v % 97));
+    return std::string(first9) + check;
 }
 
 // A tiny valid PNG (1x1, white): the demo's certificate "photo".

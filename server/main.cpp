@@ -67,7 +67,7 @@ int fail(const std::string& message, int code = 2) {
 Result<std::unique_ptr<Store>> open_store(const Options& o) {
     std::string db = o.get("db");
     if (db.empty()) return make_error("missing_field", "--db PATH is required", "--db");
-    return Store::open(db);
+    return open_sqlite_store(db);
 }
 
 httplib::Server* running_server = nullptr;

@@ -14,7 +14,6 @@
 #include "ledger.h"
 #include "records.h"
 #include "result.h"
-#include "sqlite_db.h"
 
 namespace ll::server {
 
@@ -69,110 +68,91 @@ struct WorkerFilter {
     CivilDate today;
 };
 
-class Store;
-
-// One transaction. Reads see one snapshot; a write transaction holds the write lock from the start
-// (BEGIN IMMEDIATE) and is rolled back unless committed, so nothing is ever half written.
+// One transaction: the storage interface. Reads see one snapshot; a write transaction holds the
+// write lock from the start and is rolled back unless committed, so nothing is ever half written.
+// Methods speak the domain (no SQL crosses this line), so a PostgreSQL implementation can follow.
 class Transaction {
 public:
-    ~Transaction();
-    Transaction(const Transaction&) = delete;
-    Transaction& operator=(const Transaction&) = delete;
-    Result<bool> commit();
+    virtual ~Transaction() = default;
+    virtual Result<bool> commit() = 0;
 
     // --- accounts and sessions ---
-    Result<std::optional<AccountRecord>> account_by_email(const std::string& email);
-    Result<std::optional<AccountRecord>> account(const std::string& id);
-    Result<std::vector<std::string>> mandates(const std::string& account_id);
-    Result<bool> insert_account(const AccountRecord& a);
-    Result<bool> insert_mandate(const std::string& account_id, const std::string& employer_id);
-    Result<std::optional<SessionRecord>> session(const std::string& token_hash);
-    Result<bool> insert_session(const SessionRecord& s);
-    Result<bool> touch_session(const std::string& token_hash, std::int64_t now);
-    Result<bool> delete_session(const std::string& token_hash);
-    Result<std::optional<DeviceRecord>> kiosk_by_token_hash(const std::string& hash);
-    Result<std::optional<DeviceRecord>> provider_by_key_hash(const std::string& hash);
-    Result<bool> insert_kiosk(const DeviceRecord& d, const std::string& token_hash, const std::string& by, const std::string& at);
-    Result<bool> insert_provider_key(const DeviceRecord& d, const std::string& key_hash, const std::string& by, const std::string& at);
-    Result<bool> revoke_device(const std::string& table, const std::string& employer_id, const std::string& id, const std::string& at);
+    virtual Result<std::optional<AccountRecord>> account_by_email(const std::string& email) = 0;
+    virtual Result<std::optional<AccountRecord>> account(const std::string& id) = 0;
+    virtual Result<std::vector<std::string>> mandates(const std::string& account_id) = 0;
+    virtual Result<bool> insert_account(const AccountRecord& a) = 0;
+    virtual Result<bool> insert_mandate(const std::string& account_id, const std::string& employer_id) = 0;
+    virtual Result<std::optional<SessionRecord>> session(const std::string& token_hash) = 0;
+    virtual Result<bool> insert_session(const SessionRecord& s) = 0;
+    virtual Result<bool> touch_session(const std::string& token_hash, std::int64_t now) = 0;
+    virtual Result<bool> delete_session(const std::string& token_hash) = 0;
+    virtual Result<std::optional<DeviceRecord>> kiosk_by_token_hash(const std::string& hash) = 0;
+    virtual Result<std::optional<DeviceRecord>> provider_by_key_hash(const std::string& hash) = 0;
+    virtual Result<bool> insert_kiosk(const DeviceRecord& d, const std::string& token_hash, const std::string& by, const std::string& at) = 0;
+    virtual Result<bool> insert_provider_key(const DeviceRecord& d, const std::string& key_hash, const std::string& by, const std::string& at) = 0;
+    // Revokes one; false when there is no such (unrevoked) device or key in the employer.
+    virtual Result<bool> revoke_kiosk(const std::string& employer_id, const std::string& id, const std::string& at) = 0;
+    virtual Result<bool> revoke_provider_key(const std::string& employer_id, const std::string& id, const std::string& at) = 0;
 
     // --- employers and workers ---
-    Result<std::optional<EmployerRecord>> employer(const std::string& id);
-    Result<std::map<int, Rational>> company_sizes(const std::string& employer_id);
-    Result<std::optional<WorkerRecord>> worker(const std::string& employer_id, const std::string& worker_id);
-    Result<std::optional<WorkerRecord>> worker_by_national_number(const std::string& employer_id, const std::string& digits);
+    virtual Result<std::optional<EmployerRecord>> employer(const std::string& id) = 0;
+    virtual Result<std::map<int, Rational>> company_sizes(const std::string& employer_id) = 0;
+    virtual Result<std::optional<WorkerRecord>> worker(const std::string& employer_id, const std::string& worker_id) = 0;
+    virtual Result<std::optional<WorkerRecord>> worker_by_national_number(const std::string& employer_id, const std::string& digits) = 0;
     // Workers matching the filter, by name; visibility is applied by the caller with core rules.
-    Result<std::vector<WorkerRecord>> workers(const std::string& employer_id, const WorkerFilter& f);
-    Result<bool> insert_worker(const WorkerRecord& w);
-    Result<bool> update_worker(const WorkerRecord& w);  // bumps version
-    Result<std::vector<EmploymentPeriod>> employment(const std::string& employer_id, const std::string& worker_id);
-    Result<bool> insert_employment(const std::string& employer_id, const std::string& worker_id, const EmploymentPeriod& p);
-    Result<std::vector<DepartmentRecord>> departments(const std::string& employer_id);
-    Result<bool> insert_department(const std::string& employer_id, const DepartmentRecord& d);
-    Result<bool> set_department_managers(const std::string& employer_id,
-                                         const std::vector<std::pair<std::string, std::string>>& department_to_manager);
-    Result<bool> insert_company_size(const std::string& employer_id, const CompanySize& s);
+    virtual Result<std::vector<WorkerRecord>> workers(const std::string& employer_id, const WorkerFilter& f) = 0;
+    virtual Result<bool> insert_worker(const WorkerRecord& w) = 0;
+    virtual Result<bool> update_worker(const WorkerRecord& w) = 0;  // bumps version
+    virtual Result<std::vector<EmploymentPeriod>> employment(const std::string& employer_id, const std::string& worker_id) = 0;
+    virtual Result<bool> insert_employment(const std::string& employer_id, const std::string& worker_id, const EmploymentPeriod& p) = 0;
+    virtual Result<std::vector<DepartmentRecord>> departments(const std::string& employer_id) = 0;
+    virtual Result<bool> insert_department(const std::string& employer_id, const DepartmentRecord& d) = 0;
+    virtual Result<bool> set_department_managers(const std::string& employer_id,
+                                                 const std::vector<std::pair<std::string, std::string>>& department_to_manager) = 0;
+    virtual Result<bool> insert_company_size(const std::string& employer_id, const CompanySize& s) = 0;
 
     // --- ledger ---
-    Result<std::optional<EntryRecord>> entry(const std::string& employer_id, const std::string& id);
-    Result<std::vector<EntryRecord>> entries_of(const std::string& employer_id, const std::string& worker_id);
-    Result<std::vector<EntryRecord>> entries_with_status(const std::string& employer_id, EntryStatus status);
-    Result<bool> insert_entry(const EntryRecord& e);
-    Result<bool> update_entry_status(const EntryRecord& e);  // status + decision fields, bumps version
-    Result<std::vector<CommentRecord>> comments(const std::string& employer_id, const std::string& entry_id);
-    Result<bool> insert_comment(const std::string& employer_id, const std::string& entry_id, const CommentRecord& c);
-    Result<bool> insert_certificate(const CertificateRecord& c);
-    Result<std::optional<CertificateRecord>> certificate(const std::string& employer_id, const std::string& id);
-    Result<std::vector<Delegation>> delegations(const std::string& employer_id);
-    Result<bool> insert_delegation(const std::string& employer_id, const std::string& id, const Delegation& d);
+    virtual Result<std::optional<EntryRecord>> entry(const std::string& employer_id, const std::string& id) = 0;
+    virtual Result<std::vector<EntryRecord>> entries_of(const std::string& employer_id, const std::string& worker_id) = 0;
+    virtual Result<std::vector<EntryRecord>> entries_with_status(const std::string& employer_id, EntryStatus status) = 0;
+    virtual Result<bool> insert_entry(const EntryRecord& e) = 0;
+    virtual Result<bool> update_entry_status(const EntryRecord& e) = 0;  // status + decision fields, bumps version
+    virtual Result<std::vector<CommentRecord>> comments(const std::string& employer_id, const std::string& entry_id) = 0;
+    virtual Result<bool> insert_comment(const std::string& employer_id, const std::string& entry_id, const CommentRecord& c) = 0;
+    virtual Result<bool> insert_certificate(const CertificateRecord& c) = 0;
+    virtual Result<std::optional<CertificateRecord>> certificate(const std::string& employer_id, const std::string& id) = 0;
+    virtual Result<std::vector<Delegation>> delegations(const std::string& employer_id) = 0;
+    virtual Result<bool> insert_delegation(const std::string& employer_id, const std::string& id, const Delegation& d) = 0;
 
     // --- journal: idempotency, audit, change feed ---
-    Result<std::optional<StoredAnswer>> stored_answer(const std::string& account_id, const std::string& key);
-    Result<bool> store_answer(const std::string& account_id, const std::string& key, const std::string& employer_id,
-                              const StoredAnswer& a, const std::string& at);
+    virtual Result<std::optional<StoredAnswer>> stored_answer(const std::string& account_id, const std::string& key) = 0;
+    virtual Result<bool> store_answer(const std::string& account_id, const std::string& key, const std::string& employer_id,
+                                      const StoredAnswer& a, const std::string& at) = 0;
     // Appends to the employer's hash chain: hash = SHA-256(prev_hash | fields).
-    Result<bool> audit(const std::string& employer_id, const std::string& at, const std::string& actor,
+    virtual Result<bool> audit(const std::string& employer_id, const std::string& at, const std::string& actor,
                        const std::string& action, const std::string& target, const std::string& before_json,
-                       const std::string& after_json);
-    Result<std::vector<AuditRecord>> audit_log(const std::string& employer_id, std::int64_t after_seq, int limit);
-    Result<bool> record_change(const std::string& employer_id, const std::string& kind, const std::string& object_id,
-                               const std::string& worker_id);
-    Result<std::vector<ChangeRecord>> changes_since(const std::string& employer_id, std::int64_t cursor, int limit);
-    Result<std::int64_t> latest_change(const std::string& employer_id);
+                       const std::string& after_json) = 0;
+    virtual Result<std::vector<AuditRecord>> audit_log(const std::string& employer_id, std::int64_t after_seq, int limit) = 0;
+    virtual Result<bool> record_change(const std::string& employer_id, const std::string& kind, const std::string& object_id,
+                                       const std::string& worker_id) = 0;
+    virtual Result<std::vector<ChangeRecord>> changes_since(const std::string& employer_id, std::int64_t cursor, int limit) = 0;
 
     // Seeding and imports write whole employers.
-    Result<bool> insert_employer(const EmployerRecord& e);
+    virtual Result<bool> insert_employer(const EmployerRecord& e) = 0;
 
-private:
-    friend class Store;
-    Transaction(Store& store, std::unique_ptr<Connection> conn) : store_(store), conn_(std::move(conn)) {}
-    sqlite3* db() const { return conn_->handle(); }
-    Store& store_;
-    std::unique_ptr<Connection> conn_;
-    bool open_ = false;
 };
 
+// The storage as a whole: transactions and the schema version.
 class Store {
 public:
-    // Opens the database file and applies pending migrations.
-    static Result<std::unique_ptr<Store>> open(const std::string& path);
-    Result<std::unique_ptr<Transaction>> read();
-    Result<std::unique_ptr<Transaction>> write();
-    Result<int> schema_version();
-    Result<std::string> integrity_check();
-
-private:
-    friend class Transaction;
-    explicit Store(std::string path) : path_(std::move(path)) {}
-    Result<bool> migrate();
-    Result<std::unique_ptr<Transaction>> begin(const char* sql);
-    Result<std::unique_ptr<Connection>> connection();
-    void give_back(std::unique_ptr<Connection> c);
-
-    std::string path_;
-    std::mutex mutex_;
-    std::vector<std::unique_ptr<Connection>> idle_;  // SQLite connections are used by one thread at a time
+    virtual ~Store() = default;
+    virtual Result<std::unique_ptr<Transaction>> read() = 0;
+    virtual Result<std::unique_ptr<Transaction>> write() = 0;
+    virtual Result<int> schema_version() = 0;
 };
+
+// Opens (creating if needed) an SQLite database file and applies pending migrations.
+Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path);
 
 // SHA-256 as lower-case hex (libsodium), for tokens, certificates and the audit chain.
 std::string sha256_hex(std::string_view data);

@@ -2,7 +2,7 @@
 #include <cstdio>
 
 #include "json_reader.h"
-#include "store_sql.h"
+#include "sqlite_rows.h"
 #include "wire.h"
 
 namespace ll::server {
@@ -38,38 +38,38 @@ std::optional<Rational> stored_fraction(const std::string& text) { return json_t
 
 }  // namespace
 
-Result<std::optional<AccountRecord>> Transaction::account_by_email(const std::string& email) {
+Result<std::optional<AccountRecord>> SqliteTransaction::account_by_email(const std::string& email) {
     Statement s(db(), std::string(account_columns) + "WHERE email = ?");
     s.bind(1, email);
     return one<AccountRecord>(s, account_row);
 }
 
-Result<std::optional<AccountRecord>> Transaction::account(const std::string& id) {
+Result<std::optional<AccountRecord>> SqliteTransaction::account(const std::string& id) {
     Statement s(db(), std::string(account_columns) + "WHERE id = ?");
     s.bind(1, id);
     return one<AccountRecord>(s, account_row);
 }
 
-Result<std::vector<std::string>> Transaction::mandates(const std::string& account_id) {
+Result<std::vector<std::string>> SqliteTransaction::mandates(const std::string& account_id) {
     Statement s(db(), "SELECT employer_id FROM operator_mandates WHERE account_id = ? ORDER BY employer_id");
     s.bind(1, account_id);
     return all<std::string>(s, [](Statement& r) { return r.text(0); });
 }
 
-Result<bool> Transaction::insert_account(const AccountRecord& a) {
+Result<bool> SqliteTransaction::insert_account(const AccountRecord& a) {
     Statement s(db(), "INSERT INTO accounts(id, employer_id, worker_id, email, password_hash, role, language, created_at) "
                       "VALUES (?, nullif(?, ''), nullif(?, ''), ?, ?, ?, ?, datetime('now'))");
     s.bind(1, a.id).bind(2, a.employer_id).bind(3, a.worker_id).bind(4, a.email).bind(5, a.password_hash).bind(6, a.role).bind(7, a.language);
     return done(s);
 }
 
-Result<bool> Transaction::insert_mandate(const std::string& account_id, const std::string& employer_id) {
+Result<bool> SqliteTransaction::insert_mandate(const std::string& account_id, const std::string& employer_id) {
     Statement s(db(), "INSERT INTO operator_mandates(account_id, employer_id) VALUES (?, ?)");
     s.bind(1, account_id).bind(2, employer_id);
     return done(s);
 }
 
-Result<std::optional<SessionRecord>> Transaction::session(const std::string& token_hash) {
+Result<std::optional<SessionRecord>> SqliteTransaction::session(const std::string& token_hash) {
     Statement s(db(), "SELECT token_hash, account_id, csrf_token, created_at, last_seen_at, expires_at FROM sessions WHERE token_hash = ?");
     s.bind(1, token_hash);
     return one<SessionRecord>(s, [](Statement& r) {
@@ -77,72 +77,79 @@ Result<std::optional<SessionRecord>> Transaction::session(const std::string& tok
     });
 }
 
-Result<bool> Transaction::insert_session(const SessionRecord& x) {
+Result<bool> SqliteTransaction::insert_session(const SessionRecord& x) {
     Statement s(db(), "INSERT INTO sessions(token_hash, account_id, csrf_token, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)");
     s.bind(1, x.token_hash).bind(2, x.account_id).bind(3, x.csrf_token).bind(4, x.created_at).bind(5, x.last_seen_at).bind(6, x.expires_at);
     return done(s);
 }
 
-Result<bool> Transaction::touch_session(const std::string& token_hash, std::int64_t now) {
+Result<bool> SqliteTransaction::touch_session(const std::string& token_hash, std::int64_t now) {
     Statement s(db(), "UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?");
     s.bind(1, now).bind(2, token_hash);
     return done(s);
 }
 
-Result<bool> Transaction::delete_session(const std::string& token_hash) {
+Result<bool> SqliteTransaction::delete_session(const std::string& token_hash) {
     Statement s(db(), "DELETE FROM sessions WHERE token_hash = ?");
     s.bind(1, token_hash);
     return done(s);
 }
 
-Result<std::optional<DeviceRecord>> Transaction::kiosk_by_token_hash(const std::string& hash) {
+Result<std::optional<DeviceRecord>> SqliteTransaction::kiosk_by_token_hash(const std::string& hash) {
     Statement s(db(), "SELECT id, employer_id, site, revoked_at IS NOT NULL FROM kiosk_devices WHERE token_hash = ?");
     s.bind(1, hash);
     return one<DeviceRecord>(s, [](Statement& r) { return DeviceRecord{r.text(0), r.text(1), r.text(2), r.integer(3) != 0}; });
 }
 
-Result<std::optional<DeviceRecord>> Transaction::provider_by_key_hash(const std::string& hash) {
+Result<std::optional<DeviceRecord>> SqliteTransaction::provider_by_key_hash(const std::string& hash) {
     Statement s(db(), "SELECT id, employer_id, name, revoked_at IS NOT NULL FROM provider_keys WHERE key_hash = ?");
     s.bind(1, hash);
     return one<DeviceRecord>(s, [](Statement& r) { return DeviceRecord{r.text(0), r.text(1), r.text(2), r.integer(3) != 0}; });
 }
 
-Result<bool> Transaction::insert_kiosk(const DeviceRecord& d, const std::string& token_hash, const std::string& by, const std::string& at) {
+Result<bool> SqliteTransaction::insert_kiosk(const DeviceRecord& d, const std::string& token_hash, const std::string& by, const std::string& at) {
     Statement s(db(), "INSERT INTO kiosk_devices(id, employer_id, site, token_hash, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)");
     s.bind(1, d.id).bind(2, d.employer_id).bind(3, d.label).bind(4, token_hash).bind(5, by).bind(6, at);
     return done(s);
 }
 
-Result<bool> Transaction::insert_provider_key(const DeviceRecord& d, const std::string& key_hash, const std::string& by,
+Result<bool> SqliteTransaction::insert_provider_key(const DeviceRecord& d, const std::string& key_hash, const std::string& by,
                                               const std::string& at) {
     Statement s(db(), "INSERT INTO provider_keys(id, employer_id, name, key_hash, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)");
     s.bind(1, d.id).bind(2, d.employer_id).bind(3, d.label).bind(4, key_hash).bind(5, by).bind(6, at);
     return done(s);
 }
 
-Result<bool> Transaction::revoke_device(const std::string& table, const std::string& employer_id, const std::string& id,
-                                        const std::string& at) {
-    if (table != "kiosk_devices" && table != "provider_keys") return make_error("storage_error", "unknown device table");
-    Statement s(db(), "UPDATE " + table + " SET revoked_at = ? WHERE employer_id = ? AND id = ? AND revoked_at IS NULL");
+Result<bool> SqliteTransaction::revoke(const char* table, const std::string& employer_id, const std::string& id,
+                                       const std::string& at) {
+    Statement s(db(), std::string("UPDATE ") + table + " SET revoked_at = ? WHERE employer_id = ? AND id = ? AND revoked_at IS NULL");
     s.bind(1, at).bind(2, employer_id).bind(3, id);
     auto r = done(s);
     if (!r) return r;
     return sqlite3_changes(db()) > 0;
 }
 
-Result<std::optional<EmployerRecord>> Transaction::employer(const std::string& id) {
+Result<bool> SqliteTransaction::revoke_kiosk(const std::string& employer_id, const std::string& id, const std::string& at) {
+    return revoke("kiosk_devices", employer_id, id, at);
+}
+
+Result<bool> SqliteTransaction::revoke_provider_key(const std::string& employer_id, const std::string& id, const std::string& at) {
+    return revoke("provider_keys", employer_id, id, at);
+}
+
+Result<std::optional<EmployerRecord>> SqliteTransaction::employer(const std::string& id) {
     Statement s(db(), "SELECT id, name, enterprise_number, rule_set FROM employers WHERE id = ?");
     s.bind(1, id);
     return one<EmployerRecord>(s, [](Statement& r) { return EmployerRecord{r.text(0), r.text(1), r.text(2), r.text(3)}; });
 }
 
-Result<bool> Transaction::insert_employer(const EmployerRecord& e) {
+Result<bool> SqliteTransaction::insert_employer(const EmployerRecord& e) {
     Statement s(db(), "INSERT INTO employers(id, name, enterprise_number, rule_set) VALUES (?, ?, ?, ?)");
     s.bind(1, e.id).bind(2, e.name).bind(3, e.enterprise_number).bind(4, e.rule_set);
     return done(s);
 }
 
-Result<std::map<int, Rational>> Transaction::company_sizes(const std::string& employer_id) {
+Result<std::map<int, Rational>> SqliteTransaction::company_sizes(const std::string& employer_id) {
     Statement s(db(), "SELECT year, fte FROM company_sizes WHERE employer_id = ?");
     s.bind(1, employer_id);
     std::map<int, Rational> out;
@@ -155,25 +162,25 @@ Result<std::map<int, Rational>> Transaction::company_sizes(const std::string& em
     return out;
 }
 
-Result<bool> Transaction::insert_company_size(const std::string& employer_id, const CompanySize& c) {
+Result<bool> SqliteTransaction::insert_company_size(const std::string& employer_id, const CompanySize& c) {
     Statement s(db(), "INSERT INTO company_sizes(employer_id, year, fte) VALUES (?, ?, ?)");
     s.bind(1, employer_id).bind(2, static_cast<std::int64_t>(c.year)).bind(3, wire::exact(c.fte));
     return done(s);
 }
 
-Result<std::optional<WorkerRecord>> Transaction::worker(const std::string& employer_id, const std::string& worker_id) {
+Result<std::optional<WorkerRecord>> SqliteTransaction::worker(const std::string& employer_id, const std::string& worker_id) {
     Statement s(db(), std::string(worker_columns) + "WHERE w.employer_id = ? AND w.id = ?");
     s.bind(1, employer_id).bind(2, worker_id);
     return one<WorkerRecord>(s, worker_row);
 }
 
-Result<std::optional<WorkerRecord>> Transaction::worker_by_national_number(const std::string& employer_id, const std::string& digits) {
+Result<std::optional<WorkerRecord>> SqliteTransaction::worker_by_national_number(const std::string& employer_id, const std::string& digits) {
     Statement s(db(), std::string(worker_columns) + "WHERE w.employer_id = ? AND w.national_number = ?");
     s.bind(1, employer_id).bind(2, digits);
     return one<WorkerRecord>(s, worker_row);
 }
 
-Result<std::vector<WorkerRecord>> Transaction::workers(const std::string& employer_id, const WorkerFilter& f) {
+Result<std::vector<WorkerRecord>> SqliteTransaction::workers(const std::string& employer_id, const WorkerFilter& f) {
     std::string q = std::string(worker_columns) + "WHERE w.employer_id = ?1";
     if (!f.department_id.empty()) q += " AND w.department_id = ?2";
     if (!f.text.empty()) q += " AND w.display_name LIKE '%' || ?3 || '%' ESCAPE '\\'";
@@ -198,7 +205,7 @@ Result<std::vector<WorkerRecord>> Transaction::workers(const std::string& employ
     return all<WorkerRecord>(s, worker_row);
 }
 
-Result<bool> Transaction::insert_worker(const WorkerRecord& w) {
+Result<bool> SqliteTransaction::insert_worker(const WorkerRecord& w) {
     Statement s(db(), "INSERT INTO workers(id, employer_id, display_name, department, department_id, joint_committee, language, "
                       "national_number, termination_date, termination_reason) VALUES (?, ?, ?, ?, nullif(?, ''), ?, ?, ?, ?, ?)");
     s.bind(1, w.id).bind(2, w.employer_id).bind(3, w.display_name).bind(4, w.department_name).bind(5, w.department_id)
@@ -209,7 +216,7 @@ Result<bool> Transaction::insert_worker(const WorkerRecord& w) {
     return done(s);
 }
 
-Result<bool> Transaction::update_worker(const WorkerRecord& w) {
+Result<bool> SqliteTransaction::update_worker(const WorkerRecord& w) {
     Statement s(db(), "UPDATE workers SET display_name = ?, department_id = nullif(?, ''), department = ?, joint_committee = ?, "
                       "language = ?, national_number = ?, termination_date = ?, termination_reason = ?, version = version + 1 "
                       "WHERE employer_id = ? AND id = ?");
@@ -221,7 +228,7 @@ Result<bool> Transaction::update_worker(const WorkerRecord& w) {
     return done(s);
 }
 
-Result<std::vector<EmploymentPeriod>> Transaction::employment(const std::string& employer_id, const std::string& worker_id) {
+Result<std::vector<EmploymentPeriod>> SqliteTransaction::employment(const std::string& employer_id, const std::string& worker_id) {
     Statement s(db(), "SELECT start_date, end_date, fraction FROM employment_periods WHERE employer_id = ? AND worker_id = ? "
                       "ORDER BY start_date, id");
     s.bind(1, employer_id).bind(2, worker_id);
@@ -236,26 +243,26 @@ Result<std::vector<EmploymentPeriod>> Transaction::employment(const std::string&
     return out;
 }
 
-Result<bool> Transaction::insert_employment(const std::string& employer_id, const std::string& worker_id, const EmploymentPeriod& p) {
+Result<bool> SqliteTransaction::insert_employment(const std::string& employer_id, const std::string& worker_id, const EmploymentPeriod& p) {
     Statement s(db(), "INSERT INTO employment_periods(employer_id, worker_id, start_date, end_date, fraction) VALUES (?, ?, ?, ?, ?)");
     s.bind(1, employer_id).bind(2, worker_id).bind(3, p.start.iso()).bind(5, wire::exact(p.fraction));
     sql::bind_optional(s, 4, p.end ? std::optional<std::string>(p.end->iso()) : std::nullopt);
     return done(s);
 }
 
-Result<std::vector<DepartmentRecord>> Transaction::departments(const std::string& employer_id) {
+Result<std::vector<DepartmentRecord>> SqliteTransaction::departments(const std::string& employer_id) {
     Statement s(db(), "SELECT id, name, coalesce(manager_id, '') FROM departments WHERE employer_id = ? ORDER BY name");
     s.bind(1, employer_id);
     return all<DepartmentRecord>(s, [](Statement& r) { return DepartmentRecord{r.text(0), r.text(1), r.text(2)}; });
 }
 
-Result<bool> Transaction::insert_department(const std::string& employer_id, const DepartmentRecord& d) {
+Result<bool> SqliteTransaction::insert_department(const std::string& employer_id, const DepartmentRecord& d) {
     Statement s(db(), "INSERT INTO departments(id, employer_id, name, manager_id) VALUES (?, ?, ?, nullif(?, ''))");
     s.bind(1, d.id).bind(2, employer_id).bind(3, d.name).bind(4, d.manager_id);
     return done(s);
 }
 
-Result<bool> Transaction::set_department_managers(const std::string& employer_id,
+Result<bool> SqliteTransaction::set_department_managers(const std::string& employer_id,
                                                   const std::vector<std::pair<std::string, std::string>>& department_to_manager) {
     for (const auto& [department, manager] : department_to_manager) {
         Statement s(db(), "UPDATE departments SET manager_id = nullif(?, '') WHERE employer_id = ? AND id = ?");
@@ -265,7 +272,7 @@ Result<bool> Transaction::set_department_managers(const std::string& employer_id
     return true;
 }
 
-Result<std::vector<Delegation>> Transaction::delegations(const std::string& employer_id) {
+Result<std::vector<Delegation>> SqliteTransaction::delegations(const std::string& employer_id) {
     Statement s(db(), "SELECT approver_id, delegate_id, from_date, to_date FROM delegations WHERE employer_id = ? ORDER BY from_date");
     s.bind(1, employer_id);
     std::vector<Delegation> out;
@@ -279,7 +286,7 @@ Result<std::vector<Delegation>> Transaction::delegations(const std::string& empl
     return out;
 }
 
-Result<bool> Transaction::insert_delegation(const std::string& employer_id, const std::string& id, const Delegation& d) {
+Result<bool> SqliteTransaction::insert_delegation(const std::string& employer_id, const std::string& id, const Delegation& d) {
     Statement s(db(), "INSERT INTO delegations(id, employer_id, approver_id, delegate_id, from_date, to_date) VALUES (?, ?, ?, ?, ?, ?)");
     s.bind(1, id).bind(2, employer_id).bind(3, d.approver_id).bind(4, d.delegate_id).bind(5, d.from.iso()).bind(6, d.to.iso());
     return done(s);

@@ -1,6 +1,6 @@
 // Ledger entries, comments and certificates in SQLite. Approved entries are never rewritten:
 // update_entry_status only moves the status forward (the core decides whether it may).
-#include "store_sql.h"
+#include "sqlite_rows.h"
 
 namespace ll::server {
 
@@ -43,25 +43,25 @@ EntryRecord entry_row(Statement& s) {
 
 }  // namespace
 
-Result<std::optional<EntryRecord>> Transaction::entry(const std::string& employer_id, const std::string& id) {
+Result<std::optional<EntryRecord>> SqliteTransaction::entry(const std::string& employer_id, const std::string& id) {
     Statement s(db(), std::string(entry_columns) + "WHERE employer_id = ? AND id = ?");
     s.bind(1, employer_id).bind(2, id);
     return one<EntryRecord>(s, entry_row);
 }
 
-Result<std::vector<EntryRecord>> Transaction::entries_of(const std::string& employer_id, const std::string& worker_id) {
+Result<std::vector<EntryRecord>> SqliteTransaction::entries_of(const std::string& employer_id, const std::string& worker_id) {
     Statement s(db(), std::string(entry_columns) + "WHERE employer_id = ? AND worker_id = ? ORDER BY date, id");
     s.bind(1, employer_id).bind(2, worker_id);
     return all<EntryRecord>(s, entry_row);
 }
 
-Result<std::vector<EntryRecord>> Transaction::entries_with_status(const std::string& employer_id, EntryStatus status) {
+Result<std::vector<EntryRecord>> SqliteTransaction::entries_with_status(const std::string& employer_id, EntryStatus status) {
     Statement s(db(), std::string(entry_columns) + "WHERE employer_id = ? AND status = ? ORDER BY date, id");
     s.bind(1, employer_id).bind(2, to_string(status));
     return all<EntryRecord>(s, entry_row);
 }
 
-Result<bool> Transaction::insert_entry(const EntryRecord& e) {
+Result<bool> SqliteTransaction::insert_entry(const EntryRecord& e) {
     Statement s(db(), "INSERT INTO entries(id, employer_id, worker_id, kind, status, date, end_date, minutes, title, provider, "
                       "training_type, counts_for_right, cost_cents, origin_year, certificate_id, created_by, created_at, "
                       "decided_by, decided_at, decision_reason) "
@@ -81,7 +81,7 @@ Result<bool> Transaction::insert_entry(const EntryRecord& e) {
     return done(s);
 }
 
-Result<bool> Transaction::update_entry_status(const EntryRecord& e) {
+Result<bool> SqliteTransaction::update_entry_status(const EntryRecord& e) {
     Statement s(db(), "UPDATE entries SET status = ?, decided_by = nullif(?, ''), decided_at = nullif(?, ''), "
                       "decision_reason = nullif(?, ''), version = version + 1 "
                       "WHERE employer_id = ? AND id = ? AND status NOT IN ('approved', 'rejected', 'withdrawn')");
@@ -93,19 +93,19 @@ Result<bool> Transaction::update_entry_status(const EntryRecord& e) {
     return true;
 }
 
-Result<std::vector<CommentRecord>> Transaction::comments(const std::string& employer_id, const std::string& entry_id) {
+Result<std::vector<CommentRecord>> SqliteTransaction::comments(const std::string& employer_id, const std::string& entry_id) {
     Statement s(db(), "SELECT id, author_id, text, created_at FROM comments WHERE employer_id = ? AND entry_id = ? ORDER BY id");
     s.bind(1, employer_id).bind(2, entry_id);
     return all<CommentRecord>(s, [](Statement& r) { return CommentRecord{r.integer(0), r.text(1), r.text(2), r.text(3)}; });
 }
 
-Result<bool> Transaction::insert_comment(const std::string& employer_id, const std::string& entry_id, const CommentRecord& c) {
+Result<bool> SqliteTransaction::insert_comment(const std::string& employer_id, const std::string& entry_id, const CommentRecord& c) {
     Statement s(db(), "INSERT INTO comments(employer_id, entry_id, author_id, text, created_at) VALUES (?, ?, ?, ?, ?)");
     s.bind(1, employer_id).bind(2, entry_id).bind(3, c.author_id).bind(4, c.text).bind(5, c.created_at);
     return done(s);
 }
 
-Result<bool> Transaction::insert_certificate(const CertificateRecord& c) {
+Result<bool> SqliteTransaction::insert_certificate(const CertificateRecord& c) {
     Statement s(db(), "INSERT INTO certificates(id, employer_id, worker_id, content_type, sha256, size, data, uploaded_by, created_at) "
                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, datetime('now'))");
     s.bind(1, c.id).bind(2, c.employer_id).bind(3, c.worker_id).bind(4, c.content_type).bind(5, c.sha256).bind(6, c.size);
@@ -113,7 +113,7 @@ Result<bool> Transaction::insert_certificate(const CertificateRecord& c) {
     return done(s);
 }
 
-Result<std::optional<CertificateRecord>> Transaction::certificate(const std::string& employer_id, const std::string& id) {
+Result<std::optional<CertificateRecord>> SqliteTransaction::certificate(const std::string& employer_id, const std::string& id) {
     Statement s(db(), "SELECT id, employer_id, worker_id, content_type, sha256, size, data FROM certificates "
                       "WHERE employer_id = ? AND id = ?");
     s.bind(1, employer_id).bind(2, id);

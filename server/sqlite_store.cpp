@@ -1,6 +1,6 @@
 // SQLite implementation of the store: connection pool, migrations, transactions. Migrations are
 // SQL files in server/migrations, embedded at build time, each applied once in its own transaction.
-#include "store.h"
+#include "sqlite_store.h"
 
 #include <array>
 #include <string_view>
@@ -33,7 +33,7 @@ std::string sha256_hex(std::string_view data) {
     return hex;
 }
 
-Result<std::unique_ptr<Connection>> Store::connection() {
+Result<std::unique_ptr<Connection>> SqliteStore::connection() {
     {
         std::lock_guard<std::mutex> lock(mutex_);
         if (!idle_.empty()) {
@@ -45,60 +45,58 @@ Result<std::unique_ptr<Connection>> Store::connection() {
     return Connection::open(path_);
 }
 
-void Store::give_back(std::unique_ptr<Connection> c) {
+void SqliteStore::give_back(std::unique_ptr<Connection> c) {
     std::lock_guard<std::mutex> lock(mutex_);
     idle_.push_back(std::move(c));
 }
 
-Result<std::unique_ptr<Transaction>> Store::begin(const char* sql) {
+Result<std::unique_ptr<Transaction>> SqliteStore::begin(const char* sql) {
     auto c = connection();
     if (!c) return c.error();
-    std::unique_ptr<Transaction> tx(new Transaction(*this, std::move(c).value()));
+    std::unique_ptr<SqliteTransaction> tx(new SqliteTransaction(*this, std::move(c).value()));
     auto b = tx->conn_->exec(sql);
     if (!b) return b.error();
     tx->open_ = true;
-    return tx;
+    return std::unique_ptr<Transaction>(std::move(tx));
 }
 
-Result<std::unique_ptr<Transaction>> Store::read() { return begin("BEGIN"); }
-Result<std::unique_ptr<Transaction>> Store::write() { return begin("BEGIN IMMEDIATE"); }
+Result<std::unique_ptr<Transaction>> SqliteStore::read() { return begin("BEGIN"); }
+Result<std::unique_ptr<Transaction>> SqliteStore::write() { return begin("BEGIN IMMEDIATE"); }
 
-Transaction::~Transaction() {
+SqliteTransaction::~SqliteTransaction() {
     if (open_) conn_->exec("ROLLBACK");
     if (conn_) store_.give_back(std::move(conn_));
 }
 
-Result<bool> Transaction::commit() {
+Result<bool> SqliteTransaction::commit() {
     auto r = conn_->exec("COMMIT");
     if (r) open_ = false;
     return r;
 }
 
-Result<std::unique_ptr<Store>> Store::open(const std::string& path) {
+Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) {
     if (sodium_init() < 0) return make_error("storage_error", "libsodium failed to initialise");
-    std::unique_ptr<Store> store(new Store(path));
+    std::unique_ptr<SqliteStore> store(new SqliteStore(path));
     auto migrated = store->migrate();
     if (!migrated) return migrated.error();
     return store;
 }
 
-Result<int> Store::schema_version() {
+Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path) {
+    auto s = SqliteStore::open(path);
+    if (!s) return s.error();
+    return std::unique_ptr<Store>(std::move(s).value());
+}
+
+Result<int> SqliteStore::schema_version() {
     auto tx = read();
     if (!tx) return tx.error();
-    Statement q((*tx)->db(), "SELECT coalesce(max(version), 0) FROM schema_migrations");
+    Statement q(static_cast<SqliteTransaction&>(**tx).db(), "SELECT coalesce(max(version), 0) FROM schema_migrations");
     if (!q.step()) return q.error().value_or(make_error("storage_error", "no schema version"));
     return static_cast<int>(q.integer(0));
 }
 
-Result<std::string> Store::integrity_check() {
-    auto tx = read();
-    if (!tx) return tx.error();
-    Statement q((*tx)->db(), "PRAGMA integrity_check");
-    if (!q.step()) return q.error().value_or(make_error("storage_error", "no answer"));
-    return q.text(0);
-}
-
-Result<bool> Store::migrate() {
+Result<bool> SqliteStore::migrate() {
     auto c = connection();
     if (!c) return c.error();
     std::unique_ptr<Connection> conn = std::move(c).value();

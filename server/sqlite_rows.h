@@ -1,8 +1,7 @@
 // Small helpers shared by the SQLite store files: finishing a write statement, mapping rows.
-// Private to server/store_*.cpp.
+// Private to server/sqlite_store*.cpp.
 #pragma once
-#include "sqlite_db.h"
-#include "store.h"
+#include "sqlite_store.h"
 
 namespace ll::server::sql {
 

@@ -1,6 +1,6 @@
 // The journal tables: stored answers for idempotent retries, the hash-chained audit log, and the
 // change feed behind incremental sync. All are written in the same transaction as the change.
-#include "store_sql.h"
+#include "sqlite_rows.h"
 
 namespace ll::server {
 
@@ -8,13 +8,13 @@ using sql::all;
 using sql::done;
 using sql::one;
 
-Result<std::optional<StoredAnswer>> Transaction::stored_answer(const std::string& account_id, const std::string& key) {
+Result<std::optional<StoredAnswer>> SqliteTransaction::stored_answer(const std::string& account_id, const std::string& key) {
     Statement s(db(), "SELECT request_hash, status, response_body FROM idempotency WHERE account_id = ? AND key = ?");
     s.bind(1, account_id).bind(2, key);
     return one<StoredAnswer>(s, [](Statement& r) { return StoredAnswer{r.text(0), static_cast<int>(r.integer(1)), r.text(2)}; });
 }
 
-Result<bool> Transaction::store_answer(const std::string& account_id, const std::string& key, const std::string& employer_id,
+Result<bool> SqliteTransaction::store_answer(const std::string& account_id, const std::string& key, const std::string& employer_id,
                                        const StoredAnswer& a, const std::string& at) {
     Statement s(db(), "INSERT INTO idempotency(account_id, key, employer_id, request_hash, status, response_body, created_at) "
                       "VALUES (?, ?, ?, ?, ?, ?, ?)");
@@ -23,7 +23,7 @@ Result<bool> Transaction::store_answer(const std::string& account_id, const std:
     return done(s);
 }
 
-Result<bool> Transaction::audit(const std::string& employer_id, const std::string& at, const std::string& actor,
+Result<bool> SqliteTransaction::audit(const std::string& employer_id, const std::string& at, const std::string& actor,
                                 const std::string& action, const std::string& target, const std::string& before_json,
                                 const std::string& after_json) {
     Statement last(db(), "SELECT hash FROM audit_log WHERE employer_id = ? ORDER BY seq DESC LIMIT 1");
@@ -38,7 +38,7 @@ Result<bool> Transaction::audit(const std::string& employer_id, const std::strin
     return done(s);
 }
 
-Result<std::vector<AuditRecord>> Transaction::audit_log(const std::string& employer_id, std::int64_t after_seq, int limit) {
+Result<std::vector<AuditRecord>> SqliteTransaction::audit_log(const std::string& employer_id, std::int64_t after_seq, int limit) {
     Statement s(db(), "SELECT seq, employer_id, at, actor, action, target, before_json, after_json, prev_hash, hash FROM audit_log "
                       "WHERE employer_id = ? AND seq > ? ORDER BY seq LIMIT ?");
     s.bind(1, employer_id).bind(2, after_seq).bind(3, static_cast<std::int64_t>(limit));
@@ -47,24 +47,17 @@ Result<std::vector<AuditRecord>> Transaction::audit_log(const std::string& emplo
     });
 }
 
-Result<bool> Transaction::record_change(const std::string& employer_id, const std::string& kind, const std::string& object_id,
+Result<bool> SqliteTransaction::record_change(const std::string& employer_id, const std::string& kind, const std::string& object_id,
                                         const std::string& worker_id) {
     Statement s(db(), "INSERT INTO changes(employer_id, kind, object_id, worker_id) VALUES (?, ?, ?, ?)");
     s.bind(1, employer_id).bind(2, kind).bind(3, object_id).bind(4, worker_id);
     return done(s);
 }
 
-Result<std::vector<ChangeRecord>> Transaction::changes_since(const std::string& employer_id, std::int64_t cursor, int limit) {
+Result<std::vector<ChangeRecord>> SqliteTransaction::changes_since(const std::string& employer_id, std::int64_t cursor, int limit) {
     Statement s(db(), "SELECT seq, kind, object_id, worker_id FROM changes WHERE employer_id = ? AND seq > ? ORDER BY seq LIMIT ?");
     s.bind(1, employer_id).bind(2, cursor).bind(3, static_cast<std::int64_t>(limit));
     return all<ChangeRecord>(s, [](Statement& r) { return ChangeRecord{r.integer(0), r.text(1), r.text(2), r.text(3)}; });
-}
-
-Result<std::int64_t> Transaction::latest_change(const std::string& employer_id) {
-    Statement s(db(), "SELECT coalesce(max(seq), 0) FROM changes WHERE employer_id = ?");
-    s.bind(1, employer_id);
-    if (!s.step()) return s.error().value_or(make_error("storage_error", "no answer"));
-    return s.integer(0);
 }
 
 std::string audit_hash(const std::string& prev, const std::string& employer_id, const std::string& at, const std::string& actor,

@@ -1,0 +1,102 @@
+// The SQLite implementation of the storage interface: a pool of connections (WAL, foreign keys,
+// synchronous=FULL), migrations embedded from server/migrations, one transaction per request.
+#pragma once
+#include <mutex>
+
+#include "sqlite_db.h"
+#include "store.h"
+
+namespace ll::server {
+
+class SqliteStore;
+
+class SqliteTransaction final : public Transaction {
+public:
+    ~SqliteTransaction() override;
+    SqliteTransaction(const SqliteTransaction&) = delete;
+    SqliteTransaction& operator=(const SqliteTransaction&) = delete;
+    Result<bool> commit() override;
+
+    Result<std::optional<AccountRecord>> account_by_email(const std::string& email) override;
+    Result<std::optional<AccountRecord>> account(const std::string& id) override;
+    Result<std::vector<std::string>> mandates(const std::string& account_id) override;
+    Result<bool> insert_account(const AccountRecord& a) override;
+    Result<bool> insert_mandate(const std::string& account_id, const std::string& employer_id) override;
+    Result<std::optional<SessionRecord>> session(const std::string& token_hash) override;
+    Result<bool> insert_session(const SessionRecord& s) override;
+    Result<bool> touch_session(const std::string& token_hash, std::int64_t now) override;
+    Result<bool> delete_session(const std::string& token_hash) override;
+    Result<std::optional<DeviceRecord>> kiosk_by_token_hash(const std::string& hash) override;
+    Result<std::optional<DeviceRecord>> provider_by_key_hash(const std::string& hash) override;
+    Result<bool> insert_kiosk(const DeviceRecord& d, const std::string& token_hash, const std::string& by, const std::string& at) override;
+    Result<bool> insert_provider_key(const DeviceRecord& d, const std::string& key_hash, const std::string& by, const std::string& at) override;
+    Result<bool> revoke_kiosk(const std::string& employer_id, const std::string& id, const std::string& at) override;
+    Result<bool> revoke_provider_key(const std::string& employer_id, const std::string& id, const std::string& at) override;
+    Result<std::optional<EmployerRecord>> employer(const std::string& id) override;
+    Result<std::map<int, Rational>> company_sizes(const std::string& employer_id) override;
+    Result<std::optional<WorkerRecord>> worker(const std::string& employer_id, const std::string& worker_id) override;
+    Result<std::optional<WorkerRecord>> worker_by_national_number(const std::string& employer_id, const std::string& digits) override;
+    Result<std::vector<WorkerRecord>> workers(const std::string& employer_id, const WorkerFilter& f) override;
+    Result<bool> insert_worker(const WorkerRecord& w) override;
+    Result<bool> update_worker(const WorkerRecord& w) override;
+    Result<std::vector<EmploymentPeriod>> employment(const std::string& employer_id, const std::string& worker_id) override;
+    Result<bool> insert_employment(const std::string& employer_id, const std::string& worker_id, const EmploymentPeriod& p) override;
+    Result<std::vector<DepartmentRecord>> departments(const std::string& employer_id) override;
+    Result<bool> insert_department(const std::string& employer_id, const DepartmentRecord& d) override;
+    Result<bool> set_department_managers(const std::string& employer_id,
+                                         const std::vector<std::pair<std::string, std::string>>& department_to_manager) override;
+    Result<bool> insert_company_size(const std::string& employer_id, const CompanySize& s) override;
+    Result<std::optional<EntryRecord>> entry(const std::string& employer_id, const std::string& id) override;
+    Result<std::vector<EntryRecord>> entries_of(const std::string& employer_id, const std::string& worker_id) override;
+    Result<std::vector<EntryRecord>> entries_with_status(const std::string& employer_id, EntryStatus status) override;
+    Result<bool> insert_entry(const EntryRecord& e) override;
+    Result<bool> update_entry_status(const EntryRecord& e) override;
+    Result<std::vector<CommentRecord>> comments(const std::string& employer_id, const std::string& entry_id) override;
+    Result<bool> insert_comment(const std::string& employer_id, const std::string& entry_id, const CommentRecord& c) override;
+    Result<bool> insert_certificate(const CertificateRecord& c) override;
+    Result<std::optional<CertificateRecord>> certificate(const std::string& employer_id, const std::string& id) override;
+    Result<std::vector<Delegation>> delegations(const std::string& employer_id) override;
+    Result<bool> insert_delegation(const std::string& employer_id, const std::string& id, const Delegation& d) override;
+    Result<std::optional<StoredAnswer>> stored_answer(const std::string& account_id, const std::string& key) override;
+    Result<bool> store_answer(const std::string& account_id, const std::string& key, const std::string& employer_id,
+                              const StoredAnswer& a, const std::string& at) override;
+    Result<bool> audit(const std::string& employer_id, const std::string& at, const std::string& actor,
+                       const std::string& action, const std::string& target, const std::string& before_json,
+                       const std::string& after_json) override;
+    Result<std::vector<AuditRecord>> audit_log(const std::string& employer_id, std::int64_t after_seq, int limit) override;
+    Result<bool> record_change(const std::string& employer_id, const std::string& kind, const std::string& object_id,
+                               const std::string& worker_id) override;
+    Result<std::vector<ChangeRecord>> changes_since(const std::string& employer_id, std::int64_t cursor, int limit) override;
+    Result<bool> insert_employer(const EmployerRecord& e) override;
+
+private:
+    friend class SqliteStore;
+    SqliteTransaction(SqliteStore& store, std::unique_ptr<Connection> conn) : store_(store), conn_(std::move(conn)) {}
+    sqlite3* db() const { return conn_->handle(); }
+    Result<bool> revoke(const char* table, const std::string& employer_id, const std::string& id, const std::string& at);
+    SqliteStore& store_;
+    std::unique_ptr<Connection> conn_;
+    bool open_ = false;
+};
+
+class SqliteStore final : public Store {
+public:
+    static Result<std::unique_ptr<SqliteStore>> open(const std::string& path);
+    Result<std::unique_ptr<Transaction>> read() override;
+    Result<std::unique_ptr<Transaction>> write() override;
+    Result<int> schema_version() override;
+
+private:
+    friend class SqliteTransaction;
+    explicit SqliteStore(std::string path) : path_(std::move(path)) {}
+    Result<bool> migrate();
+    Result<std::unique_ptr<Transaction>> begin(const char* sql);
+    Result<std::unique_ptr<Connection>> connection();
+    void give_back(std::unique_ptr<Connection> c);
+
+    std::string path_;
+    std::mutex mutex_;
+    std::vector<std::unique_ptr<Connection>> idle_;  // SQLite connections are used by one thread at a time
+};
+
+}  // namespace ll::server
