@@ -146,7 +146,7 @@ Result<Answer> correction(ApiContext& ctx, Transaction& tx, const Principal& p, 
 }
 
 Result<json> approvals(ApiContext& ctx, Transaction& tx, const Principal& p) {
-    if (p.employer_id.empty() || !p.is_person()) return forbidden("no employer selected");
+    if (auto ok = require_person_with_employer(p); !ok) return ok.error();
     auto pending = tx.entries_with_status(p.employer_id, EntryStatus::submitted);
     if (!pending) return pending.error();
     json items = json::array();
@@ -273,7 +273,7 @@ void install_entry_routes(httplib::Server& http, ApiContext& ctx) {
     });
     http.Get("/api/v1/delegations", [&ctx](const httplib::Request& req, httplib::Response& res) {
         answer_read(ctx, req, res, [&](Transaction& tx, const Principal& p) -> Result<json> {
-            if (p.employer_id.empty() || !p.is_person()) return forbidden("no employer selected");
+            if (auto ok = require_person_with_employer(p); !ok) return ok.error();
             auto all = tx.delegations(p.employer_id);
             if (!all) return all.error();
             json items = json::array();

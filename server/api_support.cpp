@@ -54,6 +54,11 @@ void send_error(httplib::Response& res, const Error& e) { send_json(res, status_
 Error not_found(const char* what, const char* field) { return make_error("not_found", std::string("no such ") + what, field); }
 Error forbidden(const char* why) { return make_error("forbidden", why); }
 
+Result<bool> require_person_with_employer(const Principal& p) {
+    if (p.employer_id.empty() || !p.is_person()) return forbidden("no employer selected");
+    return true;
+}
+
 namespace {
 
 std::string bearer_token(const httplib::Request& req) {

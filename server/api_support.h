@@ -77,6 +77,8 @@ Result<std::optional<WorkerScope>> scope_of(Transaction& tx, const std::string& 
 // so nobody learns whether a worker of another team or employer exists).
 Result<WorkerRecord> visible_worker(ApiContext& ctx, Transaction& tx, const Principal& p, const std::string& worker_id);
 Error not_found(const char* what, const char* field = "");
+// People acting for an employer (an operator must have chosen one); devices and providers are refused.
+Result<bool> require_person_with_employer(const Principal& p);
 Error forbidden(const char* why);
 
 // Records an audited change in the same transaction: audit log entry and change feed.

@@ -30,17 +30,26 @@ Result<int> year_param(const httplib::Request& req) {
     return std::stoi(v);
 }
 
-Result<WorkerFacts> facts_of(Transaction& tx, const WorkerRecord& w) {
-    WorkerFacts f;
+// What the core needs for one worker's figures: the employer's rule set and the worker's facts.
+struct WorkerYear {
+    const RuleSet* rules = nullptr;
+    WorkerFacts facts;
+};
+
+Result<WorkerYear> load_worker_year(ApiContext& ctx, Transaction& tx, const WorkerRecord& w, int year) {
+    WorkerYear out;
+    out.rules = rules_for(ctx, tx, w.employer_id);
+    if (!out.rules) return make_error("storage_error", "the employer's rule set is not available");
+    if (auto c = out.rules->covers(year); !c) return c.error();
     auto employment = tx.employment(w.employer_id, w.id);
     if (!employment) return employment.error();
     auto sizes = tx.company_sizes(w.employer_id);
     if (!sizes) return sizes.error();
-    f.employment = std::move(*employment);
-    f.company_fte = std::move(*sizes);
-    f.joint_committee = w.joint_committee;
-    f.termination = w.termination;
-    return f;
+    out.facts.employment = std::move(*employment);
+    out.facts.company_fte = std::move(*sizes);
+    out.facts.joint_committee = w.joint_committee;
+    out.facts.termination = w.termination;
+    return out;
 }
 
 // A data gap (no company size for a year) is "not found" for the caller, naming the year.
@@ -50,16 +59,14 @@ Error as_lookup_error(Error e) {
 }
 
 Result<json> balance_of(ApiContext& ctx, Transaction& tx, const WorkerRecord& w, int year) {
-    const RuleSet* rules = rules_for(ctx, tx, w.employer_id);
-    if (!rules) return make_error("storage_error", "the employer's rule set is not available");
-    if (auto c = rules->covers(year); !c) return c.error();
-    auto facts = facts_of(tx, w);
-    if (!facts) return facts.error();
-    int from = rules->first_year;
-    if (!facts->employment.empty()) {
+    auto wy = load_worker_year(ctx, tx, w, year);
+    if (!wy) return wy.error();
+    // Fold from the first year the rule set and the employment share, so carry-over is right.
+    int from = wy->rules->first_year;
+    if (!wy->facts.employment.empty()) {
         int first = year;
-        for (const auto& p : facts->employment) first = std::min(first, p.start.year());
-        from = std::max(rules->first_year, first);
+        for (const auto& p : wy->facts.employment) first = std::min(first, p.start.year());
+        from = std::max(wy->rules->first_year, first);
     }
     auto entries = tx.entries_of(w.employer_id, w.id);
     if (!entries) return entries.error();
@@ -69,7 +76,7 @@ Result<json> balance_of(ApiContext& ctx, Transaction& tx, const WorkerRecord& w,
         ledger.push_back(e.entry);
         if (e.entry.date.year() == year) of_year.push_back(wire::to_json(e));
     }
-    auto balance = fold_ledger(*rules, *facts, ledger, LedgerOptions{from, year, false});
+    auto balance = fold_ledger(*wy->rules, wy->facts, ledger, LedgerOptions{from, year, false});
     if (!balance) return as_lookup_error(balance.error());
     json all = wire::to_json(*balance);
     return json{{"worker_id", w.id},
@@ -82,20 +89,17 @@ Result<json> balance_of(ApiContext& ctx, Transaction& tx, const WorkerRecord& w,
 }
 
 Result<json> entitlement_of(ApiContext& ctx, Transaction& tx, const WorkerRecord& w, int year) {
-    const RuleSet* rules = rules_for(ctx, tx, w.employer_id);
-    if (!rules) return make_error("storage_error", "the employer's rule set is not available");
-    if (auto c = rules->covers(year); !c) return c.error();
-    auto facts = facts_of(tx, w);
-    if (!facts) return facts.error();
-    auto fte = facts->company_fte.find(year);
-    if (fte == facts->company_fte.end()) return make_error("not_found", "no company size is recorded for that year", "year");
-    auto e = compute_entitlement(*rules, EntitlementInput{year, fte->second, facts->employment, w.joint_committee});
+    auto wy = load_worker_year(ctx, tx, w, year);
+    if (!wy) return wy.error();
+    auto fte = wy->facts.company_fte.find(year);
+    if (fte == wy->facts.company_fte.end()) return make_error("not_found", "no company size is recorded for that year", "year");
+    auto e = compute_entitlement(*wy->rules, EntitlementInput{year, fte->second, wy->facts.employment, w.joint_committee});
     if (!e) return e.error();
     return wire::to_json(*e);
 }
 
 Result<json> list_workers(ApiContext& ctx, Transaction& tx, const Principal& p, const httplib::Request& req) {
-    if (p.employer_id.empty() || !p.is_person()) return forbidden("no employer selected");
+    if (auto ok = require_person_with_employer(p); !ok) return ok.error();
     auto page = int_param(req, "page", 1, 1, 1000000);
     auto size = int_param(req, "page_size", 50, 1, 500);
     if (!page) return page.error();
@@ -264,7 +268,7 @@ void install_worker_routes(httplib::Server& http, ApiContext& ctx) {
     });
     http.Get("/api/v1/departments", [&ctx](const httplib::Request& req, httplib::Response& res) {
         answer_read(ctx, req, res, [&](Transaction& tx, const Principal& p) -> Result<json> {
-            if (p.employer_id.empty() || !p.is_person()) return forbidden("no employer selected");
+            if (auto ok = require_person_with_employer(p); !ok) return ok.error();
             auto departments = tx.departments(p.employer_id);
             if (!departments) return departments.error();
             json items = json::array();
@@ -274,7 +278,7 @@ void install_worker_routes(httplib::Server& http, ApiContext& ctx) {
     });
     http.Get("/api/v1/managers", [&ctx](const httplib::Request& req, httplib::Response& res) {
         answer_read(ctx, req, res, [&](Transaction& tx, const Principal& p) -> Result<json> {
-            if (p.employer_id.empty() || !p.is_person()) return forbidden("no employer selected");
+            if (auto ok = require_person_with_employer(p); !ok) return ok.error();
             auto departments = tx.departments(p.employer_id);
             if (!departments) return departments.error();
             json items = json::array();

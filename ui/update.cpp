@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "overloaded.h"
+
 namespace ll::ui {
 namespace {
 
@@ -40,13 +42,6 @@ void leave(AppState& s, std::optional<Error> why) {
 }
 
 bool session_lost(const Error& e) { return e.code == "unauthenticated" || e.code == "session_expired"; }
-
-template <class... F>
-struct Overloaded : F... {
-    using F::operator()...;
-};
-template <class... F>
-Overloaded(F...) -> Overloaded<F...>;
 
 }  // namespace
 

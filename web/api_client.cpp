@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "json_reader.h"
+#include "overloaded.h"
 #include "wire.h"
 
 namespace ll::web {
@@ -24,13 +25,6 @@ std::string url_component(std::string_view s) {
     }
     return out;
 }
-
-template <class... F>
-struct Overloaded : F... {
-    using F::operator()...;
-};
-template <class... F>
-Overloaded(F...) -> Overloaded<F...>;
 
 }  // namespace
 
