@@ -2,18 +2,21 @@
 // in it. It shows the screen the state names; signed-in screens get a bar with sign-out.
 #include "app_frame.h"
 
+#include <algorithm>
+
 #include "balance_screen.h"
 #include "imgui.h"
 #include "item_tree.h"
 #include "sign_in_screen.h"
 #include "theme.h"
+#include "translations.h"
 
 namespace ll::ui {
 namespace {
 
 void draw_account_bar(const AppState& s, std::vector<Action>& out) {
-    const char* label = "Sign out";
-    float button_w = ImGui::CalcTextSize(label).x + 2 * ImGui::GetStyle().FramePadding.x;
+    const std::string label = tr("Sign out") + "##sign-out";
+    float button_w = ImGui::CalcTextSize(label.c_str(), nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
     float y = ImGui::GetCursorPosY();
     ImGui::SetCursorPosY(y + (touch_target_height() - ImGui::GetFontSize()) / 2);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
@@ -21,8 +24,32 @@ void draw_account_bar(const AppState& s, std::vector<Action>& out) {
     ImGui::PopStyleColor();
     ImGui::SameLine();
     ImGui::SetCursorPos(ImVec2(ImGui::GetWindowContentRegionMax().x - button_w, y));
-    if (ImGui::Button(label, ImVec2(button_w, touch_target_height()))) out.push_back(SignOut{});
+    if (ImGui::Button(label.c_str(), ImVec2(button_w, touch_target_height()))) out.push_back(SignOut{});
     ImGui::Separator();
+}
+
+// The languages by their own names, four in a row where they fit, else two; the current one is
+// shown pressed (choosing it again changes nothing).
+void draw_language_picker(const AppState& s, std::vector<Action>& out) {
+    ImGui::Spacing();
+    ImGui::Separator();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    text(tr("Language"));
+    ImGui::PopStyleColor();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float widest = 0;
+    for (Language l : all_languages) widest = std::max(widest, ImGui::CalcTextSize(native_name(l)).x + 2 * style.FramePadding.x);
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const int columns = (avail - 3 * style.ItemSpacing.x) / 4 >= widest ? 4 : 2;
+    const float w = (avail - (columns - 1) * style.ItemSpacing.x) / columns;
+    int i = 0;
+    for (Language l : all_languages) {
+        if (i++ % columns != 0) ImGui::SameLine();
+        const bool current = l == s.language;
+        if (current) ImGui::PushStyleColor(ImGuiCol_Button, style.Colors[ImGuiCol_ButtonActive]);
+        if (ImGui::Button(native_name(l), ImVec2(w, touch_target_height()))) out.push_back(SetLanguage{l});
+        if (current) ImGui::PopStyleColor();
+    }
 }
 
 }  // namespace
@@ -33,13 +60,18 @@ void draw_app_frame(const AppState& state, std::vector<Action>& out) {
     ImGui::SetNextWindowSize(vp->WorkSize);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    set_language(state.language);
     if (ImGui::Begin("learnledger", nullptr, flags)) {
         switch (state.screen) {
-            case Screen::starting: text("Loading..."); break;
-            case Screen::sign_in: draw_sign_in_screen(state, out); break;
+            case Screen::starting: text(tr("Loading...")); break;
+            case Screen::sign_in:
+                draw_sign_in_screen(state, out);
+                draw_language_picker(state, out);
+                break;
             case Screen::balance:
                 if (state.session) draw_account_bar(state, out);
                 draw_balance_screen(state, out);
+                draw_language_picker(state, out);
                 break;
         }
     }

@@ -10,6 +10,7 @@
 #include "entitlement.h"
 #include "records.h"
 #include "result.h"
+#include "translations.h"
 
 namespace ll::ui {
 
@@ -24,6 +25,7 @@ struct SignInForm {
 
 struct AppState {
     CivilDate today;  // given by the host: the UI never reads a clock
+    Language language = Language::en;
     Screen screen = Screen::starting;
     SignInForm sign_in;
     std::optional<SessionInfo> session;
@@ -44,19 +46,21 @@ struct SubmitSignIn {};
 struct SignedIn { SessionInfo session; };
 struct SignInFailed { Error error; };
 struct SignOut {};
+struct SetLanguage { Language language; };
 struct SelectYear { int year; };
 struct ToggleExplanation {};
 struct Retry {};
 struct EntitlementLoaded { Entitlement entitlement; };
 struct RequestFailed { int year; Error error; };
-using Action = std::variant<SessionChecked, EditEmail, EditPassword, SubmitSignIn, SignedIn, SignInFailed, SignOut, SelectYear,
-                            ToggleExplanation, Retry, EntitlementLoaded, RequestFailed>;
+using Action = std::variant<SessionChecked, EditEmail, EditPassword, SubmitSignIn, SignedIn, SignInFailed, SignOut, SetLanguage,
+                            SelectYear, ToggleExplanation, Retry, EntitlementLoaded, RequestFailed>;
 
 // --- commands: what the host must do (fetching, storing); it answers with actions ---
 struct CheckSession {};
 struct SendSignIn { std::string email, password; };
 struct SendSignOut {};
 struct FetchEntitlement { std::string worker_id; int year; };
-using Command = std::variant<CheckSession, SendSignIn, SendSignOut, FetchEntitlement>;
+struct RememberLanguage { Language language; };  // the host stores the choice on the device
+using Command = std::variant<CheckSession, SendSignIn, SendSignOut, FetchEntitlement, RememberLanguage>;
 
 }  // namespace ll::ui

@@ -8,12 +8,11 @@
 #include "imgui.h"
 #include "item_tree.h"
 #include "theme.h"
+#include "translations.h"
 
 namespace ll::ui {
 
-std::string days_text(const Rational& days) {
-    return days.to_decimal(2) + (days == Rational(1) ? " day" : " days");
-}
+std::string days_text(const Rational& days) { return tr_plural("{n} day", "{n} days", days, {{"n", number(days)}}); }
 
 namespace {
 
@@ -21,7 +20,7 @@ void draw_year_navigation(const AppState& s, std::vector<Action>& out) {
     const float h = touch_target_height();
     const float w = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3.0f;
     ImGui::BeginDisabled(s.year <= s.first_year);
-    if (ImGui::Button("Previous year", ImVec2(w, h))) out.push_back(SelectYear{s.year - 1});
+    if (ImGui::Button((tr("Previous year") + "##previous").c_str(), ImVec2(w, h))) out.push_back(SelectYear{s.year - 1});
     ImGui::EndDisabled();
     ImGui::SameLine();
 
@@ -34,20 +33,22 @@ void draw_year_navigation(const AppState& s, std::vector<Action>& out) {
     ImGui::GetWindowDrawList()->AddText(font, font->FontSize,
                                         ImVec2(min.x + (w - size.x) / 2, min.y + (h - size.y) / 2),
                                         ImGui::GetColorU32(ImGuiCol_Text), year.c_str());
-    if (auto* t = current_item_tree()) t->record_last_item("text", "Year", year);
+    if (auto* t = current_item_tree()) t->record_last_item("text", tr("Year"), year);
     ImGui::SameLine();
 
     ImGui::BeginDisabled(s.year >= s.last_year);
-    if (ImGui::Button("Next year", ImVec2(w, h))) out.push_back(SelectYear{s.year + 1});
+    if (ImGui::Button((tr("Next year") + "##next").c_str(), ImVec2(w, h))) out.push_back(SelectYear{s.year + 1});
     ImGui::EndDisabled();
 }
 
 void draw_entitlement(const AppState& s, std::vector<Action>& out) {
     const Entitlement& e = *s.entitlement;
-    figure("Training right " + std::to_string(e.year), days_text(e.days));
-    text(format_minutes(e.minutes) + " of training time, " + std::to_string(e.months_counted) + " of 12 months employed");
+    figure(tr("Training right {year}", {{"year", std::to_string(e.year)}}), days_text(e.days));
+    text(tr("{duration} of training time, {months} of 12 months employed",
+            {{"duration", duration(e.minutes)}, {"months", std::to_string(e.months_counted)}}));
     ImGui::Spacing();
-    if (ImGui::Button(s.show_explanation ? "Hide explanation" : "Show explanation", ImVec2(-1, touch_target_height())))
+    const std::string toggle = tr(s.show_explanation ? "Hide explanation" : "Show explanation") + "##explanation";
+    if (ImGui::Button(toggle.c_str(), ImVec2(-1, touch_target_height())))
         out.push_back(ToggleExplanation{});
     if (!s.show_explanation) return;
     ImGui::Spacing();
@@ -55,7 +56,7 @@ void draw_entitlement(const AppState& s, std::vector<Action>& out) {
         ImGui::Bullet();
         ImGui::SameLine();
         ImGui::PushTextWrapPos(0.0f);
-        text(render_english(line));
+        text(explanation(line));
         ImGui::PopTextWrapPos();
     }
 }
@@ -63,25 +64,25 @@ void draw_entitlement(const AppState& s, std::vector<Action>& out) {
 }  // namespace
 
 void draw_balance_screen(const AppState& s, std::vector<Action>& out) {
-    heading("My training right");
+    heading(tr("My training right"));
     ImGui::Spacing();
     draw_year_navigation(s, out);
     ImGui::Separator();
     ImGui::Spacing();
     if (s.session && s.session->worker_id.empty()) {
         ImGui::PushTextWrapPos(0.0f);
-        text("This account has no personal training record.");
+        text(tr("This account has no personal training record."));
         ImGui::PopTextWrapPos();
     } else if (s.entitlement && s.entitlement->year == s.year) {
         draw_entitlement(s, out);
     } else if (s.load == LoadState::loading) {
-        text("Loading " + std::to_string(s.year) + "...");
+        text(tr("Loading {year}...", {{"year", std::to_string(s.year)}}));
     }
     if (s.load == LoadState::failed && s.error) {
         ImGui::PushTextWrapPos(0.0f);
-        text("Could not load: " + s.error->message);
+        text(tr("Could not load: {message}", {{"message", error_message(*s.error)}}));
         ImGui::PopTextWrapPos();
-        if (ImGui::Button("Try again", ImVec2(-1, touch_target_height()))) out.push_back(Retry{});
+        if (ImGui::Button((tr("Try again") + "##retry").c_str(), ImVec2(-1, touch_target_height()))) out.push_back(Retry{});
     }
 }
 

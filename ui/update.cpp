@@ -45,9 +45,10 @@ bool session_lost(const Error& e) { return e.code == "unauthenticated" || e.code
 
 }  // namespace
 
-AppState initial_state(const CivilDate& today, int first_year, int last_year) {
+AppState initial_state(const CivilDate& today, int first_year, int last_year, Language language) {
     AppState s;
     s.today = today;
+    s.language = language;
     s.first_year = first_year;
     s.last_year = last_year;
     s.year = std::clamp(today.year(), first_year, last_year);
@@ -97,6 +98,11 @@ std::vector<Command> update(AppState& s, const Action& action) {
             [&](const SignOut&) -> Commands {
                 leave(s, std::nullopt);
                 return {SendSignOut{}};
+            },
+            [&](const SetLanguage& a) -> Commands {
+                if (a.language == s.language) return {};
+                s.language = a.language;
+                return {RememberLanguage{a.language}};
             },
             [&](const SelectYear& a) -> Commands {
                 int year = std::clamp(a.year, s.first_year, s.last_year);

@@ -7,8 +7,8 @@
 
 namespace ll::ui {
 
-// A state on `today`, showing today's year once signed in; start() asks who is signed in.
-AppState initial_state(const CivilDate& today, int first_year, int last_year);
+// A state on `today` in `language`, showing today's year once signed in; start() asks who is signed in.
+AppState initial_state(const CivilDate& today, int first_year, int last_year, Language language = Language::en);
 std::vector<Command> start(AppState& state);
 std::vector<Command> update(AppState& state, const Action& action);
 

@@ -49,6 +49,7 @@ HttpRequest ApiClient::request_for(const ui::Command& command) const {
                 return HttpRequest{"GET", "/api/v1/workers/" + url_component(c.worker_id) + "/entitlement?year=" + std::to_string(c.year),
                                    {}, {}};
             },
+            [](const ui::RememberLanguage&) { return HttpRequest{}; },  // not an API command (see send)
         },
         command);
 }
@@ -76,11 +77,13 @@ ui::Action ApiClient::answer_for(const ui::Command& command, int status, std::st
                 return ui::SessionChecked{std::nullopt};
             },
             [&](const ui::FetchEntitlement& c) -> ui::Action { return entitlement_answer(c.year, status, body); },
+            [&](const ui::RememberLanguage& c) -> ui::Action { return ui::SetLanguage{c.language}; },
         },
         command);
 }
 
 void ApiClient::send(const ui::Command& command) {
+    if (std::holds_alternative<ui::RememberLanguage>(command)) return;  // device storage, not the API
     int id = next_id_++;
     in_flight_.emplace(id, command);
     transport_(id, request_for(command));

@@ -40,7 +40,13 @@ struct App {
 App* app = nullptr;
 
 void run(const std::vector<ui::Command>& commands) {
-    for (const auto& c : commands) app->api.send(c);
+    for (const auto& c : commands) {
+        if (const auto* remember = std::get_if<ui::RememberLanguage>(&c)) {
+            web::remember_language(ui::code(remember->language));
+        } else {
+            app->api.send(c);
+        }
+    }
 }
 
 void dispatch(const ui::Action& action) {
@@ -146,7 +152,8 @@ int main() {
 
     const auto& rules = shipped::belgian_rule_set();
     int first = rules.ok() ? rules->first_year : 2023, last = rules.ok() ? rules->last_year : 2023;
-    app->state = ui::initial_state(web::local_today(), first, last);
+    const auto language = ui::language_from(web::preferred_language()).value_or(ui::Language::en);
+    app->state = ui::initial_state(web::local_today(), first, last, language);
     run(ui::start(app->state));
 
     emscripten_set_main_loop(frame, 0, false);

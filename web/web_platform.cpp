@@ -5,6 +5,8 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
+#include <cstdlib>
+
 
 #include <nlohmann/json.hpp>
 
@@ -23,6 +25,20 @@ EM_JS(int, js_today, (), {
     const d = new Date();
     return d.getFullYear() * 10000 + (d.getMonth() + 1) * 100 + d.getDate();
 });
+EM_JS(char*, js_preferred_language, (), {
+    let code = '';
+    try { code = localStorage.getItem('learnledger.language') || ''; } catch (e) {}
+    if (!code) code = (navigator.languages && navigator.languages[0]) || navigator.language || '';
+    const n = lengthBytesUTF8(code) + 1;
+    const p = _malloc(n);
+    stringToUTF8(code, p, n);
+    return p;
+});
+EM_JS(void, js_remember_language, (const char* code), {
+    try { localStorage.setItem('learnledger.language', UTF8ToString(code)); } catch (e) {}
+    document.documentElement.lang = UTF8ToString(code);
+});
+
 Viewport read_viewport() {
     Viewport v{js_canvas_css_width(), js_canvas_css_height(), js_pixel_ratio()};
     if (v.css_width < 1) v.css_width = 1;
@@ -86,6 +102,15 @@ CivilDate local_today() {
     auto d = CivilDate::from_ymd(v / 10000, static_cast<unsigned>(v / 100 % 100), static_cast<unsigned>(v % 100));
     return d.ok() ? *d : CivilDate();  // a browser clock outside 1900-2199 is broken; the app clamps the year
 }
+
+std::string preferred_language() {
+    char* p = js_preferred_language();
+    std::string s = p;
+    std::free(p);
+    return s;
+}
+
+void remember_language(const char* code) { js_remember_language(code); }
 
 void FrameScheduler::wake(int frames) {
     if (frames > budget_) budget_ = frames;

@@ -25,6 +25,9 @@ void install_input_callbacks();
 
 void http_fetch(int request_id, const HttpRequest& request);  // answers via app_http_done()
 CivilDate local_today();
+// The language remembered on this device, else the browser's first preference ("nl-BE"), else "".
+std::string preferred_language();
+void remember_language(const char* code);
 
 // Render on demand: input wakes the loop for a few frames, then it pauses (0 frames idle).
 class FrameScheduler {

@@ -89,12 +89,12 @@ export async function tap(page, role, label) {
 }
 
 // Signs in through the canvas: tap a field, type (key events reach Dear ImGui), tap the button.
-export async function signIn(page, email, password) {
-  await tap(page, 'textbox', 'E-mail');
+export async function signIn(page, email, password, labels = { email: 'E-mail', password: 'Password', submit: 'Sign in' }) {
+  await tap(page, 'textbox', labels.email);
   await page.keyboard.type(email);
-  await tap(page, 'textbox', 'Password');
+  await tap(page, 'textbox', labels.password);
   await page.keyboard.type(password);
-  await tap(page, 'button', 'Sign in');
+  await tap(page, 'button', labels.submit);
 }
 
 export async function screenshot(page, name) {

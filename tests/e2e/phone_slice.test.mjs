@@ -21,7 +21,7 @@ test('the demo worker signs in, sees this year\'s training right and can go back
   await waitForItem(page, 'textbox', 'E-mail');
   await screenshot(page, 'phone-sign-in.png');
   await signIn(page, 'worker@demo.example', 'wrong password');
-  await waitForItem(page, 'text', 'wrong e-mail address or password');
+  await waitForItem(page, 'text', 'Wrong e-mail address or password.');
   await signIn(page, '', 'demo-worker');  // the e-mail is kept after a failure
   const now = await waitForItem(page, 'figure', 'Training right 2026');
   await waitForItem(page, 'figure', 'Training right 2026', '4 days');  // 5 d x 80 % x 12/12
@@ -71,6 +71,28 @@ test('an idle page renders no frames', async () => {
   await waitForItem(page, 'button', 'Hide explanation');
   const afterTap = await page.evaluate(() => window.learnledger.frames());
   assert.ok(afterTap > idle && afterTap - idle <= 12, `a tap renders a few frames (${afterTap - idle})`);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('the language follows the browser, can be switched, and is remembered', async () => {
+  const context = await newContext(browser, { ...phone, locale: 'fr-BE' });
+  const page = await openApp(context, server.url + '/');
+  await waitForItem(page, 'button', 'Se connecter');
+  await screenshot(page, 'phone-sign-in-fr.png');
+  await signIn(page, 'worker@demo.example', 'demo-worker', { email: 'E-mail', password: 'Mot de passe', submit: 'Se connecter' });
+  await waitForItem(page, 'figure', 'Droit à la formation 2026', '4 jours');
+  await tap(page, 'button', 'Nederlands');
+  await waitForItem(page, 'figure', 'Opleidingsrecht 2026', '4 dagen');
+  await tap(page, 'button', 'Toon uitleg');
+  await waitForItem(page, 'text', '5 d x 80 % x 12/12 maanden = 4 d');
+  await screenshot(page, 'phone-balance-nl.png');
+  await page.reload();
+  await page.waitForFunction(() => window.learnledger && window.learnledger.ready());
+  await waitForItem(page, 'figure', 'Opleidingsrecht 2026', '4 dagen');  // still signed in, still Dutch
+  await tap(page, 'button', 'Deutsch');
+  await waitForItem(page, 'figure', 'Weiterbildungsanspruch 2026', '4 Tage');
+  await screenshot(page, 'phone-balance-de.png');
   assert.deepEqual(page.errors, []);
   await context.close();
 });

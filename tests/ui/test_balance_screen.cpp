@@ -97,7 +97,7 @@ TEST_CASE("a failure is shown with a retry button") {
     ui::update(state, ui::SignedIn{anna()});
     ui::update(state, ui::RequestFailed{2026, make_error("offline", "no connection to the server")});
     PhoneApp app(state);
-    CHECK(app.gui.find("text", "Could not load: no connection to the server") != nullptr);
+    CHECK(app.gui.find("text", "Could not load: No connection to the server.") != nullptr);
     auto actions = app.tap("button", "Try again");
     REQUIRE(actions.size() == 1);
     CHECK(std::holds_alternative<ui::Retry>(actions[0]));
