@@ -89,6 +89,7 @@ void frame() {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
     for (const auto& a : actions) dispatch(a);
+    web::sync_text_agent(ImGui::GetIO().WantTextInput);
     // Keep drawing while a press or drag is in progress; otherwise the budget decides.
     ImGuiIO& io = ImGui::GetIO();
     // An active text field keeps its caret blinking; presses and drags need frames too.
@@ -114,6 +115,23 @@ EMSCRIPTEN_KEEPALIVE const char* app_items_json() {
 
 EMSCRIPTEN_KEEPALIVE void app_http_done(int request_id, int status, const char* body) {
     if (app) app->api.on_response(request_id, status, body ? body : "");
+}
+
+// Text from the hidden text agent (typed, composed, pasted), as UTF-8.
+EMSCRIPTEN_KEEPALIVE void app_text_input(const char* utf8) {
+    if (!app || !utf8) return;
+    ImGui::GetIO().AddInputCharactersUTF8(utf8);
+    app->scheduler.wake(4);
+}
+
+// Editing keys the text agent reports as input types: 1 Backspace, 2 Delete, 3 Enter.
+EMSCRIPTEN_KEEPALIVE void app_text_key(int which) {
+    if (!app) return;
+    const ImGuiKey key = which == 1 ? ImGuiKey_Backspace : which == 2 ? ImGuiKey_Delete : ImGuiKey_Enter;
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddKeyEvent(key, true);
+    io.AddKeyEvent(key, false);
+    app->scheduler.wake(4);
 }
 
 EMSCRIPTEN_KEEPALIVE void app_viewport_changed() {
@@ -148,7 +166,9 @@ int main() {
     io.ConfigWindowsMoveFromTitleBarOnly = true;
     ImGui_ImplGlfw_InitForOpenGL(app->window, true);
     ImGui_ImplOpenGL3_Init("#version 300 es");
-    web::install_input_callbacks();
+    // After a tap or click, run the frames that turn it into a focused text field right away, so the
+    // text agent is focused inside the gesture and the phone opens its keyboard.
+    web::install_input_callbacks([] { app_run_frames(3); });
 
     const auto& rules = shipped::belgian_rule_set();
     int first = rules.ok() ? rules->first_year : 2023, last = rules.ok() ? rules->last_year : 2023;

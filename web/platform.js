@@ -16,6 +16,57 @@ Module.preRun.push(function () {
   GLFW.onMouseButtonChanged = skipTouch(GLFW.onMouseButtonChanged);
 });
 
+// The text agent: a hidden input that holds focus while a Dear ImGui text field is active, so the
+// soft keyboard opens and text (accents, dead keys, IME, paste) arrives through beforeinput.
+const textAgent = document.createElement('input');
+textAgent.id = 'text-agent';
+textAgent.type = 'text';
+for (const [name, value] of [['autocomplete', 'off'], ['autocapitalize', 'off'], ['autocorrect', 'off'], ['spellcheck', 'false'],
+                             ['aria-hidden', 'true'], ['tabindex', '-1']]) {
+  textAgent.setAttribute(name, value);
+}
+Object.assign(textAgent.style, { position: 'fixed', left: '0', top: '0', width: '1px', height: '1px', opacity: '0',
+                                 border: '0', padding: '0', margin: '0', fontSize: '16px', zIndex: '-1' });
+document.body.appendChild(textAgent);
+Module.textAgent = textAgent;
+
+// Calls `fn` with `text` as a UTF-8 C string on the wasm heap, freed afterwards.
+function withCString(text, fn) {
+  const size = lengthBytesUTF8(text) + 1;
+  const ptr = _malloc(size);
+  stringToUTF8(text, ptr, size);
+  try { fn(ptr); } finally { _free(ptr); }
+}
+
+function sendText(text) {
+  if (text && Module._app_text_input) withCString(text, (ptr) => Module._app_text_input(ptr));
+}
+
+Module.preRun.push(function () {
+  // Registered before glfwInit, so it runs first: GLFW must not also turn the agent's key presses
+  // into characters (they arrive through beforeinput instead).
+  window.addEventListener('keypress', (event) => {
+    if (event.target === textAgent) event.stopImmediatePropagation();
+  }, true);
+});
+
+const textKeys = { deleteContentBackward: 1, deleteContentForward: 2, insertLineBreak: 3, insertParagraph: 3 };
+textAgent.addEventListener('beforeinput', (event) => {
+  if (event.inputType === 'insertCompositionText') return;  // composing: wait for compositionend
+  if (event.inputType in textKeys) {
+    if (Module._app_text_key) Module._app_text_key(textKeys[event.inputType]);
+  } else if (event.inputType.startsWith('insert')) {
+    sendText(event.data || (event.dataTransfer && event.dataTransfer.getData('text/plain')) || '');
+  }
+  event.preventDefault();
+  wake(4);
+});
+textAgent.addEventListener('compositionend', (event) => {
+  sendText(event.data);
+  textAgent.value = '';
+  wake(4);
+});
+
 function wake(frames) {
   if (Module.calledRun && Module._app_wake) Module._app_wake(frames || 4);
 }
@@ -47,10 +98,7 @@ Module.llFetch = function (id, method, path, body, headers) {
     init.headers['Content-Type'] = 'application/json';
   }
   const answer = (status, text) => {
-    const size = lengthBytesUTF8(text) + 1;
-    const ptr = _malloc(size);
-    stringToUTF8(text, ptr, size);
-    try { Module._app_http_done(id, status, ptr); } finally { _free(ptr); }
+    withCString(text, (ptr) => Module._app_http_done(id, status, ptr));
     wake(4);
   };
   fetch(path, init)

@@ -14,6 +14,12 @@
 
 namespace ll::web {
 
+EM_JS(void, js_sync_text_agent, (int want), {
+    const agent = Module.textAgent;
+    if (!agent) return;
+    if (want && document.activeElement !== agent) agent.focus({preventScroll: true});
+    if (!want && document.activeElement === agent) agent.blur();
+});
 EM_JS(float, js_canvas_css_width, (), { return Module.canvas.getBoundingClientRect().width; });
 EM_JS(float, js_canvas_css_height, (), { return Module.canvas.getBoundingClientRect().height; });
 EM_JS(float, js_pixel_ratio, (), { return window.devicePixelRatio || 1; });
@@ -59,6 +65,8 @@ float canvas_scale() {
     return css_w > 0 ? static_cast<float>(px_w / css_w) : 1.0f;
 }
 
+void (*release_handler)() = nullptr;
+
 EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     const EmscriptenTouchPoint* t = nullptr;
     for (int i = 0; i < e->numTouches; ++i)
@@ -72,18 +80,23 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
     io.AddMousePosEvent(static_cast<float>(t->targetX) * k, static_cast<float>(t->targetY) * k);
     if (type == EMSCRIPTEN_EVENT_TOUCHSTART) io.AddMouseButtonEvent(0, true);
-    if (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) io.AddMouseButtonEvent(0, false);
+    if (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) {
+        io.AddMouseButtonEvent(0, false);
+        if (release_handler) release_handler();
+    }
     return EM_TRUE;  // suppresses the browser's emulated mouse events
 }
 
 EM_BOOL on_document_mouseup(int, const EmscriptenMouseEvent* e, void*) {
     if (e->button <= 2) ImGui::GetIO().AddMouseButtonEvent(e->button == 0 ? 0 : (e->button == 1 ? 2 : 1), false);
+    if (release_handler) release_handler();
     return EM_FALSE;
 }
 
 }  // namespace
 
-void install_input_callbacks() {
+void install_input_callbacks(void (*on_release)()) {
+    release_handler = on_release;
     emscripten_set_touchstart_callback("#canvas", nullptr, true, on_touch);
     emscripten_set_touchmove_callback("#canvas", nullptr, true, on_touch);
     emscripten_set_touchend_callback("#canvas", nullptr, true, on_touch);
@@ -96,6 +109,8 @@ void http_fetch(int request_id, const HttpRequest& request) {
     for (const auto& [name, value] : request.headers) headers[name] = value;
     js_fetch(request_id, request.method.c_str(), request.path.c_str(), request.body.c_str(), headers.dump().c_str());
 }
+
+void sync_text_agent(bool wants_text) { js_sync_text_agent(wants_text ? 1 : 0); }
 
 CivilDate local_today() {
     int v = js_today();

@@ -21,7 +21,12 @@ void set_canvas_pixels(const Viewport& v);  // backing store in device pixels (n
 
 // Touches feed Dear ImGui as a touch-screen mouse; GLFW's own touch handling is disabled in
 // platform.js. Mouse releases anywhere on the page end a press that started on the canvas.
-void install_input_callbacks();
+// `on_release` runs inside the release event (a user gesture): the only moment a browser lets a
+// page focus the text agent and open the soft keyboard.
+void install_input_callbacks(void (*on_release)());
+
+// Focuses the hidden text agent while Dear ImGui wants text, blurs it otherwise.
+void sync_text_agent(bool wants_text);
 
 void http_fetch(int request_id, const HttpRequest& request);  // answers via app_http_done()
 CivilDate local_today();

@@ -97,6 +97,22 @@ test('the language follows the browser, can be switched, and is remembered', asy
   await context.close();
 });
 
+test('a tapped text field focuses the text agent inside the tap; accented text arrives whole', async () => {
+  const context = await newContext(browser, phone);
+  const page = await openApp(context, server.url + '/');
+  await tap(page, 'textbox', 'E-mail');
+  // Focus happened within the touch event itself: that is what lets a phone open its keyboard.
+  assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.id), 'text-agent');
+  await page.keyboard.type('Héllo-çà-€-œ@x.example');
+  await waitForItem(page, 'textbox', 'E-mail', 'Héllo-çà-€-œ@x.example');
+  await page.keyboard.press('Backspace');
+  await waitForItem(page, 'textbox', 'E-mail', 'Héllo-çà-€-œ@x.exampl');
+  await tap(page, 'heading', 'Sign in');  // tapping outside a field lets the keyboard go
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id !== 'text-agent');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('unknown API paths answer with the JSON error envelope', async () => {
   const response = await fetch(server.url + '/api/v1/unknown');
   assert.equal(response.status, 404);
