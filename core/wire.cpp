@@ -34,6 +34,19 @@ json explanation_json(const Explanation& lines) {
     return out;
 }
 
+json period_json(const PeriodProgress& p) {
+    return {{"start_year", p.start_year}, {"end_year", p.end_year}, {"goal_minutes", p.goal_minutes},
+            {"followed_minutes", p.followed_minutes}, {"shortfall_minutes", p.shortfall_minutes}, {"ended", p.ended}};
+}
+
+json end_of_contract_json(const std::optional<EndOfContract>& e) {
+    if (!e) return nullptr;
+    return {{"date", e->termination.date.iso()},
+            {"reason", to_string(e->termination.reason)},
+            {"open_minutes", e->open_minutes},
+            {"treatment", e->lapses ? "lapsed" : "take_during_notice_or_include_in_indemnity"}};
+}
+
 }  // namespace
 
 json to_json(const Entitlement& e) {
@@ -73,17 +86,9 @@ json to_json(const Balance& b) {
                          {"explanation", explanation_json(y.explanation)}});
     }
     json periods = json::array();
-    for (const auto& p : b.periods)
-        periods.push_back({{"start_year", p.start_year}, {"end_year", p.end_year}, {"goal_minutes", p.goal_minutes},
-                           {"followed_minutes", p.followed_minutes}, {"shortfall_minutes", p.shortfall_minutes},
-                           {"ended", p.ended}});
-    json end = nullptr;
-    if (b.end_of_contract)
-        end = {{"date", b.end_of_contract->termination.date.iso()},
-               {"reason", to_string(b.end_of_contract->termination.reason)},
-               {"open_minutes", b.end_of_contract->open_minutes},
-               {"treatment", b.end_of_contract->lapses ? "lapsed" : "take_during_notice_or_include_in_indemnity"}};
-    return {{"minutes_per_day", b.minutes_per_day}, {"years", years}, {"periods", periods}, {"end_of_contract", end}};
+    for (const auto& p : b.periods) periods.push_back(period_json(p));
+    return {{"minutes_per_day", b.minutes_per_day}, {"years", years}, {"periods", periods},
+            {"end_of_contract", end_of_contract_json(b.end_of_contract)}};
 }
 
 json to_json(const Obligation& o) {
@@ -161,6 +166,32 @@ json to_json(const DepartmentRecord& d) {
 
 json to_json(const EmploymentPeriod& p) {
     return {{"start", p.start.iso()}, {"end", p.end ? json(p.end->iso()) : json(nullptr)}, {"fraction", exact(p.fraction)}};
+}
+
+
+json to_json(const YearView& v) {
+    json periods = json::array(), entries = json::array();
+    for (const auto& p : v.periods) periods.push_back(period_json(p));
+    for (const auto& e : v.entries) entries.push_back(to_json(e));
+    return {{"worker_id", v.worker_id},
+            {"year", v.year},
+            {"minutes_per_day", v.minutes_per_day},
+            {"entitled_days_exact", exact(v.entitled_days)},
+            {"entitled_minutes", v.entitled_minutes},
+            {"complementary_minutes", v.complementary_minutes},
+            {"carried_in_minutes", v.carried_in_minutes},
+            {"credit_minutes", v.credit_minutes},
+            {"used_minutes", v.used_minutes},
+            {"pending_minutes", v.pending_minutes},
+            {"beyond_right_minutes", v.beyond_right_minutes},
+            {"remaining_minutes", v.remaining_minutes},
+            {"expired_minutes", v.expired_minutes},
+            {"carried_out_minutes", v.carried_out_minutes},
+            {"entitlement_explanation", explanation_json(v.entitlement_explanation)},
+            {"explanation", explanation_json(v.explanation)},
+            {"periods", periods},
+            {"end_of_contract", end_of_contract_json(v.end_of_contract)},
+            {"entries", entries}};
 }
 
 json to_json(const SessionInfo& s) {
@@ -363,6 +394,147 @@ Result<Entitlement> entitlement_from_json(const json& j) {
         e.explanation.push_back(std::move(*line));
     }
     return e;
+}
+
+namespace {
+
+Result<Explanation> lines_from_json(const json* lines, const std::string& path) {
+    Explanation out;
+    for (size_t i = 0; lines && i < lines->size(); ++i) {
+        auto line = line_from_json((*lines)[i], path + "[" + std::to_string(i) + "]");
+        if (!line) return line.error();
+        out.push_back(std::move(*line));
+    }
+    return out;
+}
+
+Result<PeriodProgress> period_from_json(const json& j, const std::string& path) {
+    JsonReader r(j, path);
+    auto start = r.integer("start_year", true, CivilDate::min_year, CivilDate::max_year);
+    auto end = r.integer("end_year", true, CivilDate::min_year, CivilDate::max_year);
+    auto goal = r.integer("goal_minutes", true, 0, INT64_MAX);
+    auto followed = r.integer("followed_minutes", true, 0, INT64_MAX);
+    auto shortfall = r.integer("shortfall_minutes", true, 0, INT64_MAX);
+    auto ended = r.boolean("ended", true);
+    r.reject_unknown_fields();
+    if (!r.ok()) return r.error();
+    return PeriodProgress{static_cast<int>(*start), static_cast<int>(*end), *goal, *followed, *shortfall, *ended};
+}
+
+Result<EndOfContract> end_of_contract_from_json(const json& j) {
+    JsonReader r(j, "end_of_contract");
+    auto date = r.date("date", true);
+    auto reason = r.string("reason", true, 20);
+    auto open = r.integer("open_minutes", true, 0, INT64_MAX);
+    auto treatment = r.string("treatment", true, 60);
+    r.reject_unknown_fields();
+    if (!r.ok()) return r.error();
+    auto why = termination_reason_from(*reason);
+    if (!why) return make_error("out_of_range", "unknown reason", "end_of_contract.reason");
+    return EndOfContract{Termination{*date, *why}, *open, *treatment == "lapsed"};
+}
+
+}  // namespace
+
+Result<EntryRecord> entry_from_json(const json& j, const std::string& path) {
+    JsonReader r(j, path);
+    EntryRecord e;
+    auto id = r.string("id", true, 64);
+    auto worker = r.string("worker_id", true, 64);
+    auto kind = r.string("kind", true, 32);
+    auto status = r.string("status", true, 16);
+    auto date = r.date("date", true);
+    auto end = r.date("end_date", false);
+    auto minutes = r.integer("minutes", true, INT64_MIN / 2, INT64_MAX / 2);
+    auto title = r.string("title", true, 500);
+    auto provider = r.string("provider", true, 200);
+    auto type = r.string("training_type", true, 16);
+    auto counts = r.boolean("counts_for_right", true);
+    auto cost = r.integer("cost_cents", true, 0, INT64_MAX);
+    auto origin = r.integer("origin_year", false, CivilDate::min_year, CivilDate::max_year);
+    auto certificate = r.string("certificate_id", false, 64);
+    auto created_by = r.string("created_by", true, 64);
+    auto created_at = r.string("created_at", true, 40);
+    auto decided_by = r.string("decided_by", false, 64);
+    auto decided_at = r.string("decided_at", false, 40);
+    auto reason = r.string("decision_reason", false, 500);
+    auto version = r.integer("version", true, 0, INT64_MAX);
+    r.reject_unknown_fields();
+    if (!r.ok()) return r.error();
+    auto k = entry_kind_from(*kind);
+    auto st = entry_status_from(*status);
+    if (!k) return make_error("out_of_range", "unknown entry kind", r.field_path("kind"));
+    if (!st) return make_error("out_of_range", "unknown entry status", r.field_path("status"));
+    e.entry = LedgerEntry{*id, *k, *st, *date, *minutes, *title, *counts, std::nullopt};
+    if (origin) e.entry.origin_year = static_cast<int>(*origin);
+    e.worker_id = *worker;
+    e.end_date = end;
+    e.provider = *provider;
+    e.training_type = *type;
+    e.cost_cents = *cost;
+    e.certificate_id = certificate.value_or("");
+    e.created_by = *created_by;
+    e.created_at = *created_at;
+    e.decided_by = decided_by.value_or("");
+    e.decided_at = decided_at.value_or("");
+    e.decision_reason = reason.value_or("");
+    e.version = *version;
+    return e;
+}
+
+Result<YearView> year_view_from_json(const json& j) {
+    JsonReader r(j);
+    YearView v;
+    auto worker = r.string("worker_id", true, 64);
+    auto year = r.integer("year", true, CivilDate::min_year, CivilDate::max_year);
+    auto per_day = r.integer("minutes_per_day", true, 0, 24 * 60);
+    auto days = r.string("entitled_days_exact", true, 40);
+    struct Figure {
+        const char* key;
+        long long* target;
+    };
+    const Figure figures[] = {{"entitled_minutes", &v.entitled_minutes},     {"complementary_minutes", &v.complementary_minutes},
+                              {"carried_in_minutes", &v.carried_in_minutes}, {"credit_minutes", &v.credit_minutes},
+                              {"used_minutes", &v.used_minutes},             {"pending_minutes", &v.pending_minutes},
+                              {"beyond_right_minutes", &v.beyond_right_minutes}, {"remaining_minutes", &v.remaining_minutes},
+                              {"expired_minutes", &v.expired_minutes},       {"carried_out_minutes", &v.carried_out_minutes}};
+    for (const auto& f : figures)
+        if (auto m = r.integer(f.key, true, 0, INT64_MAX / 2)) *f.target = *m;
+    const json* entitlement_lines = r.member("entitlement_explanation", true, json::value_t::array);
+    const json* lines = r.member("explanation", true, json::value_t::array);
+    const json* periods = r.member("periods", true, json::value_t::array);
+    const json* end = r.member("end_of_contract", false, json::value_t::object);
+    const json* entries = r.member("entries", true, json::value_t::array);
+    r.reject_unknown_fields();
+    if (!r.ok()) return r.error();
+    auto exact_days = exact_from(days, "entitled_days_exact");
+    if (!exact_days) return exact_days.error();
+    v.worker_id = *worker;
+    v.year = static_cast<int>(*year);
+    v.minutes_per_day = *per_day;
+    v.entitled_days = *exact_days;
+    auto a = lines_from_json(entitlement_lines, "entitlement_explanation");
+    if (!a) return a.error();
+    v.entitlement_explanation = std::move(*a);
+    auto b = lines_from_json(lines, "explanation");
+    if (!b) return b.error();
+    v.explanation = std::move(*b);
+    for (size_t i = 0; i < periods->size(); ++i) {
+        auto p = period_from_json((*periods)[i], "periods[" + std::to_string(i) + "]");
+        if (!p) return p.error();
+        v.periods.push_back(*p);
+    }
+    if (end) {
+        auto e = end_of_contract_from_json(*end);
+        if (!e) return e.error();
+        v.end_of_contract = *e;
+    }
+    for (size_t i = 0; i < entries->size(); ++i) {
+        auto e = entry_from_json((*entries)[i], "entries[" + std::to_string(i) + "]");
+        if (!e) return e.error();
+        v.entries.push_back(std::move(*e));
+    }
+    return v;
 }
 
 std::optional<Error> error_from_json(const json& j) {

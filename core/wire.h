@@ -11,6 +11,7 @@
 #include "entitlement.h"
 #include "ledger.h"
 #include "records.h"
+#include "year_view.h"
 #include "result.h"
 
 namespace ll::wire {
@@ -27,6 +28,9 @@ nlohmann::json to_json(const CommentRecord& c);
 nlohmann::json to_json(const DepartmentRecord& d);
 nlohmann::json to_json(const EmploymentPeriod& p);
 nlohmann::json to_json(const SessionInfo& s);
+nlohmann::json to_json(const YearView& v);
+Result<YearView> year_view_from_json(const nlohmann::json& j);
+Result<EntryRecord> entry_from_json(const nlohmann::json& j, const std::string& path = {});
 Result<SessionInfo> session_from_json(const nlohmann::json& j);
 std::string exact(const Rational& r);  // "10/3", or "3" when whole
 

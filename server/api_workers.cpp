@@ -71,21 +71,14 @@ Result<json> balance_of(ApiContext& ctx, Transaction& tx, const WorkerRecord& w,
     auto entries = tx.entries_of(w.employer_id, w.id);
     if (!entries) return entries.error();
     std::vector<LedgerEntry> ledger;
-    json of_year = json::array();
+    std::vector<EntryRecord> of_year;
     for (const auto& e : *entries) {
         ledger.push_back(e.entry);
-        if (e.entry.date.year() == year) of_year.push_back(wire::to_json(e));
+        if (e.entry.date.year() == year) of_year.push_back(e);
     }
     auto balance = fold_ledger(*wy->rules, wy->facts, ledger, LedgerOptions{from, year, false});
     if (!balance) return as_lookup_error(balance.error());
-    json all = wire::to_json(*balance);
-    return json{{"worker_id", w.id},
-                {"year", year},
-                {"minutes_per_day", all["minutes_per_day"]},
-                {"balance", all["years"].back()},
-                {"periods", all["periods"]},
-                {"end_of_contract", all["end_of_contract"]},
-                {"entries", of_year}};
+    return wire::to_json(year_view(w.id, *balance, std::move(of_year)));
 }
 
 Result<json> entitlement_of(ApiContext& ctx, Transaction& tx, const WorkerRecord& w, int year) {

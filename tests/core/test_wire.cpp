@@ -5,6 +5,7 @@
 #include "json_reader.h"
 #include "shipped_rules.h"
 #include "wire.h"
+#include "year_view.h"
 
 using namespace ll;
 
@@ -86,4 +87,40 @@ TEST_CASE("obligations encode with their dates and deadline rule") {
     CHECK(j["valid_from"] == "2024-04-01");
     CHECK(j["valid_to"].is_null());
     CHECK(j["known_to"] == "2024-11-01");
+}
+
+TEST_CASE("a year view round-trips: figures, lines, periods, end of contract and entries") {
+    WorkerFacts f;
+    f.employment = {{*CivilDate::parse("2024-04-29"), *CivilDate::parse("2026-06-30"), *Rational::make(4, 5)}};
+    f.termination = Termination{*CivilDate::parse("2026-06-30"), TerminationReason::dismissal};
+    for (int y = 2024; y <= 2026; ++y) f.company_fte[y] = Rational(40);
+    EntryRecord e;
+    e.entry = LedgerEntry{"e-1", EntryKind::training, EntryStatus::approved, *CivilDate::parse("2026-02-02"), 456, "First aid"};
+    e.worker_id = "w-1";
+    e.provider = "Red Cross";
+    e.certificate_id = "c-1";
+    e.created_by = "w-1";
+    e.created_at = "2026-02-02T09:00:00Z";
+    e.decided_by = "m-1";
+    auto balance = fold_ledger(*shipped::belgian_rule_set(), f, {e.entry}, LedgerOptions{2024, 2026, false});
+    REQUIRE(balance.ok());
+    YearView v = year_view("w-1", *balance, {e});
+    auto back = wire::year_view_from_json(*parse_json(wire::to_json(v).dump()));
+    REQUIRE_MESSAGE(back.ok(), (back.ok() ? "" : back.error().field + ": " + back.error().message));
+    CHECK(back->year == 2026);
+    CHECK(back->entitled_days == v.entitled_days);
+    CHECK(back->carried_in_minutes == v.carried_in_minutes);
+    CHECK(back->used_minutes == 456);
+    CHECK(back->remaining_minutes == v.remaining_minutes);
+    CHECK(back->explanation.size() == v.explanation.size());
+    CHECK(back->entitlement_explanation.size() == v.entitlement_explanation.size());
+    REQUIRE(back->periods.size() == 1);
+    CHECK(back->periods[0].goal_minutes == v.periods[0].goal_minutes);
+    REQUIRE(back->end_of_contract.has_value());
+    CHECK_FALSE(back->end_of_contract->lapses);
+    REQUIRE(back->entries.size() == 1);
+    CHECK(back->entries[0].entry.title == "First aid");
+    CHECK(back->entries[0].certificate_id == "c-1");
+    CHECK(back->entries[0].decision_reason.empty());
+    CHECK_FALSE(wire::year_view_from_json(*parse_json(R"({"year":2026})")).ok());
 }
