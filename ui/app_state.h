@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "civil_date.h"
-#include "entitlement.h"
+#include "year_view.h"
 #include "records.h"
 #include "result.h"
 #include "translations.h"
@@ -16,6 +16,7 @@ namespace ll::ui {
 
 enum class LoadState { idle, loading, loaded, failed };
 enum class Screen { starting, sign_in, balance };
+enum class Tab { balance, history };
 
 struct SignInForm {
     std::string email, password;
@@ -32,9 +33,10 @@ struct AppState {
     int year = 0;
     int first_year = 0;  // navigation bounds, from the shipped rule set
     int last_year = 0;
+    Tab tab = Tab::balance;
     LoadState load = LoadState::idle;
-    std::optional<Entitlement> entitlement;  // for `year` once loaded
-    std::optional<Error> error;              // the last failure, shown plainly
+    std::optional<YearView> view;  // for `year` once loaded
+    std::optional<Error> error;    // the last failure, shown plainly
     bool show_explanation = false;
 };
 
@@ -48,19 +50,20 @@ struct SignInFailed { Error error; };
 struct SignOut {};
 struct SetLanguage { Language language; };
 struct SelectYear { int year; };
+struct SelectTab { Tab tab; };
 struct ToggleExplanation {};
 struct Retry {};
-struct EntitlementLoaded { Entitlement entitlement; };
+struct YearLoaded { YearView view; };
 struct RequestFailed { int year; Error error; };
 using Action = std::variant<SessionChecked, EditEmail, EditPassword, SubmitSignIn, SignedIn, SignInFailed, SignOut, SetLanguage,
-                            SelectYear, ToggleExplanation, Retry, EntitlementLoaded, RequestFailed>;
+                            SelectYear, SelectTab, ToggleExplanation, Retry, YearLoaded, RequestFailed>;
 
 // --- commands: what the host must do (fetching, storing); it answers with actions ---
 struct CheckSession {};
 struct SendSignIn { std::string email, password; };
 struct SendSignOut {};
-struct FetchEntitlement { std::string worker_id; int year; };
+struct FetchYear { int year; };  // the signed-in worker's year view
 struct RememberLanguage { Language language; };  // the host stores the choice on the device
-using Command = std::variant<CheckSession, SendSignIn, SendSignOut, FetchEntitlement, RememberLanguage>;
+using Command = std::variant<CheckSession, SendSignIn, SendSignOut, FetchYear, RememberLanguage>;
 
 }  // namespace ll::ui

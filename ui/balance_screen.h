@@ -1,5 +1,7 @@
-// The worker's balance screen: the training right of a year, its derivation, year navigation.
+// The worker's year: what is left of the training right, what was followed and is waiting, what
+// was carried in, progress over the 5-year period, every figure's derivation, and the history.
 #pragma once
+#include <string>
 #include <vector>
 
 #include "app_state.h"
@@ -8,7 +10,7 @@ namespace ll::ui {
 
 void draw_balance_screen(const AppState& state, std::vector<Action>& out);
 
-// "3 days", "1 day", "2.5 days": exact value shown to two decimals at most.
+// "3 days", "1 day", "3,5 dagen": exact value shown to two decimals at most, in the language.
 std::string days_text(const Rational& days);
 
 }  // namespace ll::ui

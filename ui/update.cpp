@@ -12,13 +12,13 @@ namespace {
 
 std::vector<Command> load_year(AppState& s) {
     s.error.reset();
-    if (s.entitlement && s.entitlement->year != s.year) s.entitlement.reset();
+    if (s.view && s.view->year != s.year) s.view.reset();
     if (!s.session || s.session->worker_id.empty()) {
         s.load = LoadState::idle;
         return {};
     }
     s.load = LoadState::loading;
-    return {FetchEntitlement{s.session->worker_id, s.year}};
+    return {FetchYear{s.year}};
 }
 
 std::vector<Command> enter(AppState& s, SessionInfo session) {
@@ -32,7 +32,8 @@ std::vector<Command> enter(AppState& s, SessionInfo session) {
 
 void leave(AppState& s, std::optional<Error> why) {
     s.session.reset();
-    s.entitlement.reset();
+    s.view.reset();
+    s.tab = Tab::balance;
     s.load = LoadState::idle;
     s.show_explanation = false;
     s.screen = Screen::sign_in;
@@ -110,14 +111,18 @@ std::vector<Command> update(AppState& s, const Action& action) {
                 s.year = year;
                 return load_year(s);
             },
+            [&](const SelectTab& a) -> Commands {
+                s.tab = a.tab;
+                return {};
+            },
             [&](const ToggleExplanation&) -> Commands {
                 s.show_explanation = !s.show_explanation;
                 return {};
             },
             [&](const Retry&) -> Commands { return load_year(s); },
-            [&](const EntitlementLoaded& a) -> Commands {
-                if (a.entitlement.year != s.year || s.screen != Screen::balance) return {};
-                s.entitlement = a.entitlement;
+            [&](const YearLoaded& a) -> Commands {
+                if (a.view.year != s.year || s.screen != Screen::balance) return {};
+                s.view = a.view;
                 s.load = LoadState::loaded;
                 s.error.reset();
                 return {};

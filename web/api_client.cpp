@@ -2,32 +2,11 @@
 // anything unexpected becomes a failure action with a plain message, never a crash.
 #include "api_client.h"
 
-#include <cctype>
-
 #include "json_reader.h"
 #include "overloaded.h"
 #include "wire.h"
 
 namespace ll::web {
-namespace {
-
-std::string url_component(std::string_view s) {
-    static const char hex[] = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : s) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-            out += static_cast<char>(c);
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-    return out;
-}
-
-}  // namespace
-
 Error answer_error(int status, std::string_view body) {
     if (status == 0) return make_error("offline", "no connection to the server");
     if (auto j = parse_json(body); j.ok())
@@ -45,10 +24,7 @@ HttpRequest ApiClient::request_for(const ui::Command& command) const {
             [this](const ui::SendSignOut&) {
                 return HttpRequest{"DELETE", "/api/v1/session", {}, {{"X-CSRF-Token", csrf_token_}}};
             },
-            [](const ui::FetchEntitlement& c) {
-                return HttpRequest{"GET", "/api/v1/workers/" + url_component(c.worker_id) + "/entitlement?year=" + std::to_string(c.year),
-                                   {}, {}};
-            },
+            [](const ui::FetchYear& c) { return HttpRequest{"GET", "/api/v1/me/balance?year=" + std::to_string(c.year), {}, {}}; },
             [](const ui::RememberLanguage&) { return HttpRequest{}; },  // not an API command (see send)
         },
         command);
@@ -76,7 +52,7 @@ ui::Action ApiClient::answer_for(const ui::Command& command, int status, std::st
                 csrf_token_.clear();
                 return ui::SessionChecked{std::nullopt};
             },
-            [&](const ui::FetchEntitlement& c) -> ui::Action { return entitlement_answer(c.year, status, body); },
+            [&](const ui::FetchYear& c) -> ui::Action { return year_answer(c.year, status, body); },
             [&](const ui::RememberLanguage& c) -> ui::Action { return ui::SetLanguage{c.language}; },
         },
         command);
@@ -97,14 +73,14 @@ void ApiClient::on_response(int request_id, int status, std::string_view body) {
     dispatch_(answer_for(command, status, body));
 }
 
-ui::Action entitlement_answer(int year, int status, std::string_view body) {
+ui::Action year_answer(int year, int status, std::string_view body) {
     if (status != 200) return ui::RequestFailed{year, answer_error(status, body)};
     auto j = parse_json(body);
     if (!j) return ui::RequestFailed{year, make_error("server_error", "the server sent an unreadable answer")};
-    auto e = wire::entitlement_from_json(*j);
-    if (!e) return ui::RequestFailed{year, make_error("server_error", "the server sent an unexpected answer")};
-    if (e->year != year) return ui::RequestFailed{year, make_error("server_error", "the server answered for another year")};
-    return ui::EntitlementLoaded{std::move(*e)};
+    auto v = wire::year_view_from_json(*j);
+    if (!v) return ui::RequestFailed{year, make_error("server_error", "the server sent an unexpected answer")};
+    if (v->year != year) return ui::RequestFailed{year, make_error("server_error", "the server answered for another year")};
+    return ui::YearLoaded{std::move(*v)};
 }
 
 }  // namespace ll::web

@@ -40,8 +40,8 @@ private:
     std::string csrf_token_;  // from sign-in or /me; sent with every write
 };
 
-// The action an answer to FetchEntitlement becomes (exposed for tests).
-ui::Action entitlement_answer(int year, int status, std::string_view body);
+// The action an answer to FetchYear becomes (exposed for tests).
+ui::Action year_answer(int year, int status, std::string_view body);
 // The error an unsuccessful answer carries (the server's envelope, or a plain description).
 Error answer_error(int status, std::string_view body);
 

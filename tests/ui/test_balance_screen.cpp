@@ -4,30 +4,18 @@
 #include "app_frame.h"
 #include "balance_screen.h"
 #include "headless_imgui.h"
-#include "shipped_rules.h"
+#include "demo_year.h"
 #include "update.h"
 
 using namespace ll;
 
 namespace {
 
-SessionInfo anna() {
-    SessionInfo s;
-    s.account_id = "acc-worker";
-    s.role = "worker";
-    s.worker_id = "w-0001";
-    s.display_name = "Anna Peeters";
-    return s;
-}
-
 ui::AppState loaded_state(int year) {
     auto s = ui::initial_state(*CivilDate::parse("2026-11-29"), 2023, 2040);
-    ui::update(s, ui::SignedIn{anna()});
+    ui::update(s, ui::SignedIn{test::anna_session()});
     s.year = year;
-    EmploymentPeriod p{*CivilDate::parse("2024-04-29"), std::nullopt, *Rational::make(4, 5)};
-    auto e = compute_entitlement(*shipped::belgian_rule_set(), EntitlementInput{year, Rational(40), {p}});
-    REQUIRE(e.ok());
-    ui::update(s, ui::EntitlementLoaded{*e});
+    ui::update(s, ui::YearLoaded{test::anna_year(year)});
     return s;
 }
 
@@ -49,16 +37,43 @@ struct PhoneApp {
 
 }  // namespace
 
-TEST_CASE("the figure and the controls are in the item tree") {
+TEST_CASE("the figures and the controls are in the item tree") {
     PhoneApp app(loaded_state(2024));
-    const ui::Item* fig = app.gui.find("figure", "Training right 2024");
-    REQUIRE(fig != nullptr);
-    CHECK(fig->value == "3 days");
-    CHECK(fig->w > 0);
+    const ui::Item* right = app.gui.find("figure", "Training right 2024");
+    REQUIRE(right != nullptr);
+    CHECK(right->value == "3 days");
+    CHECK(right->w > 0);
+    const ui::Item* left = app.gui.find("figure", "Remaining 2024");
+    REQUIRE(left != nullptr);
+    CHECK(left->value == "2 days");  // 3 days minus "First aid"
+    CHECK(app.gui.find("text", "Followed: 7 h 36 min") != nullptr);
     CHECK(app.gui.find("button", "Next year") != nullptr);
     CHECK(app.gui.find("button", "Show explanation") != nullptr);
     CHECK(app.gui.find("heading", "My training right") != nullptr);
-    CHECK(app.gui.find("text", "22 h 48 min of training time, 9 of 12 months employed") != nullptr);
+    CHECK(app.gui.find("text", "5-year period 2024-2028: 7 h 36 min followed of 22 h 48 min") != nullptr);
+}
+
+TEST_CASE("carried days and waiting trainings show on the year they belong to") {
+    PhoneApp app(loaded_state(2026));
+    CHECK(app.gui.find("text", "Carried from earlier years: 4 d 6 h 4 min") == nullptr);  // durations stay in hours
+    bool carried = false, waiting = false;
+    for (const auto& i : app.gui.items()) {
+        carried = carried || i.label.rfind("Carried from earlier years: ", 0) == 0;
+        waiting = waiting || i.label == "Waiting for approval: 3 h 48 min";
+    }
+    CHECK(carried);
+    CHECK(waiting);
+}
+
+TEST_CASE("the history tab lists the year's trainings with their status and reason") {
+    PhoneApp app(loaded_state(2025));
+    auto actions = app.tap("button", "History");
+    REQUIRE(actions.size() == 1);
+    ui::update(app.state, actions[0]);
+    app.gui.frame(app.draw);
+    CHECK(app.gui.find("text", "Wine tasting") != nullptr);
+    CHECK(app.gui.find("text", "2025-06-10 \u00b7 7 h 36 min \u00b7 rejected \u00b7 Academy") != nullptr);
+    CHECK(app.gui.find("text", "Reason: Not related to the job") != nullptr);
 }
 
 TEST_CASE("tapping buttons emits actions; the explanation appears when toggled") {
@@ -74,6 +89,7 @@ TEST_CASE("tapping buttons emits actions; the explanation appears when toggled")
     app.gui.frame(app.draw);
     CHECK(app.gui.find("button", "Hide explanation") != nullptr);
     CHECK(app.gui.find("text", "5 d x 80 % x 9/12 months = 3 d") != nullptr);
+    CHECK(app.gui.find("text", "training \"First aid\", 2024-10-07: -1 d") != nullptr);
 }
 
 TEST_CASE("buttons are at least 44 px tall at scale 1 (the tap-target minimum)") {
@@ -94,7 +110,7 @@ TEST_CASE("a previous-year button is disabled at the first year of the rule set"
 
 TEST_CASE("a failure is shown with a retry button") {
     auto state = ui::initial_state(*CivilDate::parse("2026-11-29"), 2023, 2040);
-    ui::update(state, ui::SignedIn{anna()});
+    ui::update(state, ui::SignedIn{test::anna_session()});
     ui::update(state, ui::RequestFailed{2026, make_error("offline", "no connection to the server")});
     PhoneApp app(state);
     CHECK(app.gui.find("text", "Could not load: No connection to the server.") != nullptr);

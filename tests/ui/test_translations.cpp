@@ -10,19 +10,12 @@
 #include "shipped_rules.h"
 #include "translations.h"
 #include "update.h"
+#include "demo_year.h"
 
 using namespace ll;
 
 namespace {
 
-SessionInfo anna() {
-    SessionInfo s;
-    s.account_id = "acc-worker";
-    s.role = "worker";
-    s.worker_id = "w-0001";
-    s.display_name = "Anna Peeters";
-    return s;
-}
 
 // Every explanation key the core produces, from a ledger that exercises them all.
 std::vector<ExplanationLine> all_kinds_of_lines() {
@@ -84,15 +77,20 @@ TEST_CASE("every screen finds every string in every language") {
         gui.frame(draw);
         ui::update(state, ui::SignInFailed{make_error("throttled", "x")});
         gui.frame(draw);
-        ui::update(state, ui::SignedIn{anna()});
+        ui::update(state, ui::SignedIn{test::anna_session()});
         gui.frame(draw);  // loading
         ui::update(state, ui::RequestFailed{2026, make_error("offline", "x")});
         gui.frame(draw);
-        EmploymentPeriod p{*CivilDate::parse("2024-04-29"), std::nullopt, *Rational::make(4, 5)};
         ui::update(state, ui::Retry{});
-        ui::update(state, ui::EntitlementLoaded{*compute_entitlement(*shipped::belgian_rule_set(), EntitlementInput{2026, Rational(40), {p}})});
+        ui::update(state, ui::YearLoaded{test::anna_year(2026)});
         ui::update(state, ui::ToggleExplanation{});
         gui.frame(draw);
+        ui::update(state, ui::SelectTab{ui::Tab::history});
+        gui.frame(draw);
+        for (auto s : {EntryStatus::draft, EntryStatus::submitted, EntryStatus::approved, EntryStatus::rejected, EntryStatus::withdrawn})
+            ui::tr("status." + std::string(to_string(s)));
+        for (auto k : {EntryKind::training, EntryKind::correction, EntryKind::complementary_grant, EntryKind::opening_balance})
+            ui::tr("kind." + std::string(to_string(k)));
         ui::set_language(language);
         for (const auto& line : lines) ui::explanation(line);
         CHECK_MESSAGE(ui::missing_keys().empty(), ui::code(language) << ": " << *ui::missing_keys().begin());

@@ -2,7 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "api_client.h"
-#include "shipped_rules.h"
+#include "demo_year.h"
 #include "update.h"
 #include "wire.h"
 
@@ -10,22 +10,7 @@ using namespace ll;
 
 namespace {
 
-Entitlement entitlement_for(int year) {
-    EmploymentPeriod p{*CivilDate::parse("2020-01-01"), std::nullopt, Rational(1)};
-    return *compute_entitlement(*shipped::belgian_rule_set(), EntitlementInput{year, Rational(30), {p}});
-}
-
-SessionInfo worker_session(const std::string& worker_id = "w-7") {
-    SessionInfo s;
-    s.account_id = "acc";
-    s.email = "w@x.example";
-    s.role = "worker";
-    s.language = "nl";
-    s.worker_id = worker_id;
-    s.display_name = "W";
-    s.csrf_token = "token";
-    return s;
-}
+SessionInfo worker_session() { return test::anna_session(); }
 
 ui::AppState signed_in(const char* today = "2026-11-29") {
     auto s = ui::initial_state(*CivilDate::parse(today), 2023, 2040);
@@ -44,9 +29,7 @@ TEST_CASE("the app asks who is signed in, then shows today's year") {
     auto commands = ui::update(s, ui::SessionChecked{worker_session()});
     CHECK(s.screen == ui::Screen::balance);
     REQUIRE(commands.size() == 1);
-    auto fetch = std::get<ui::FetchEntitlement>(commands[0]);
-    CHECK(fetch.worker_id == "w-7");
-    CHECK(fetch.year == 2026);
+    CHECK(std::get<ui::FetchYear>(commands[0]).year == 2026);
     CHECK(s.session->csrf_token.empty());  // the UI state never holds the token
     CHECK(ui::initial_state(*CivilDate::parse("2050-01-01"), 2023, 2040).year == 2040);
 }
@@ -94,24 +77,24 @@ TEST_CASE("sign-out and a lost session return to sign-in") {
 TEST_CASE("a slow answer for a year no longer shown is dropped") {
     auto s = signed_in();
     ui::update(s, ui::SelectYear{2025});
-    ui::update(s, ui::EntitlementLoaded{entitlement_for(2026)});
-    CHECK_FALSE(s.entitlement.has_value());
+    ui::update(s, ui::YearLoaded{test::anna_year(2026)});
+    CHECK_FALSE(s.view.has_value());
     CHECK(s.load == ui::LoadState::loading);
     ui::update(s, ui::RequestFailed{2026, make_error("offline", "x")});
     CHECK(s.load == ui::LoadState::loading);
-    ui::update(s, ui::EntitlementLoaded{entitlement_for(2025)});
+    ui::update(s, ui::YearLoaded{test::anna_year(2025)});
     CHECK(s.load == ui::LoadState::loaded);
-    CHECK(s.entitlement->year == 2025);
+    CHECK(s.view->year == 2025);
 }
 
 TEST_CASE("year selection stays inside the rule set and does not refetch the shown year") {
     auto s = signed_in("2023-05-01");
-    ui::update(s, ui::EntitlementLoaded{entitlement_for(2023)});
+    ui::update(s, ui::YearLoaded{test::anna_year(2023)});
     CHECK(ui::update(s, ui::SelectYear{2022}).empty());
     CHECK(s.year == 2023);
     auto commands = ui::update(s, ui::SelectYear{2024});
     REQUIRE(commands.size() == 1);
-    CHECK(std::get<ui::FetchEntitlement>(commands[0]).year == 2024);
+    CHECK(std::get<ui::FetchYear>(commands[0]).year == 2024);
     ui::update(s, ui::RequestFailed{2024, make_error("offline", "x")});
     CHECK(ui::update(s, ui::Retry{}).size() == 1);
 }
@@ -127,7 +110,7 @@ TEST_CASE("the API client builds requests, keeps the CSRF token and decodes answ
     CHECK(sent[0].second.path == "/api/v1/session");
     api.on_response(sent[0].first, 200, wire::to_json(worker_session()).dump());
     REQUIRE(received.size() == 1);
-    CHECK(std::get<ui::SignedIn>(received[0]).session.worker_id == "w-7");
+    CHECK(std::get<ui::SignedIn>(received[0]).session.worker_id == "w-0001");
 
     api.send(ui::SendSignOut{});
     REQUIRE(sent.size() == 2);
@@ -135,10 +118,10 @@ TEST_CASE("the API client builds requests, keeps the CSRF token and decodes answ
     REQUIRE(sent[1].second.headers.size() == 1);
     CHECK(sent[1].second.headers[0].second == "token");
 
-    api.send(ui::FetchEntitlement{"w 1/..", 2024});
-    CHECK(sent[2].second.path == "/api/v1/workers/w%201%2F../entitlement?year=2024");
-    api.on_response(sent[2].first, 200, wire::to_json(entitlement_for(2024)).dump());
-    CHECK(std::get<ui::EntitlementLoaded>(received.back()).entitlement.days == Rational(5));
+    api.send(ui::FetchYear{2024});
+    CHECK(sent[2].second.path == "/api/v1/me/balance?year=2024");
+    api.on_response(sent[2].first, 200, wire::to_json(test::anna_year(2024)).dump());
+    CHECK(std::get<ui::YearLoaded>(received.back()).view.entitled_days == Rational(3));
     size_t count = received.size();
     api.on_response(sent[2].first, 200, "{}");  // a duplicate answer is ignored
     CHECK(received.size() == count);
@@ -152,14 +135,14 @@ TEST_CASE("the API client builds requests, keeps the CSRF token and decodes answ
 }
 
 TEST_CASE("bad answers become plain failures") {
-    auto offline = web::entitlement_answer(2024, 0, "");
+    auto offline = web::year_answer(2024, 0, "");
     CHECK(std::get<ui::RequestFailed>(offline).error.code == "offline");
-    auto not_found = web::entitlement_answer(2024, 404, R"({"error":{"code":"not_found","message":"no such worker","field":"worker"}})");
+    auto not_found = web::year_answer(2024, 404, R"({"error":{"code":"not_found","message":"no such worker","field":"worker"}})");
     CHECK(std::get<ui::RequestFailed>(not_found).error.message == "no such worker");
-    auto garbage = web::entitlement_answer(2024, 200, "<html>");
+    auto garbage = web::year_answer(2024, 200, "<html>");
     CHECK(std::get<ui::RequestFailed>(garbage).error.code == "server_error");
-    auto wrong_year = web::entitlement_answer(2025, 200, wire::to_json(entitlement_for(2024)).dump());
+    auto wrong_year = web::year_answer(2025, 200, wire::to_json(test::anna_year(2024)).dump());
     CHECK(std::holds_alternative<ui::RequestFailed>(wrong_year));
-    auto proxy_error = web::entitlement_answer(2024, 502, "Bad Gateway");
+    auto proxy_error = web::year_answer(2024, 502, "Bad Gateway");
     CHECK(std::get<ui::RequestFailed>(proxy_error).error.message == "the server answered with status 502");
 }
