@@ -1,6 +1,8 @@
 // Picks the last folded year out of a balance for the app's year screen.
 #include "year_view.h"
 
+#include <algorithm>
+
 namespace ll {
 
 YearView year_view(const std::string& worker_id, const Balance& balance, std::vector<EntryRecord> entries) {
@@ -27,6 +29,11 @@ YearView year_view(const std::string& worker_id, const Balance& balance, std::ve
     v.entitlement_explanation = y.entitlement.explanation;
     v.explanation = y.explanation;
     return v;
+}
+
+long long remaining_if_approved(const YearView& v, const CivilDate& date, long long minutes) {
+    if (date.year() != v.year) return v.remaining_minutes;
+    return std::max(0LL, v.remaining_minutes - minutes);
 }
 
 }  // namespace ll

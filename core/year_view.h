@@ -24,6 +24,10 @@ struct YearView {
     std::vector<EntryRecord> entries;
 };
 
+// What would remain of the year shown if a training of `minutes` on `date` were approved: the
+// preview the app shows before sending. Trainings of other years leave this year unchanged.
+long long remaining_if_approved(const YearView& v, const CivilDate& date, long long minutes);
+
 // The view of `year` from a folded balance (the year must be the balance's last) and that year's entries.
 YearView year_view(const std::string& worker_id, const Balance& balance, std::vector<EntryRecord> entries);
 

@@ -62,6 +62,10 @@ void draw_app_frame(const AppState& state, std::vector<Action>& out) {
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
     set_language(state.language);
     if (ImGui::Begin("learnledger", nullptr, flags)) {
+        // Touch has no scroll wheel: a drag that starts on the page (not on a control) scrolls it.
+        ImGuiIO& io = ImGui::GetIO();
+        if (ImGui::IsWindowHovered() && !ImGui::IsAnyItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0.0f))
+            ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
         switch (state.screen) {
             case Screen::starting: text(tr("Loading...")); break;
             case Screen::sign_in:

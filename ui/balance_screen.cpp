@@ -7,6 +7,7 @@
 
 #include "imgui.h"
 #include "item_tree.h"
+#include "submit_screen.h"
 #include "theme.h"
 #include "translations.h"
 
@@ -46,8 +47,10 @@ void draw_year_navigation(const AppState& s, std::vector<Action>& out) {
 }
 
 void draw_tabs(const AppState& s, std::vector<Action>& out) {
-    const float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
-    const std::pair<Tab, std::string> tabs[] = {{Tab::balance, tr("Balance") + "##tab-balance"}, {Tab::history, tr("History") + "##tab-history"}};
+    const float w = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3;
+    const std::pair<Tab, std::string> tabs[] = {{Tab::balance, tr("Balance") + "##tab-balance"},
+                                                {Tab::history, tr("History") + "##tab-history"},
+                                                {Tab::submit, tr("Submit") + "##tab-submit"}};
     for (const auto& [tab, label] : tabs) {
         if (tab != Tab::balance) ImGui::SameLine();
         const bool current = s.tab == tab;
@@ -151,6 +154,8 @@ void draw_balance_screen(const AppState& s, std::vector<Action>& out) {
         ImGui::PushTextWrapPos(0.0f);
         text(tr("This account has no personal training record."));
         ImGui::PopTextWrapPos();
+    } else if (s.tab == Tab::submit) {
+        draw_submit_tab(s, out);
     } else if (s.view && s.view->year == s.year) {
         if (s.tab == Tab::balance) {
             draw_balance_tab(s, *s.view, out);

@@ -306,6 +306,13 @@ std::string error_message(const Error& e) {
     if (e.code == "session_expired" || e.code == "unauthenticated") return tr("error.session_lost");
     if (e.field == "email") return tr("error.email_required");
     if (e.field == "password") return tr("error.password_required");
+    if (e.field == "hours" || e.field == "minutes") return tr("error.duration");
+    if (e.field == "cost") return tr("error.cost");
+    if (e.field == "end_date") return tr("error.end_date");
+    if (e.field == "certificate" || e.field == "certificate_id" || e.code == "unsupported_media_type" || e.code == "too_large")
+        return tr("error.certificate");
+    if (e.code == "invalid_date") return tr("error.invalid_date");
+    if (e.code == "missing_field") return tr("error.required");
     return e.message;  // the server's own words (English) for the rare rest
 }
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "overloaded.h"
+#include "submit_form.h"
 
 namespace ll::ui {
 namespace {
@@ -113,6 +114,61 @@ std::vector<Command> update(AppState& s, const Action& action) {
             },
             [&](const SelectTab& a) -> Commands {
                 s.tab = a.tab;
+                if (a.tab == Tab::submit && s.submit.date.empty()) s.submit.date = s.today.iso();
+                return {};
+            },
+            [&](const EditForm& a) -> Commands {
+                std::string* targets[] = {&s.submit.title, &s.submit.provider, &s.submit.date, &s.submit.end_date,
+                                          &s.submit.hours, &s.submit.minutes, &s.submit.cost};
+                *targets[static_cast<int>(a.field)] = a.text.substr(0, 200);
+                s.submit.sent_title.reset();
+                return {};
+            },
+            [&](const SetTrainingType& a) -> Commands {
+                if (a.type == "formal" || a.type == "informal") s.submit.training_type = a.type;
+                return {};
+            },
+            [&](const PickCertificate&) -> Commands { return {OpenFilePicker{}}; },
+            [&](const CertificatePicked& a) -> Commands {
+                s.submit.certificate_name = a.name.substr(0, 200);
+                s.submit.certificate_type = a.content_type;
+                s.submit.certificate_size = a.size;
+                if (s.submit.error && s.submit.error->field == "certificate") s.submit.error.reset();
+                return {};
+            },
+            [&](const ClearCertificate&) -> Commands {
+                s.submit.certificate_name.clear();
+                s.submit.certificate_type.clear();
+                s.submit.certificate_size = 0;
+                return {};
+            },
+            [&](const SubmitTraining&) -> Commands {
+                if (s.submit.busy) return {};
+                auto valid = validate_submission(s.submit);
+                if (!valid) {
+                    s.submit.error = valid.error();
+                    return {};
+                }
+                s.submit.error.reset();
+                s.submit.busy = true;
+                return {SendTraining{valid->body, !s.submit.certificate_name.empty()}};
+            },
+            [&](const TrainingSubmitted& a) -> Commands {
+                const std::string date = s.submit.date;
+                s.submit = SubmitForm{};
+                s.submit.date = date;
+                s.submit.sent_title = a.entry.entry.title;
+                s.tab = Tab::history;
+                s.year = std::clamp(a.entry.entry.date.year(), s.first_year, s.last_year);
+                return load_year(s);
+            },
+            [&](const SubmitFailed& a) -> Commands {
+                s.submit.busy = false;
+                if (session_lost(a.error)) {
+                    leave(s, make_error(a.error.code, "you were signed out; sign in again"));
+                    return {};
+                }
+                s.submit.error = a.error;
                 return {};
             },
             [&](const ToggleExplanation&) -> Commands {

@@ -14,23 +14,47 @@ Error answer_error(int status, std::string_view body) {
     return make_error("server_error", "the server answered with status " + std::to_string(status));
 }
 
-HttpRequest ApiClient::request_for(const ui::Command& command) const {
+namespace {
+
+std::optional<std::string> uploaded_id(int status, std::string_view body) {
+    if (status != 201) return std::nullopt;
+    auto j = parse_json(body);
+    if (!j || !j->is_object()) return std::nullopt;
+    auto id = j->find("id");
+    if (id == j->end() || !id->is_string()) return std::nullopt;
+    return id->get<std::string>();
+}
+
+std::optional<EntryRecord> created_entry(int status, std::string_view body) {
+    if (status != 201) return std::nullopt;
+    auto j = parse_json(body);
+    if (!j) return std::nullopt;
+    auto e = wire::entry_from_json(*j);
+    return e ? std::optional<EntryRecord>(std::move(*e)) : std::nullopt;
+}
+
+}  // namespace
+
+HttpRequest ApiClient::request_for(const InFlight& pending) const {
+    const std::pair<std::string, std::string> csrf{"X-CSRF-Token", csrf_token_};
     return std::visit(
         Overloaded{
             [](const ui::CheckSession&) { return HttpRequest{"GET", "/api/v1/me", {}, {}}; },
             [](const ui::SendSignIn& c) {
                 return HttpRequest{"POST", "/api/v1/session", nlohmann::json{{"email", c.email}, {"password", c.password}}.dump(), {}};
             },
-            [this](const ui::SendSignOut&) {
-                return HttpRequest{"DELETE", "/api/v1/session", {}, {{"X-CSRF-Token", csrf_token_}}};
-            },
+            [&](const ui::SendSignOut&) { return HttpRequest{"DELETE", "/api/v1/session", {}, {csrf}}; },
             [](const ui::FetchYear& c) { return HttpRequest{"GET", "/api/v1/me/balance?year=" + std::to_string(c.year), {}, {}}; },
-            [](const ui::RememberLanguage&) { return HttpRequest{}; },  // not an API command (see send)
+            [&](const ui::SendTraining& c) {
+                if (pending.uploading) return HttpRequest{"POST", "/api/v1/certificates", {}, {csrf}, true};
+                return HttpRequest{"POST", "/api/v1/trainings", c.body, {csrf, {"Idempotency-Key", pending.key}}};
+            },
+            [](const auto&) { return HttpRequest{}; },  // host commands never get here (see send)
         },
-        command);
+        pending.command);
 }
 
-ui::Action ApiClient::answer_for(const ui::Command& command, int status, std::string_view body) {
+std::optional<ui::Action> ApiClient::answer_for(InFlight& pending, int status, std::string_view body) {
     auto session = [&]() -> std::optional<SessionInfo> {
         if (status != 200) return std::nullopt;
         auto j = parse_json(body);
@@ -42,35 +66,62 @@ ui::Action ApiClient::answer_for(const ui::Command& command, int status, std::st
     };
     return std::visit(
         Overloaded{
-            [&](const ui::CheckSession&) -> ui::Action { return ui::SessionChecked{session()}; },
-            [&](const ui::SendSignIn&) -> ui::Action {
+            [&](const ui::CheckSession&) -> std::optional<ui::Action> { return ui::SessionChecked{session()}; },
+            [&](const ui::SendSignIn&) -> std::optional<ui::Action> {
                 if (auto s = session()) return ui::SignedIn{*s};
                 return ui::SignInFailed{status == 200 ? make_error("server_error", "the server sent an unexpected answer")
                                                       : answer_error(status, body)};
             },
-            [&](const ui::SendSignOut&) -> ui::Action {
+            [&](const ui::SendSignOut&) -> std::optional<ui::Action> {
                 csrf_token_.clear();
                 return ui::SessionChecked{std::nullopt};
             },
-            [&](const ui::FetchYear& c) -> ui::Action { return year_answer(c.year, status, body); },
-            [&](const ui::RememberLanguage& c) -> ui::Action { return ui::SetLanguage{c.language}; },
+            [&](const ui::FetchYear& c) -> std::optional<ui::Action> { return year_answer(c.year, status, body); },
+            [&](const ui::SendTraining& c) -> std::optional<ui::Action> {
+                if (pending.uploading) {
+                    auto id = uploaded_id(status, body);
+                    if (!id) {
+                        Error e = answer_error(status, body);
+                        e.field = "certificate";
+                        return ui::SubmitFailed{e};
+                    }
+                    // Step two: the training, linked to the stored certificate.
+                    auto training = *parse_json(c.body);
+                    training["certificate_id"] = *id;
+                    InFlight next{ui::SendTraining{training.dump(), true}, false, pending.key};
+                    issue(next, request_for(next));
+                    return std::nullopt;
+                }
+                if (auto e = created_entry(status, body)) return ui::TrainingSubmitted{std::move(*e)};
+                return ui::SubmitFailed{answer_error(status, body)};
+            },
+            [](const auto&) -> std::optional<ui::Action> { return std::nullopt; },
         },
-        command);
+        pending.command);
+}
+
+void ApiClient::issue(InFlight pending, HttpRequest request) {
+    int id = next_id_++;
+    in_flight_.emplace(id, std::move(pending));
+    transport_(id, request);
 }
 
 void ApiClient::send(const ui::Command& command) {
-    if (std::holds_alternative<ui::RememberLanguage>(command)) return;  // device storage, not the API
-    int id = next_id_++;
-    in_flight_.emplace(id, command);
-    transport_(id, request_for(command));
+    if (std::holds_alternative<ui::RememberLanguage>(command) || std::holds_alternative<ui::OpenFilePicker>(command)) return;
+    InFlight pending{command, false, {}};
+    if (const auto* t = std::get_if<ui::SendTraining>(&command)) {
+        pending.uploading = t->with_certificate;
+        pending.key = make_key_();
+    }
+    issue(pending, request_for(pending));
 }
 
 void ApiClient::on_response(int request_id, int status, std::string_view body) {
     auto it = in_flight_.find(request_id);
     if (it == in_flight_.end()) return;  // unknown or duplicate answer
-    ui::Command command = std::move(it->second);
+    InFlight pending = std::move(it->second);
     in_flight_.erase(it);
-    dispatch_(answer_for(command, status, body));
+    if (auto action = answer_for(pending, status, body)) dispatch_(std::move(*action));
 }
 
 ui::Action year_answer(int year, int status, std::string_view body) {

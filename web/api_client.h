@@ -17,25 +17,37 @@ struct HttpRequest {
     std::string path;  // under the page's origin, e.g. /api/v1/...
     std::string body;  // JSON, or empty
     std::vector<std::pair<std::string, std::string>> headers;
+    bool send_picked_file = false;  // the body is the file the user picked (kept by the host)
 };
 
 class ApiClient {
 public:
     using Transport = std::function<void(int request_id, const HttpRequest&)>;
     using Dispatch = std::function<void(ui::Action)>;
+    using KeyMaker = std::function<std::string()>;  // unique idempotency keys (the host has the randomness)
 
-    ApiClient(Transport transport, Dispatch dispatch) : transport_(std::move(transport)), dispatch_(std::move(dispatch)) {}
+    ApiClient(Transport transport, Dispatch dispatch, KeyMaker make_key)
+        : transport_(std::move(transport)), dispatch_(std::move(dispatch)), make_key_(std::move(make_key)) {}
 
+    // Sends API commands; commands for the host itself (language, file picker) are not its business.
     void send(const ui::Command& command);
     // status 0 means no answer (offline, aborted); body is the raw response text.
     void on_response(int request_id, int status, std::string_view body);
 
 private:
-    HttpRequest request_for(const ui::Command& command) const;
-    ui::Action answer_for(const ui::Command& command, int status, std::string_view body);
+    // A request on its way; a training with a certificate goes in two steps (upload, then submit).
+    struct InFlight {
+        ui::Command command;
+        bool uploading = false;
+        std::string key;  // the idempotency key of a submission
+    };
+    void issue(InFlight pending, HttpRequest request);
+    HttpRequest request_for(const InFlight& pending) const;
+    std::optional<ui::Action> answer_for(InFlight& pending, int status, std::string_view body);
     Transport transport_;
     Dispatch dispatch_;
-    std::map<int, ui::Command> in_flight_;
+    KeyMaker make_key_;
+    std::map<int, InFlight> in_flight_;
     int next_id_ = 1;
     std::string csrf_token_;  // from sign-in or /me; sent with every write
 };

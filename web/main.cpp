@@ -33,7 +33,7 @@ struct App {
     web::FrameScheduler scheduler;
     web::Viewport viewport;
     float font_scale = 0;  // pixel ratio the font atlas was built for
-    web::ApiClient api{web::http_fetch, dispatch};
+    web::ApiClient api{web::http_fetch, dispatch, web::random_key};
     std::string items_json;
 };
 
@@ -43,6 +43,8 @@ void run(const std::vector<ui::Command>& commands) {
     for (const auto& c : commands) {
         if (const auto* remember = std::get_if<ui::RememberLanguage>(&c)) {
             web::remember_language(ui::code(remember->language));
+        } else if (std::holds_alternative<ui::OpenFilePicker>(c)) {
+            web::open_file_picker();
         } else {
             app->api.send(c);
         }
@@ -122,6 +124,12 @@ EMSCRIPTEN_KEEPALIVE void app_text_input(const char* utf8) {
     if (!app || !utf8) return;
     ImGui::GetIO().AddInputCharactersUTF8(utf8);
     app->scheduler.wake(4);
+}
+
+// The file the user picked for a certificate (the bytes stay in the browser until uploaded).
+EMSCRIPTEN_KEEPALIVE void app_file_picked(const char* name, const char* content_type, double size) {
+    if (!app) return;
+    dispatch(ui::CertificatePicked{name ? name : "", content_type ? content_type : "", static_cast<long long>(size)});
 }
 
 // Editing keys the text agent reports as input types: 1 Backspace, 2 Delete, 3 Enter.

@@ -50,6 +50,24 @@ Module.preRun.push(function () {
   }, true);
 });
 
+// The certificate picker: the chosen File stays here and is uploaded as the body of a request;
+// C++ only learns its name, type and size.
+const filePicker = document.createElement('input');
+filePicker.type = 'file';
+filePicker.accept = 'image/*,application/pdf';
+filePicker.setAttribute('capture', '');
+filePicker.style.display = 'none';
+document.body.appendChild(filePicker);
+filePicker.addEventListener('change', () => {
+  const file = filePicker.files && filePicker.files[0];
+  if (!file || !Module._app_file_picked) return;
+  Module.pickedFile = file;
+  withCString(file.name, (name) => withCString(file.type || '', (type) => Module._app_file_picked(name, type, file.size)));
+  filePicker.value = '';
+  wake(4);
+});
+Module.openFilePicker = () => filePicker.click();
+
 const textKeys = { deleteContentBackward: 1, deleteContentForward: 2, insertLineBreak: 3, insertParagraph: 3 };
 textAgent.addEventListener('beforeinput', (event) => {
   if (event.inputType === 'insertCompositionText') return;  // composing: wait for compositionend
@@ -91,9 +109,12 @@ if (window.visualViewport) window.visualViewport.addEventListener('resize', view
 })();
 
 // fetch() bridge: answers return to C++ through _app_http_done; status 0 means no answer.
-Module.llFetch = function (id, method, path, body, headers) {
+Module.llFetch = function (id, method, path, body, headers, sendPickedFile) {
   const init = { method, credentials: 'same-origin', headers: Object.assign({ 'Accept': 'application/json' }, headers) };
-  if (body) {
+  if (sendPickedFile && Module.pickedFile) {
+    init.body = Module.pickedFile;
+    init.headers['Content-Type'] = Module.pickedFile.type || 'application/octet-stream';
+  } else if (body) {
     init.body = body;
     init.headers['Content-Type'] = 'application/json';
   }

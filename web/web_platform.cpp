@@ -24,8 +24,16 @@ EM_JS(float, js_canvas_css_width, (), { return Module.canvas.getBoundingClientRe
 EM_JS(float, js_canvas_css_height, (), { return Module.canvas.getBoundingClientRect().height; });
 EM_JS(float, js_pixel_ratio, (), { return window.devicePixelRatio || 1; });
 EM_JS(void, js_set_canvas_size, (int w, int h), { Browser.setCanvasSize(w, h); });
-EM_JS(void, js_fetch, (int id, const char* method, const char* path, const char* body, const char* headers), {
-    Module.llFetch(id, UTF8ToString(method), UTF8ToString(path), UTF8ToString(body), JSON.parse(UTF8ToString(headers)));
+EM_JS(void, js_fetch, (int id, const char* method, const char* path, const char* body, const char* headers, int picked_file), {
+    Module.llFetch(id, UTF8ToString(method), UTF8ToString(path), UTF8ToString(body), JSON.parse(UTF8ToString(headers)), picked_file != 0);
+});
+EM_JS(void, js_open_file_picker, (), { Module.openFilePicker(); });
+EM_JS(char*, js_random_key, (), {
+    const key = (crypto.randomUUID ? crypto.randomUUID() : Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join(''));
+    const n = lengthBytesUTF8(key) + 1;
+    const p = _malloc(n);
+    stringToUTF8(key, p, n);
+    return p;
 });
 EM_JS(int, js_today, (), {
     const d = new Date();
@@ -107,7 +115,17 @@ void install_input_callbacks(void (*on_release)()) {
 void http_fetch(int request_id, const HttpRequest& request) {
     nlohmann::json headers = nlohmann::json::object();
     for (const auto& [name, value] : request.headers) headers[name] = value;
-    js_fetch(request_id, request.method.c_str(), request.path.c_str(), request.body.c_str(), headers.dump().c_str());
+    js_fetch(request_id, request.method.c_str(), request.path.c_str(), request.body.c_str(), headers.dump().c_str(),
+             request.send_picked_file ? 1 : 0);
+}
+
+void open_file_picker() { js_open_file_picker(); }
+
+std::string random_key() {
+    char* p = js_random_key();
+    std::string s = p;
+    std::free(p);
+    return s;
 }
 
 void sync_text_agent(bool wants_text) { js_sync_text_agent(wants_text ? 1 : 0); }

@@ -29,6 +29,9 @@ void install_input_callbacks(void (*on_release)());
 void sync_text_agent(bool wants_text);
 
 void http_fetch(int request_id, const HttpRequest& request);  // answers via app_http_done()
+// Opens the camera or file chooser (call inside a user gesture); answers via app_file_picked().
+void open_file_picker();
+std::string random_key();  // from the browser's crypto: idempotency keys
 CivilDate local_today();
 // The language remembered on this device, else the browser's first preference ("nl-BE"), else "".
 std::string preferred_language();

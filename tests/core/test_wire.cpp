@@ -124,3 +124,12 @@ TEST_CASE("a year view round-trips: figures, lines, periods, end of contract and
     CHECK(back->entries[0].decision_reason.empty());
     CHECK_FALSE(wire::year_view_from_json(*parse_json(R"({"year":2026})")).ok());
 }
+
+TEST_CASE("the preview of a submission subtracts it from the year it belongs to") {
+    YearView v;
+    v.year = 2026;
+    v.remaining_minutes = 1000;
+    CHECK(remaining_if_approved(v, *CivilDate::parse("2026-05-01"), 300) == 700);
+    CHECK(remaining_if_approved(v, *CivilDate::parse("2026-05-01"), 3000) == 0);
+    CHECK(remaining_if_approved(v, *CivilDate::parse("2025-05-01"), 300) == 1000);
+}

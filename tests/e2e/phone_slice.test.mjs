@@ -113,6 +113,38 @@ test('a tapped text field focuses the text agent inside the tap; accented text a
   await context.close();
 });
 
+test('a worker submits a training with a certificate photo; it waits for approval in the history', async () => {
+  const context = await newContext(browser, { ...phone, viewport: { width: 390, height: 1500 } });
+  const page = await openApp(context, server.url + '/');
+  await signIn(page, 'worker@demo.example', 'demo-worker');
+  await tap(page, 'button', 'Submit');
+  await tap(page, 'textbox', 'Title');
+  await page.keyboard.type('Reach truck refresher');
+  await tap(page, 'textbox', 'Provider');
+  await page.keyboard.type('Académie Logistique');
+  await tap(page, 'textbox', 'Hours');
+  await page.keyboard.type('3');
+  await tap(page, 'textbox', 'Minutes');
+  await page.keyboard.type('30');
+  const chooser = page.waitForEvent('filechooser');
+  await tap(page, 'button', 'Add a photo or file');
+  const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de', 'hex');
+  await (await chooser).setFiles({ name: 'certificate.png', mimeType: 'image/png', buffer: png });
+  await waitForItem(page, 'text', 'certificate.png');
+  // The preview is the server's remaining minutes for 2026 less the 3 h 30 typed.
+  const remaining = await page.evaluate(async () => (await (await fetch('/api/v1/me/balance?year=2026')).json()).remaining_minutes);
+  const left = remaining - 210;
+  const hours = Math.floor(left / 60), minutes = left % 60;
+  await waitForItem(page, 'text', `After approval: ${hours} h${minutes ? ` ${minutes} min` : ''} left in 2026`);
+  await screenshot(page, 'phone-submit.png');
+  await tap(page, 'button', 'Send for approval');
+  await waitForItem(page, 'text', 'Reach truck refresher');
+  await waitForItem(page, 'text', '2026-11-29 · 3 h 30 min · waiting for approval · Académie Logistique');
+  await screenshot(page, 'phone-history.png');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('unknown API paths answer with the JSON error envelope', async () => {
   const response = await fetch(server.url + '/api/v1/unknown');
   assert.equal(response.status, 404);

@@ -102,8 +102,9 @@ TEST_CASE("year selection stays inside the rule set and does not refetch the sho
 TEST_CASE("the API client builds requests, keeps the CSRF token and decodes answers") {
     std::vector<std::pair<int, web::HttpRequest>> sent;
     std::vector<ui::Action> received;
+    int keys = 0;
     web::ApiClient api([&](int id, const web::HttpRequest& r) { sent.emplace_back(id, r); },
-                       [&](ui::Action a) { received.push_back(std::move(a)); });
+                       [&](ui::Action a) { received.push_back(std::move(a)); }, [&] { return "key-" + std::to_string(++keys); });
     api.send(ui::SendSignIn{"anna@demo.example", "pw"});
     REQUIRE(sent.size() == 1);
     CHECK(sent[0].second.method == "POST");

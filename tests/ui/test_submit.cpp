@@ -1,0 +1,139 @@
+// The training form: validation by the core's decoder as the user types, the balance preview,
+// the command it sends, and the two-step upload (certificate, then training) in the API client.
+#include <doctest/doctest.h>
+
+#include "api_client.h"
+#include "app_frame.h"
+#include "demo_year.h"
+#include "headless_imgui.h"
+#include "submit_form.h"
+#include "update.h"
+#include "wire.h"
+
+using namespace ll;
+
+namespace {
+
+ui::AppState on_submit_tab() {
+    auto s = ui::initial_state(*CivilDate::parse("2026-11-29"), 2023, 2040);
+    ui::update(s, ui::SignedIn{test::anna_session()});
+    ui::update(s, ui::YearLoaded{test::anna_year(2026)});
+    ui::update(s, ui::SelectTab{ui::Tab::submit});
+    return s;
+}
+
+void type(ui::AppState& s, ui::FormField f, const char* text) { ui::update(s, ui::EditForm{f, text}); }
+
+}  // namespace
+
+TEST_CASE("the form validates like the server and names the field") {
+    auto s = on_submit_tab();
+    CHECK(s.submit.date == "2026-11-29");  // today by default
+    CHECK(ui::update(s, ui::SubmitTraining{}).empty());
+    CHECK(s.submit.error->field == "hours");  // no duration yet
+    type(s, ui::FormField::hours, "25");
+    ui::update(s, ui::SubmitTraining{});
+    CHECK(s.submit.error->field == "title");
+    type(s, ui::FormField::title, "Forklift refresher");
+    CHECK(ui::update(s, ui::SubmitTraining{}).empty());
+    CHECK(s.submit.error->field == "hours");  // more than 24 hours on one day
+    type(s, ui::FormField::end_date, "2026-11-30");
+    type(s, ui::FormField::minutes, "75");
+    ui::update(s, ui::SubmitTraining{});
+    CHECK(s.submit.error->field == "minutes");
+    type(s, ui::FormField::minutes, "30");
+    type(s, ui::FormField::cost, "12,345");
+    ui::update(s, ui::SubmitTraining{});
+    CHECK(s.submit.error->field == "cost");
+    type(s, ui::FormField::cost, "125,50");
+    type(s, ui::FormField::date, "2026-02-30");
+    ui::update(s, ui::SubmitTraining{});
+    CHECK(s.submit.error->field == "date");
+    type(s, ui::FormField::date, "2026-11-29");
+    auto sent = ui::update(s, ui::SubmitTraining{});
+    REQUIRE(sent.size() == 1);
+    auto command = std::get<ui::SendTraining>(sent[0]);
+    CHECK_FALSE(command.with_certificate);
+    auto body = nlohmann::json::parse(command.body);
+    CHECK(body["minutes"] == 25 * 60 + 30);
+    CHECK(body["cost_cents"] == 12550);
+    CHECK(body["end_date"] == "2026-11-30");
+    CHECK(s.submit.busy);
+    CHECK(ui::update(s, ui::SubmitTraining{}).empty());  // not twice
+}
+
+TEST_CASE("a sent training clears the form, shows the history and reloads the year") {
+    auto s = on_submit_tab();
+    type(s, ui::FormField::title, "First aid");
+    type(s, ui::FormField::hours, "2");
+    ui::update(s, ui::PickCertificate{});
+    ui::update(s, ui::CertificatePicked{"certificate.png", "image/png", 3000});
+    auto sent = ui::update(s, ui::SubmitTraining{});
+    CHECK(std::get<ui::SendTraining>(sent[0]).with_certificate);
+    EntryRecord e;
+    e.entry = LedgerEntry{"e-9", EntryKind::training, EntryStatus::submitted, *CivilDate::parse("2026-11-29"), 120, "First aid"};
+    auto reload = ui::update(s, ui::TrainingSubmitted{e});
+    CHECK(s.tab == ui::Tab::history);
+    CHECK(s.submit.title.empty());
+    CHECK(s.submit.certificate_name.empty());
+    CHECK(*s.submit.sent_title == "First aid");
+    REQUIRE(reload.size() == 1);
+    CHECK(std::get<ui::FetchYear>(reload[0]).year == 2026);
+    ui::update(s, ui::SubmitFailed{make_error("offline", "no connection")});
+    CHECK_FALSE(s.submit.busy);
+}
+
+TEST_CASE("the form is drawn with its fields, the preview and the errors") {
+    auto s = on_submit_tab();
+    type(s, ui::FormField::title, "Safe loading");
+    type(s, ui::FormField::hours, "3");
+    test::HeadlessImGui gui(390, 1600);
+    auto draw = [&](std::vector<ui::Action>& out) { ui::draw_app_frame(s, out); };
+    gui.frame(draw);
+    gui.frame(draw);
+    for (const char* label : {"Title", "Provider", "Date (YYYY-MM-DD)", "Hours", "Minutes", "Cost in euros (optional)"})
+        CHECK_MESSAGE(gui.find("textbox", label) != nullptr, label);
+    CHECK(gui.find("textbox", "Title")->value == "Safe loading");
+    CHECK(gui.find("button", "Add a photo or file") != nullptr);
+    bool preview = false;
+    for (const auto& i : gui.items()) preview = preview || i.label.rfind("After approval: ", 0) == 0;
+    CHECK(preview);
+    auto actions = gui.tap(*gui.find("button", "Add a photo or file"), draw);
+    REQUIRE(actions.size() == 1);
+    CHECK(std::holds_alternative<ui::PickCertificate>(actions[0]));
+    type(s, ui::FormField::hours, "x");
+    ui::update(s, ui::SubmitTraining{});
+    gui.frame(draw);
+    CHECK(gui.find("text", "Enter the duration: whole hours, and 0 to 59 minutes, at most 24 hours a day.") != nullptr);
+}
+
+TEST_CASE("the API client uploads the certificate first, then links it to the training") {
+    std::vector<std::pair<int, web::HttpRequest>> sent;
+    std::vector<ui::Action> received;
+    web::ApiClient api([&](int id, const web::HttpRequest& r) { sent.emplace_back(id, r); },
+                       [&](ui::Action a) { received.push_back(std::move(a)); }, [] { return std::string("key-1"); });
+    api.send(ui::OpenFilePicker{});  // a host command: nothing goes out
+    CHECK(sent.empty());
+    api.send(ui::SendTraining{R"({"title":"First aid","date":"2026-11-29","minutes":120})", true});
+    REQUIRE(sent.size() == 1);
+    CHECK(sent[0].second.path == "/api/v1/certificates");
+    CHECK(sent[0].second.send_picked_file);
+    api.on_response(sent[0].first, 201, R"({"id":"c-7","sha256":"x","size":3,"content_type":"image/png"})");
+    REQUIRE(sent.size() == 2);
+    CHECK(sent[1].second.path == "/api/v1/trainings");
+    CHECK(nlohmann::json::parse(sent[1].second.body)["certificate_id"] == "c-7");
+    bool keyed = false;
+    for (const auto& [name, value] : sent[1].second.headers) keyed = keyed || (name == "Idempotency-Key" && value == "key-1");
+    CHECK(keyed);
+    CHECK(received.empty());
+    EntryRecord e;
+    e.entry = LedgerEntry{"e-1", EntryKind::training, EntryStatus::submitted, *CivilDate::parse("2026-11-29"), 120, "First aid"};
+    e.worker_id = "w-0001";
+    api.on_response(sent[1].first, 201, wire::to_json(e).dump());
+    REQUIRE(received.size() == 1);
+    CHECK(std::get<ui::TrainingSubmitted>(received[0]).entry.entry.id == "e-1");
+
+    api.send(ui::SendTraining{R"({"title":"x","date":"2026-11-29","minutes":1})", true});
+    api.on_response(sent.back().first, 415, R"({"error":{"code":"unsupported_media_type","message":"no","field":"Content-Type"}})");
+    CHECK(std::get<ui::SubmitFailed>(received.back()).error.field == "certificate");
+}
