@@ -2,6 +2,7 @@
 // Unknown keys render as "key: arg=value" so nothing is ever silently hidden.
 #include "explanation.h"
 
+#include <algorithm>
 #include <map>
 
 namespace ll {
@@ -72,15 +73,20 @@ std::string render_english(const ExplanationLine& line) {
         for (const auto& [k, v] : line.args) out += " " + k + "=" + v;
         return out;
     }
-    const std::string& tpl = it->second;
+    return fill_template(it->second, line.args);
+}
+
+std::string fill_template(std::string_view tpl, const std::vector<std::pair<std::string, std::string>>& args) {
     std::string out;
     for (size_t i = 0; i < tpl.size(); ++i) {
-        size_t close = tpl[i] == '{' ? tpl.find('}', i) : std::string::npos;
-        if (close == std::string::npos) {
+        size_t close = tpl[i] == '{' ? tpl.find('}', i) : std::string_view::npos;
+        if (close == std::string_view::npos) {
             out += tpl[i];
             continue;
         }
-        out += line.arg(tpl.substr(i + 1, close - i - 1));
+        std::string_view name = tpl.substr(i + 1, close - i - 1);
+        auto it = std::find_if(args.begin(), args.end(), [&](const auto& a) { return a.first == name; });
+        out += it != args.end() ? std::string_view(it->second) : tpl.substr(i, close - i + 1);  // unknown: left visible
         i = close;
     }
     return out;

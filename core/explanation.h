@@ -2,6 +2,7 @@
 // named arguments) so the UI can translate it; an English rendering serves the CLI and logs.
 #pragma once
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -22,5 +23,8 @@ std::string format_days_and_minutes(long long minutes, long long minutes_per_day
 
 // English text of a line, from the same arguments the UI translates.
 std::string render_english(const ExplanationLine& line);
+
+// Replaces each {name} in `tpl` by its argument; a placeholder without one stays as written.
+std::string fill_template(std::string_view tpl, const std::vector<std::pair<std::string, std::string>>& args);
 
 }  // namespace ll

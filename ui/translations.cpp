@@ -186,26 +186,10 @@ const Catalog* active_catalog() {
 
 bool uses_decimal_comma() { return active != Language::en; }
 
-template <class Pairs>
-std::string fill(std::string_view tpl, const Pairs& args) {
-    std::string out;
-    for (size_t i = 0; i < tpl.size(); ++i) {
-        size_t close = tpl[i] == '{' ? tpl.find('}', i) : std::string_view::npos;
-        if (close == std::string_view::npos) {
-            out += tpl[i];
-            continue;
-        }
-        std::string_view name = tpl.substr(i + 1, close - i - 1);
-        bool found = false;
-        for (const auto& [k, v] : args)
-            if (k == name) {
-                out += v;
-                found = true;
-            }
-        if (!found) out += tpl.substr(i, close - i + 1);
-        i = close;
-    }
-    return out;
+std::string fill(std::string_view tpl, Args args) {
+    std::vector<std::pair<std::string, std::string>> named;
+    for (const auto& [k, v] : args) named.emplace_back(std::string(k), v);
+    return fill_template(tpl, named);
 }
 
 const Message* lookup(std::string_view msgid) {
@@ -296,7 +280,7 @@ std::string explanation(const ExplanationLine& line) {
     if (!m) return render_english(line);
     std::vector<std::pair<std::string, std::string>> localised;
     for (const auto& [k, v] : line.args) localised.emplace_back(k, localise_arg(k, v));
-    return fill(m->singular, localised);
+    return fill_template(m->singular, localised);
 }
 
 std::string error_message(const Error& e) {
