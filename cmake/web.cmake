@@ -27,18 +27,21 @@ set_target_properties(learnledger_web PROPERTIES OUTPUT_NAME learnledger SUFFIX 
 target_link_options(learnledger_web PRIVATE
   -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sFULL_ES3=1
   -sALLOW_MEMORY_GROWTH=1 -sENVIRONMENT=web -sMALLOC=emmalloc
-  -sEXPORTED_FUNCTIONS=_main,_app_wake,_app_frames,_app_items_json,_app_http_done,_app_viewport_changed,_app_text_input,_app_text_key,_app_file_picked,_malloc,_free,_app_run_frames
+  -sEXPORTED_FUNCTIONS=_main,_app_wake,_app_frames,_app_items_json,_app_http_done,_app_viewport_changed,_app_text_input,_app_text_key,_app_file_picked,_app_dark,_malloc,_free,_app_run_frames
   -sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString
   --pre-js ${CMAKE_SOURCE_DIR}/web/platform.js
   --preload-file ${CMAKE_BINARY_DIR}/fonts@/fonts)
-set_property(TARGET learnledger_web APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/web/platform.js")
+set_property(TARGET learnledger_web APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/web/platform.js"
+             "${CMAKE_SOURCE_DIR}/web/service-worker.js" "${CMAKE_SOURCE_DIR}/index.html" "${CMAKE_SOURCE_DIR}/assets/manifest.webmanifest")
 
 # The bundle the server serves: index.html, the app, the service-free static files, gzip copies.
 add_custom_command(TARGET learnledger_web POST_BUILD
   COMMAND ${CMAKE_COMMAND} -E copy_if_different ${CMAKE_SOURCE_DIR}/index.html ${LL_WEB_OUT}/index.html
-  COMMAND ${CMAKE_COMMAND} -E copy_if_different ${CMAKE_SOURCE_DIR}/assets/icon.svg ${LL_WEB_OUT}/icon.svg
-  COMMAND gzip -9 -k -f -n ${LL_WEB_OUT}/learnledger.js ${LL_WEB_OUT}/learnledger.wasm
-          ${LL_WEB_OUT}/learnledger.data ${LL_WEB_OUT}/index.html ${LL_WEB_OUT}/icon.svg
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different ${CMAKE_SOURCE_DIR}/assets/icon.svg ${CMAKE_SOURCE_DIR}/assets/icon-maskable.svg
+          ${CMAKE_SOURCE_DIR}/assets/manifest.webmanifest ${CMAKE_SOURCE_DIR}/web/service-worker.js ${LL_WEB_OUT}/
+  COMMAND gzip -9 -k -f -n ${LL_WEB_OUT}/learnledger.js ${LL_WEB_OUT}/learnledger.wasm ${LL_WEB_OUT}/learnledger.data
+          ${LL_WEB_OUT}/index.html ${LL_WEB_OUT}/icon.svg ${LL_WEB_OUT}/icon-maskable.svg ${LL_WEB_OUT}/manifest.webmanifest
+          ${LL_WEB_OUT}/service-worker.js
   COMMENT "Assembling the web bundle in ${LL_WEB_OUT}")
 
 # The core suite compiled by em++ and run under node (doctest's REQUIRE needs -fexceptions).

@@ -71,7 +71,8 @@ void apply_theme(float scale, bool dark) {
     style.Colors[ImGuiCol_Button] = dark ? ImVec4(0.18f, 0.30f, 0.50f, 1.0f) : ImVec4(0.82f, 0.88f, 0.98f, 1.0f);
     style.Colors[ImGuiCol_ButtonHovered] = dark ? ImVec4(0.22f, 0.36f, 0.60f, 1.0f) : ImVec4(0.74f, 0.83f, 0.97f, 1.0f);
     style.Colors[ImGuiCol_ButtonActive] = dark ? ImVec4(0.14f, 0.24f, 0.42f, 1.0f) : ImVec4(0.64f, 0.76f, 0.95f, 1.0f);
-    if (!dark) style.Colors[ImGuiCol_WindowBg] = ImVec4(0.97f, 0.97f, 0.98f, 1.0f);
+    style.Colors[ImGuiCol_WindowBg] = dark ? ImVec4(0.09f, 0.10f, 0.12f, 1.0f) : ImVec4(0.97f, 0.97f, 0.98f, 1.0f);
+    if (dark) style.Colors[ImGuiCol_FrameBg] = ImVec4(0.16f, 0.18f, 0.22f, 1.0f);
     // Progress: followed in the accent colour, waiting for approval in a lighter shade of it.
     style.Colors[ImGuiCol_PlotHistogram] = dark ? ImVec4(0.40f, 0.65f, 1.0f, 1.0f) : ImVec4(0.09f, 0.38f, 0.80f, 1.0f);
     style.Colors[ImGuiCol_PlotHistogramHovered] = dark ? ImVec4(0.25f, 0.40f, 0.62f, 1.0f) : ImVec4(0.62f, 0.75f, 0.95f, 1.0f);

@@ -33,6 +33,7 @@ struct App {
     web::FrameScheduler scheduler;
     web::Viewport viewport;
     float font_scale = 0;  // pixel ratio the font atlas was built for
+    int dark = -1;         // the theme applied: 1 dark, 0 light, -1 none yet
     web::ApiClient api{web::http_fetch, dispatch, web::random_key};
     std::string items_json;
 };
@@ -64,15 +65,24 @@ void follow_viewport() {
     if (v.pixel_ratio != app->font_scale) {
         // Fonts are rasterised at device pixels: rebuild the atlas when the ratio changes (zoom).
         ui::load_fonts(font_path, v.pixel_ratio);
-        ui::apply_theme(v.pixel_ratio, false);
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
         app->font_scale = v.pixel_ratio;
+        app->dark = -1;  // sizes are scaled with the theme
     }
+}
+
+// The theme follows the system's light or dark preference, live.
+void follow_colour_scheme() {
+    const int dark = web::prefers_dark() ? 1 : 0;
+    if (dark == app->dark) return;
+    ui::apply_theme(app->viewport.pixel_ratio, dark == 1);
+    app->dark = dark;
 }
 
 void frame() {
     follow_viewport();
+    follow_colour_scheme();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
@@ -106,6 +116,8 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE void app_wake(int frames) {
     if (app) app->scheduler.wake(frames > 0 ? frames : 4);
 }
+
+EMSCRIPTEN_KEEPALIVE int app_dark() { return app ? app->dark : -1; }
 
 EMSCRIPTEN_KEEPALIVE double app_frames() { return app ? static_cast<double>(app->scheduler.frames_rendered()) : 0; }
 

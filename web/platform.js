@@ -101,6 +101,7 @@ function viewportChanged() {
   if (Module.calledRun && Module._app_viewport_changed) Module._app_viewport_changed();
 }
 window.addEventListener('resize', viewportChanged);
+if (window.matchMedia) matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => wake(4));
 if (window.visualViewport) window.visualViewport.addEventListener('resize', viewportChanged);
 // devicePixelRatio changes (browser zoom, moving between screens) do not always fire resize.
 (function watchPixelRatio() {
@@ -127,6 +128,11 @@ Module.llFetch = function (id, method, path, body, headers, sendPickedFile) {
     .catch(() => answer(0, ''));
 };
 
+// Offline start: the service worker keeps the app shell (never API answers).
+if ('serviceWorker' in navigator && (location.protocol === 'https:' || location.hostname === '127.0.0.1' || location.hostname === 'localhost')) {
+  navigator.serviceWorker.register('service-worker.js').catch(() => {});
+}
+
 Module.onRuntimeInitialized = function () {
   const loading = document.getElementById('loading');
   if (loading) loading.remove();
@@ -143,4 +149,6 @@ window.learnledger = {
   // Widgets of the last frame: {id, role, label, value, x, y, w, h} in CSS pixels.
   items: () => (Module._app_items_json ? JSON.parse(UTF8ToString(Module._app_items_json())) : []),
   ready: () => !!(Module.calledRun && Module._app_frames && Module._app_frames() > 0),
+  // The theme drawn: 'dark' or 'light' (it follows prefers-color-scheme).
+  theme: () => (Module._app_dark && Module._app_dark() === 1 ? 'dark' : 'light'),
 };

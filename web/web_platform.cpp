@@ -27,6 +27,7 @@ EM_JS(void, js_set_canvas_size, (int w, int h), { Browser.setCanvasSize(w, h); }
 EM_JS(void, js_fetch, (int id, const char* method, const char* path, const char* body, const char* headers, int picked_file), {
     Module.llFetch(id, UTF8ToString(method), UTF8ToString(path), UTF8ToString(body), JSON.parse(UTF8ToString(headers)), picked_file != 0);
 });
+EM_JS(int, js_prefers_dark, (), { return window.matchMedia && matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0; });
 EM_JS(void, js_open_file_picker, (), { Module.openFilePicker(); });
 EM_JS(char*, js_random_key, (), {
     const key = (crypto.randomUUID ? crypto.randomUUID() : Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join(''));
@@ -120,6 +121,8 @@ void http_fetch(int request_id, const HttpRequest& request) {
 }
 
 void open_file_picker() { js_open_file_picker(); }
+
+bool prefers_dark() { return js_prefers_dark() != 0; }
 
 std::string random_key() {
     char* p = js_random_key();

@@ -32,6 +32,7 @@ void http_fetch(int request_id, const HttpRequest& request);  // answers via app
 // Opens the camera or file chooser (call inside a user gesture); answers via app_file_picked().
 void open_file_picker();
 std::string random_key();  // from the browser's crypto: idempotency keys
+bool prefers_dark();       // prefers-color-scheme: dark
 CivilDate local_today();
 // The language remembered on this device, else the browser's first preference ("nl-BE"), else "".
 std::string preferred_language();

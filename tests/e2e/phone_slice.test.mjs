@@ -145,6 +145,27 @@ test('a worker submits a training with a certificate photo; it waits for approva
   await context.close();
 });
 
+test('the theme follows the system; the installed app starts without network', async () => {
+  const context = await newContext(browser, { ...phone, colorScheme: 'dark' });
+  const page = await openApp(context, server.url + '/');
+  assert.equal(await page.evaluate(() => window.learnledger.theme()), 'dark');
+  await waitForItem(page, 'textbox', 'E-mail');
+  await screenshot(page, 'phone-sign-in-dark.png');
+  const manifest = await page.evaluate(async () => (await fetch('manifest.webmanifest')).json());
+  assert.equal(manifest.display, 'standalone');
+  await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null, null, { timeout: 10000 });
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForFunction(() => window.learnledger && window.learnledger.ready(), null, { timeout: 20000 });
+  await waitForItem(page, 'textbox', 'E-mail');  // the shell came from the cache; no session can be checked offline
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.waitForFunction(() => window.learnledger.theme() === 'light', null, { timeout: 5000 });  // live, no input needed
+  await context.setOffline(false);
+  // Offline, the failed session check is logged by the browser; nothing else may be.
+  assert.deepEqual(page.errors.filter((e) => !e.includes('ERR_INTERNET_DISCONNECTED')), []);
+  await context.close();
+});
+
 test('unknown API paths answer with the JSON error envelope', async () => {
   const response = await fetch(server.url + '/api/v1/unknown');
   assert.equal(response.status, 404);
