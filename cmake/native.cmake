@@ -21,7 +21,7 @@ endforeach()
 
 add_library(ll_server STATIC
   server/sqlite_db.cpp server/sqlite_store.cpp server/sqlite_store_people.cpp server/sqlite_store_ledger.cpp
-  server/sqlite_store_journal.cpp
+  server/sqlite_store_journal.cpp server/sqlite_backup.cpp
   server/auth.cpp server/api_support.cpp server/api_session.cpp server/api_workers.cpp server/api_entries.cpp
   server/api_admin.cpp server/http_api.cpp server/calculation_commands.cpp server/demo_data.cpp server/static_files.cpp
   ${LL_MIGRATIONS})

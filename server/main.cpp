@@ -12,6 +12,7 @@
 
 #include "calculation_commands.h"
 #include "demo_data.h"
+#include "sqlite_backup.h"
 #include "http_api.h"
 #include "shipped_rules.h"
 #include "static_files.h"
@@ -27,6 +28,8 @@ constexpr const char* usage =
     "  serve      --db PATH [--port N (8080; 0 = any free port)] [--host ADDR (127.0.0.1)] [--web DIR]\n"
     "             [--session-idle-seconds N (604800)] [--session-max-seconds N (2592000)] [--secure-cookies true|false]\n"
     "  seed-demo  --db PATH\n"
+    "  backup     --db PATH --to FILE   (a consistent copy, also while the server runs)\n"
+    "  restore    --from FILE --db PATH (stop the server first)\n"
     "  entitlement   one JSON case on stdin -> the entitlement of a year on stdout\n"
     "  balance       one JSON ledger on stdin -> balances per year, lots and explanations on stdout\n";
 
@@ -142,6 +145,26 @@ int seed(int argc, char** argv) {
     return 0;
 }
 
+int backup(int argc, char** argv) {
+    Options o = Options::parse(argc, argv, 2, {"db", "to"});
+    if (!o.error.empty()) return fail(o.error);
+    if (o.get("db").empty() || o.get("to").empty()) return fail("backup needs --db PATH and --to FILE");
+    auto done = backup_database(o.get("db"), o.get("to"));
+    if (!done) return fail(done.error().message, 1);
+    std::printf("backup written and checked\n");
+    return 0;
+}
+
+int restore(int argc, char** argv) {
+    Options o = Options::parse(argc, argv, 2, {"from", "db"});
+    if (!o.error.empty()) return fail(o.error);
+    if (o.get("db").empty() || o.get("from").empty()) return fail("restore needs --from FILE and --db PATH");
+    auto done = restore_database(o.get("from"), o.get("db"));
+    if (!done) return fail(done.error().message, 1);
+    std::printf("database restored and checked\n");
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -152,6 +175,8 @@ int main(int argc, char** argv) {
     std::string command = argv[1];
     if (command == "serve") return serve(argc, argv);
     if (command == "seed-demo") return seed(argc, argv);
+    if (command == "backup") return backup(argc, argv);
+    if (command == "restore") return restore(argc, argv);
     if ((command == "entitlement" || command == "balance") && argc > 2) return fail(command + " takes no options");
     if (command == "entitlement") return run_entitlement_command(stdin, stdout, stderr);
     if (command == "balance") return run_balance_command(stdin, stdout, stderr);
