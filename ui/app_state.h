@@ -25,10 +25,19 @@ struct SubmitForm {
     long long certificate_size = 0;
     bool busy = false;
     std::optional<Error> error;    // names the field at fault
-    std::optional<std::string> sent_title;  // the last training sent, confirmed on screen
+    std::optional<std::string> sent_title;    // the last training sent, confirmed on screen
+    std::optional<std::string> queued_title;  // the last training kept for later (no network)
 };
 
 enum class FormField { title, provider, date, end_date, hours, minutes, cost };
+
+// A training submitted without a connection: kept on the device with its idempotency key and
+// sent when the network is back, so it is never stored twice.
+struct QueuedTraining {
+    std::string key, body, title, date;
+    long long minutes = 0;
+    bool sending = false;
+};
 
 struct SignInForm {
     std::string email, password;
@@ -51,6 +60,11 @@ struct AppState {
     std::optional<YearView> view;  // for `year` once loaded
     std::optional<Error> error;    // the last failure, shown plainly
     bool show_explanation = false;
+    bool offline = false;               // showing what was saved on the device
+    std::string owner;                  // account whose data is saved (another account clears it)
+    std::optional<QueuedTraining> sending;  // the form's submission on its way
+    std::vector<YearView> saved_views;  // the last view of each year loaded, for offline use
+    std::vector<QueuedTraining> outbox;
 };
 
 // --- actions: everything that can change the state ---
@@ -72,13 +86,18 @@ struct SetTrainingType { std::string type; };
 struct PickCertificate {};
 struct CertificatePicked { std::string name, content_type; long long size; };
 struct ClearCertificate {};
-struct SubmitTraining {};
-struct TrainingSubmitted { EntryRecord entry; };
-struct SubmitFailed { Error error; };
+struct SubmitTraining { std::string key; };  // the host fills in a fresh idempotency key
+struct TrainingSubmitted { EntryRecord entry; std::string key; };
+struct SubmitFailed { Error error; std::string key; };
+// What the device kept from the last connection, given by the host at start.
+struct OfflineRestored { std::optional<SessionInfo> session; std::vector<YearView> views; std::vector<QueuedTraining> outbox; };
+struct ConnectionLost {};  // the session could not be checked: no network
+struct NetworkBack {};
 struct RequestFailed { int year; Error error; };
 using Action = std::variant<SessionChecked, EditEmail, EditPassword, SubmitSignIn, SignedIn, SignInFailed, SignOut, SetLanguage,
                             SelectYear, SelectTab, ToggleExplanation, Retry, YearLoaded, RequestFailed, EditForm, SetTrainingType,
-                            PickCertificate, CertificatePicked, ClearCertificate, SubmitTraining, TrainingSubmitted, SubmitFailed>;
+                            PickCertificate, CertificatePicked, ClearCertificate, SubmitTraining, TrainingSubmitted, SubmitFailed,
+                            OfflineRestored, ConnectionLost, NetworkBack>;
 
 // --- commands: what the host must do (fetching, storing); it answers with actions ---
 struct CheckSession {};
@@ -88,7 +107,10 @@ struct FetchYear { int year; };  // the signed-in worker's year view
 struct RememberLanguage { Language language; };  // the host stores the choice on the device
 struct OpenFilePicker {};                         // camera or file; answered with CertificatePicked
 // The validated body; with_certificate: upload the picked file first and link it.
-struct SendTraining { std::string body; bool with_certificate; };
-using Command = std::variant<CheckSession, SendSignIn, SendSignOut, FetchYear, RememberLanguage, OpenFilePicker, SendTraining>;
+struct SendTraining { std::string body; bool with_certificate; std::string key; };
+// Store on the device what offline use needs (text from offline_snapshot.h; empty: forget it all).
+struct SaveOffline { std::string snapshot; };
+using Command = std::variant<CheckSession, SendSignIn, SendSignOut, FetchYear, RememberLanguage, OpenFilePicker, SendTraining,
+                             SaveOffline>;
 
 }  // namespace ll::ui

@@ -118,8 +118,19 @@ void draw_balance_tab(const AppState& s, const YearView& v, std::vector<Action>&
         }
 }
 
-void draw_history_tab(const YearView& v) {
-    if (v.entries.empty()) {
+void draw_history_tab(const AppState& s, const YearView& v) {
+    // Trainings kept on the device come first: they are not on the server yet.
+    for (const auto& q : s.outbox) {
+        ImGui::Separator();
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::PushFont(fonts().heading);
+        ImGui::TextUnformatted(q.title.c_str());
+        ImGui::PopFont();
+        if (auto* t = current_item_tree()) t->record_last_item("text", q.title, "");
+        text(q.date + " \u00b7 " + duration(q.minutes) + " \u00b7 " + tr("status.waiting_to_send"));
+        ImGui::PopTextWrapPos();
+    }
+    if (v.entries.empty() && s.outbox.empty()) {
         text(tr("No trainings in {year}.", {{"year", std::to_string(v.year)}}));
         return;
     }
@@ -145,6 +156,13 @@ void draw_history_tab(const YearView& v) {
 
 void draw_balance_screen(const AppState& s, std::vector<Action>& out) {
     heading(tr("My training right"));
+    if (s.offline) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::PushTextWrapPos(0.0f);
+        text(tr("Offline: showing what was last loaded."));
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+    }
     ImGui::Spacing();
     draw_year_navigation(s, out);
     draw_tabs(s, out);
@@ -160,7 +178,7 @@ void draw_balance_screen(const AppState& s, std::vector<Action>& out) {
         if (s.tab == Tab::balance) {
             draw_balance_tab(s, *s.view, out);
         } else {
-            draw_history_tab(*s.view);
+            draw_history_tab(s, *s.view);
         }
     } else if (s.load == LoadState::loading) {
         text(tr("Loading {year}...", {{"year", std::to_string(s.year)}}));

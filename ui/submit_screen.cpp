@@ -63,6 +63,11 @@ void draw_submit_tab(const AppState& s, std::vector<Action>& out) {
         text(tr("Sent: \"{title}\" is waiting for approval.", {{"title", *form.sent_title}}));
         ImGui::PopTextWrapPos();
     }
+    if (form.queued_title) {
+        ImGui::PushTextWrapPos(0.0f);
+        text(tr("Saved: \"{title}\" will be sent when you are back online.", {{"title", *form.queued_title}}));
+        ImGui::PopTextWrapPos();
+    }
     heading(tr("Submit a training"));
     field("##title", tr("Title"), form.title, FormField::title, form, "title", out);
     field("##provider", tr("Provider"), form.provider, FormField::provider, form, "provider", out);

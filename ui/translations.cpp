@@ -284,6 +284,7 @@ std::string explanation(const ExplanationLine& line) {
 }
 
 std::string error_message(const Error& e) {
+    if (e.code == "offline" && e.field == "certificate") return tr("error.certificate_offline");
     if (e.code == "offline") return tr("error.offline");
     if (e.code == "invalid_credentials") return tr("error.invalid_credentials");
     if (e.code == "throttled") return tr("error.throttled");

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "offline_snapshot.h"
 #include "overloaded.h"
 #include "submit_form.h"
 
@@ -22,13 +23,59 @@ std::vector<Command> load_year(AppState& s) {
     return {FetchYear{s.year}};
 }
 
+Command save(const AppState& s) { return SaveOffline{offline_snapshot(s)}; }
+
+const YearView* saved_view(const AppState& s, int year) {
+    for (const auto& v : s.saved_views)
+        if (v.year == year) return &v;
+    return nullptr;
+}
+
+std::vector<Command> send_outbox(AppState& s) {
+    std::vector<Command> out;
+    for (auto& q : s.outbox) {
+        if (q.sending) continue;
+        q.sending = true;
+        out.push_back(SendTraining{q.body, false, q.key});
+    }
+    return out;
+}
+
 std::vector<Command> enter(AppState& s, SessionInfo session) {
+    if (s.owner != session.account_id) {  // data saved for another account is not this one's
+        s.saved_views.clear();
+        s.outbox.clear();
+    }
+    s.owner = session.account_id;
+    s.offline = false;
     s.session = std::move(session);
     s.session->csrf_token.clear();  // the host keeps it; the UI has no use for it
     s.sign_in = SignInForm{s.sign_in.email, "", false, std::nullopt};
     s.screen = Screen::balance;
     s.year = std::clamp(s.today.year(), s.first_year, s.last_year);
-    return load_year(s);
+    auto commands = load_year(s);
+    commands.push_back(save(s));
+    // Trainings kept while offline go out once the server has confirmed who is signed in.
+    auto kept = send_outbox(s);
+    commands.insert(commands.end(), kept.begin(), kept.end());
+    return commands;
+}
+
+// No network: show what the device saved for the year, marked as such.
+bool show_saved(AppState& s) {
+    const YearView* saved = saved_view(s, s.year);
+    if (!saved) return false;
+    s.view = *saved;
+    s.offline = true;
+    s.load = LoadState::loaded;
+    s.error.reset();
+    return true;
+}
+
+QueuedTraining* queued(AppState& s, const std::string& key) {
+    for (auto& q : s.outbox)
+        if (!key.empty() && q.key == key) return &q;
+    return nullptr;
 }
 
 void leave(AppState& s, std::optional<Error> why) {
@@ -99,7 +146,37 @@ std::vector<Command> update(AppState& s, const Action& action) {
             },
             [&](const SignOut&) -> Commands {
                 leave(s, std::nullopt);
-                return {SendSignOut{}};
+                s.saved_views.clear();
+                s.outbox.clear();
+                s.owner.clear();
+                return {SendSignOut{}, SaveOffline{}};  // nothing personal stays on the device
+            },
+            [&](const OfflineRestored& a) -> Commands {
+                if (!a.session) return {};
+                s.session = a.session;
+                s.owner = a.session->account_id;
+                s.saved_views = a.views;
+                s.outbox = a.outbox;
+                return {};
+            },
+            [&](const ConnectionLost&) -> Commands {
+                if (!s.session) {
+                    leave(s, make_error("offline", "no connection to the server"));
+                    return {};
+                }
+                s.screen = Screen::balance;
+                s.year = std::clamp(s.today.year(), s.first_year, s.last_year);
+                if (!show_saved(s)) {
+                    s.offline = true;
+                    s.load = LoadState::failed;
+                    s.error = make_error("offline", "no connection to the server");
+                }
+                return {};
+            },
+            [&](const NetworkBack&) -> Commands {
+                // Confirm the session first (it also brings the CSRF token); kept trainings follow.
+                if (!s.session) return {};
+                return {CheckSession{}};
             },
             [&](const SetLanguage& a) -> Commands {
                 if (a.language == s.language) return {};
@@ -142,7 +219,7 @@ std::vector<Command> update(AppState& s, const Action& action) {
                 s.submit.certificate_size = 0;
                 return {};
             },
-            [&](const SubmitTraining&) -> Commands {
+            [&](const SubmitTraining& a) -> Commands {
                 if (s.submit.busy) return {};
                 auto valid = validate_submission(s.submit);
                 if (!valid) {
@@ -151,9 +228,18 @@ std::vector<Command> update(AppState& s, const Action& action) {
                 }
                 s.submit.error.reset();
                 s.submit.busy = true;
-                return {SendTraining{valid->body, !s.submit.certificate_name.empty()}};
+                s.sending = QueuedTraining{a.key, valid->body, valid->training.title, valid->training.date.iso(), valid->training.minutes};
+                return {SendTraining{valid->body, !s.submit.certificate_name.empty(), a.key}};
             },
             [&](const TrainingSubmitted& a) -> Commands {
+                if (queued(s, a.key)) {  // a kept training reached the server
+                    s.outbox.erase(std::remove_if(s.outbox.begin(), s.outbox.end(), [&](const QueuedTraining& q) { return q.key == a.key; }),
+                                   s.outbox.end());
+                    auto out = load_year(s);
+                    out.push_back(save(s));
+                    return out;
+                }
+                s.sending.reset();
                 const std::string date = s.submit.date;
                 s.submit = SubmitForm{};
                 s.submit.date = date;
@@ -163,11 +249,32 @@ std::vector<Command> update(AppState& s, const Action& action) {
                 return load_year(s);
             },
             [&](const SubmitFailed& a) -> Commands {
+                if (QueuedTraining* q = queued(s, a.key)) {  // still no network: it stays kept
+                    q->sending = false;
+                    if (session_lost(a.error)) leave(s, make_error(a.error.code, "you were signed out; sign in again"));
+                    return {};
+                }
                 s.submit.busy = false;
                 if (session_lost(a.error)) {
                     leave(s, make_error(a.error.code, "you were signed out; sign in again"));
                     return {};
                 }
+                if (a.error.code == "offline" && s.sending) {
+                    if (!s.submit.certificate_name.empty()) {
+                        s.submit.error = make_error("offline", "a certificate needs a connection", "certificate");
+                        return {};
+                    }
+                    // Kept on the device and sent when the network is back, with the same key.
+                    s.outbox.push_back(*s.sending);
+                    const std::string date = s.submit.date;
+                    s.submit = SubmitForm{};
+                    s.submit.date = date;
+                    s.submit.queued_title = s.sending->title;
+                    s.sending.reset();
+                    s.offline = true;
+                    return {save(s)};
+                }
+                s.sending.reset();
                 s.submit.error = a.error;
                 return {};
             },
@@ -180,8 +287,15 @@ std::vector<Command> update(AppState& s, const Action& action) {
                 if (a.view.year != s.year || s.screen != Screen::balance) return {};
                 s.view = a.view;
                 s.load = LoadState::loaded;
+                s.offline = false;
                 s.error.reset();
-                return {};
+                auto it = std::find_if(s.saved_views.begin(), s.saved_views.end(), [&](const YearView& v) { return v.year == a.view.year; });
+                if (it != s.saved_views.end()) {
+                    *it = a.view;
+                } else {
+                    s.saved_views.push_back(a.view);
+                }
+                return {save(s)};
             },
             [&](const RequestFailed& a) -> Commands {
                 if (session_lost(a.error)) {
@@ -189,6 +303,7 @@ std::vector<Command> update(AppState& s, const Action& action) {
                     return {};
                 }
                 if (a.year != s.year) return {};
+                if (a.error.code == "offline" && show_saved(s)) return {};
                 s.load = LoadState::failed;
                 s.error = a.error;
                 return {};

@@ -47,7 +47,7 @@ HttpRequest ApiClient::request_for(const InFlight& pending) const {
             [](const ui::FetchYear& c) { return HttpRequest{"GET", "/api/v1/me/balance?year=" + std::to_string(c.year), {}, {}}; },
             [&](const ui::SendTraining& c) {
                 if (pending.uploading) return HttpRequest{"POST", "/api/v1/certificates", {}, {csrf}, true};
-                return HttpRequest{"POST", "/api/v1/trainings", c.body, {csrf, {"Idempotency-Key", pending.key}}};
+                return HttpRequest{"POST", "/api/v1/trainings", c.body, {csrf, {"Idempotency-Key", c.key}}};
             },
             [](const auto&) { return HttpRequest{}; },  // host commands never get here (see send)
         },
@@ -66,7 +66,10 @@ std::optional<ui::Action> ApiClient::answer_for(InFlight& pending, int status, s
     };
     return std::visit(
         Overloaded{
-            [&](const ui::CheckSession&) -> std::optional<ui::Action> { return ui::SessionChecked{session()}; },
+            [&](const ui::CheckSession&) -> std::optional<ui::Action> {
+                if (status == 0) return ui::ConnectionLost{};
+                return ui::SessionChecked{session()};
+            },
             [&](const ui::SendSignIn&) -> std::optional<ui::Action> {
                 if (auto s = session()) return ui::SignedIn{*s};
                 return ui::SignInFailed{status == 200 ? make_error("server_error", "the server sent an unexpected answer")
@@ -83,17 +86,17 @@ std::optional<ui::Action> ApiClient::answer_for(InFlight& pending, int status, s
                     if (!id) {
                         Error e = answer_error(status, body);
                         e.field = "certificate";
-                        return ui::SubmitFailed{e};
+                        return ui::SubmitFailed{e, c.key};
                     }
                     // Step two: the training, linked to the stored certificate.
                     auto training = *parse_json(c.body);
                     training["certificate_id"] = *id;
-                    InFlight next{ui::SendTraining{training.dump(), true}, false, pending.key};
+                    InFlight next{ui::SendTraining{training.dump(), true, c.key}, false};
                     issue(next, request_for(next));
                     return std::nullopt;
                 }
-                if (auto e = created_entry(status, body)) return ui::TrainingSubmitted{std::move(*e)};
-                return ui::SubmitFailed{answer_error(status, body)};
+                if (auto e = created_entry(status, body)) return ui::TrainingSubmitted{std::move(*e), c.key};
+                return ui::SubmitFailed{answer_error(status, body), c.key};
             },
             [](const auto&) -> std::optional<ui::Action> { return std::nullopt; },
         },
@@ -107,12 +110,11 @@ void ApiClient::issue(InFlight pending, HttpRequest request) {
 }
 
 void ApiClient::send(const ui::Command& command) {
-    if (std::holds_alternative<ui::RememberLanguage>(command) || std::holds_alternative<ui::OpenFilePicker>(command)) return;
-    InFlight pending{command, false, {}};
-    if (const auto* t = std::get_if<ui::SendTraining>(&command)) {
-        pending.uploading = t->with_certificate;
-        pending.key = make_key_();
-    }
+    if (std::holds_alternative<ui::RememberLanguage>(command) || std::holds_alternative<ui::OpenFilePicker>(command) ||
+        std::holds_alternative<ui::SaveOffline>(command))
+        return;
+    InFlight pending{command, false};
+    if (const auto* t = std::get_if<ui::SendTraining>(&command)) pending.uploading = t->with_certificate;
     issue(pending, request_for(pending));
 }
 

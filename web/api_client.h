@@ -24,12 +24,9 @@ class ApiClient {
 public:
     using Transport = std::function<void(int request_id, const HttpRequest&)>;
     using Dispatch = std::function<void(ui::Action)>;
-    using KeyMaker = std::function<std::string()>;  // unique idempotency keys (the host has the randomness)
+    ApiClient(Transport transport, Dispatch dispatch) : transport_(std::move(transport)), dispatch_(std::move(dispatch)) {}
 
-    ApiClient(Transport transport, Dispatch dispatch, KeyMaker make_key)
-        : transport_(std::move(transport)), dispatch_(std::move(dispatch)), make_key_(std::move(make_key)) {}
-
-    // Sends API commands; commands for the host itself (language, file picker) are not its business.
+    // Sends API commands; commands for the host itself (language, file picker, storage) are not its business.
     void send(const ui::Command& command);
     // status 0 means no answer (offline, aborted); body is the raw response text.
     void on_response(int request_id, int status, std::string_view body);
@@ -39,14 +36,12 @@ private:
     struct InFlight {
         ui::Command command;
         bool uploading = false;
-        std::string key;  // the idempotency key of a submission
     };
     void issue(InFlight pending, HttpRequest request);
     HttpRequest request_for(const InFlight& pending) const;
     std::optional<ui::Action> answer_for(InFlight& pending, int status, std::string_view body);
     Transport transport_;
     Dispatch dispatch_;
-    KeyMaker make_key_;
     std::map<int, InFlight> in_flight_;
     int next_id_ = 1;
     std::string csrf_token_;  // from sign-in or /me; sent with every write

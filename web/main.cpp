@@ -10,9 +10,11 @@
 #include "api_client.h"
 #include "app_frame.h"
 #include "imgui.h"
+#include "imgui_internal.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
 #include "item_tree.h"
+#include "offline_snapshot.h"
 #include "shipped_rules.h"
 #include "theme.h"
 #include "update.h"
@@ -34,7 +36,7 @@ struct App {
     web::Viewport viewport;
     float font_scale = 0;  // pixel ratio the font atlas was built for
     int dark = -1;         // the theme applied: 1 dark, 0 light, -1 none yet
-    web::ApiClient api{web::http_fetch, dispatch, web::random_key};
+    web::ApiClient api{web::http_fetch, dispatch};
     std::string items_json;
 };
 
@@ -46,6 +48,8 @@ void run(const std::vector<ui::Command>& commands) {
             web::remember_language(ui::code(remember->language));
         } else if (std::holds_alternative<ui::OpenFilePicker>(c)) {
             web::open_file_picker();
+        } else if (const auto* save = std::get_if<ui::SaveOffline>(&c)) {
+            web::save_offline(save->snapshot);
         } else {
             app->api.send(c);
         }
@@ -53,7 +57,12 @@ void run(const std::vector<ui::Command>& commands) {
 }
 
 void dispatch(const ui::Action& action) {
-    run(ui::update(app->state, action));
+    // A submission gets its idempotency key here: the browser has the randomness, the UI has none.
+    if (const auto* submit = std::get_if<ui::SubmitTraining>(&action); submit && submit->key.empty()) {
+        run(ui::update(app->state, ui::SubmitTraining{web::random_key()}));
+    } else {
+        run(ui::update(app->state, action));
+    }
     app->scheduler.wake(4);
 }
 
@@ -104,8 +113,10 @@ void frame() {
     web::sync_text_agent(ImGui::GetIO().WantTextInput);
     // Keep drawing while a press or drag is in progress; otherwise the budget decides.
     ImGuiIO& io = ImGui::GetIO();
-    // An active text field keeps its caret blinking; presses and drags need frames too.
-    bool busy = ImGui::IsAnyItemActive() || io.MouseDown[0] || !io.InputQueueCharacters.empty();
+    // An active text field keeps its caret blinking; presses and drags need frames too; and input
+    // still queued (Dear ImGui spreads fast input over frames) must be drawn before pausing.
+    bool busy = ImGui::IsAnyItemActive() || io.MouseDown[0] || !io.InputQueueCharacters.empty() ||
+                !ImGui::GetCurrentContext()->InputEventsQueue.empty();
     app->scheduler.end_frame(busy);
 }
 
@@ -154,6 +165,11 @@ EMSCRIPTEN_KEEPALIVE void app_text_key(int which) {
     app->scheduler.wake(4);
 }
 
+// The browser is online again: kept trainings are sent, the year reloaded.
+EMSCRIPTEN_KEEPALIVE void app_online() {
+    if (app) dispatch(ui::NetworkBack{});
+}
+
 EMSCRIPTEN_KEEPALIVE void app_viewport_changed() {
     if (app) app->scheduler.wake(4);
 }
@@ -161,6 +177,8 @@ EMSCRIPTEN_KEEPALIVE void app_viewport_changed() {
 // Runs frames synchronously (inside a user gesture, e.g. to focus a text field at once).
 EMSCRIPTEN_KEEPALIVE void app_run_frames(int count) {
     for (int i = 0; app && i < count; ++i) frame();
+    // Input that did not fit in these frames (a tap right after typing) is drawn by the loop.
+    if (app && !ImGui::GetCurrentContext()->InputEventsQueue.empty()) app->scheduler.wake(4);
 }
 
 }  // extern "C"
@@ -194,6 +212,8 @@ int main() {
     int first = rules.ok() ? rules->first_year : 2023, last = rules.ok() ? rules->last_year : 2023;
     const auto language = ui::language_from(web::preferred_language()).value_or(ui::Language::en);
     app->state = ui::initial_state(web::local_today(), first, last, language);
+    // What the device kept from the last connection comes first, so an offline start shows it.
+    if (std::string saved = web::load_offline(); !saved.empty()) dispatch(ui::restore_offline(saved));
     run(ui::start(app->state));
 
     emscripten_set_main_loop(frame, 0, false);

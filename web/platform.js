@@ -96,6 +96,7 @@ for (const type of ['pointerdown', 'pointermove', 'pointerup', 'touchstart', 'to
 }
 for (const type of ['keydown', 'keyup', 'focus', 'blur']) window.addEventListener(type, () => wake(4));
 document.addEventListener('visibilitychange', () => wake(2));
+window.addEventListener('online', () => { if (Module._app_online) Module._app_online(); });
 
 function viewportChanged() {
   if (Module.calledRun && Module._app_viewport_changed) Module._app_viewport_changed();

@@ -28,6 +28,20 @@ EM_JS(void, js_fetch, (int id, const char* method, const char* path, const char*
     Module.llFetch(id, UTF8ToString(method), UTF8ToString(path), UTF8ToString(body), JSON.parse(UTF8ToString(headers)), picked_file != 0);
 });
 EM_JS(int, js_prefers_dark, (), { return window.matchMedia && matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0; });
+EM_JS(void, js_save_offline, (const char* text), {
+    try {
+        const s = UTF8ToString(text);
+        if (s) localStorage.setItem('learnledger.offline', s); else localStorage.removeItem('learnledger.offline');
+    } catch (e) {}
+});
+EM_JS(char*, js_load_offline, (), {
+    let s = '';
+    try { s = localStorage.getItem('learnledger.offline') || ''; } catch (e) {}
+    const n = lengthBytesUTF8(s) + 1;
+    const p = _malloc(n);
+    stringToUTF8(s, p, n);
+    return p;
+});
 EM_JS(void, js_open_file_picker, (), { Module.openFilePicker(); });
 EM_JS(char*, js_random_key, (), {
     const key = (crypto.randomUUID ? crypto.randomUUID() : Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join(''));
@@ -123,6 +137,15 @@ void http_fetch(int request_id, const HttpRequest& request) {
 void open_file_picker() { js_open_file_picker(); }
 
 bool prefers_dark() { return js_prefers_dark() != 0; }
+
+void save_offline(const std::string& snapshot) { js_save_offline(snapshot.c_str()); }
+
+std::string load_offline() {
+    char* p = js_load_offline();
+    std::string s = p;
+    std::free(p);
+    return s;
+}
 
 std::string random_key() {
     char* p = js_random_key();

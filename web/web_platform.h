@@ -33,6 +33,9 @@ void http_fetch(int request_id, const HttpRequest& request);  // answers via app
 void open_file_picker();
 std::string random_key();  // from the browser's crypto: idempotency keys
 bool prefers_dark();       // prefers-color-scheme: dark
+// The offline snapshot in the browser's storage (empty text: remove it).
+void save_offline(const std::string& snapshot);
+std::string load_offline();
 CivilDate local_today();
 // The language remembered on this device, else the browser's first preference ("nl-BE"), else "".
 std::string preferred_language();

@@ -166,6 +166,42 @@ test('the theme follows the system; the installed app starts without network', a
   await context.close();
 });
 
+test('offline: the last data shows, a submission waits and is sent exactly once when back online', async () => {
+  const context = await newContext(browser, { ...phone, viewport: { width: 390, height: 1500 } });
+  const page = await openApp(context, server.url + '/');
+  await signIn(page, 'worker@demo.example', 'demo-worker');
+  await waitForItem(page, 'figure', 'Training right 2026', '4 days');
+  await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null, null, { timeout: 10000 });
+
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForFunction(() => window.learnledger && window.learnledger.ready(), null, { timeout: 20000 });
+  await waitForItem(page, 'text', 'Offline: showing what was last loaded.');
+  await waitForItem(page, 'figure', 'Training right 2026', '4 days');
+
+  await tap(page, 'button', 'Submit');
+  await tap(page, 'textbox', 'Title');
+  await page.keyboard.type('Offline course');
+  await tap(page, 'textbox', 'Hours');
+  await page.keyboard.type('2');
+  await waitForItem(page, 'textbox', 'Hours', '2');
+  await tap(page, 'button', 'Send for approval');
+  await waitForItem(page, 'text', 'Saved: "Offline course" will be sent when you are back online.');
+  await tap(page, 'button', 'History');
+  await waitForItem(page, 'text', '2026-11-29 · 2 h · waiting to send');
+  await screenshot(page, 'phone-offline-waiting.png');
+
+  await context.setOffline(false);
+  await waitForItem(page, 'text', '2026-11-29 · 2 h · waiting for approval');
+  const titles = (await items(page)).filter((i) => i.label === 'Offline course');
+  assert.equal(titles.length, 1, 'shown once');
+  const onServer = await page.evaluate(async () => (await (await fetch('/api/v1/me/balance?year=2026')).json()).entries
+    .filter((e) => e.title === 'Offline course').length);
+  assert.equal(onServer, 1, 'stored once');
+  assert.deepEqual(page.errors.filter((e) => !e.includes('ERR_INTERNET_DISCONNECTED')), []);
+  await context.close();
+});
+
 test('unknown API paths answer with the JSON error envelope', async () => {
   const response = await fetch(server.url + '/api/v1/unknown');
   assert.equal(response.status, 404);

@@ -29,28 +29,28 @@ void type(ui::AppState& s, ui::FormField f, const char* text) { ui::update(s, ui
 TEST_CASE("the form validates like the server and names the field") {
     auto s = on_submit_tab();
     CHECK(s.submit.date == "2026-11-29");  // today by default
-    CHECK(ui::update(s, ui::SubmitTraining{}).empty());
+    CHECK(ui::update(s, ui::SubmitTraining{"k-1"}).empty());
     CHECK(s.submit.error->field == "hours");  // no duration yet
     type(s, ui::FormField::hours, "25");
-    ui::update(s, ui::SubmitTraining{});
+    ui::update(s, ui::SubmitTraining{"k-1"});
     CHECK(s.submit.error->field == "title");
     type(s, ui::FormField::title, "Forklift refresher");
-    CHECK(ui::update(s, ui::SubmitTraining{}).empty());
+    CHECK(ui::update(s, ui::SubmitTraining{"k-1"}).empty());
     CHECK(s.submit.error->field == "hours");  // more than 24 hours on one day
     type(s, ui::FormField::end_date, "2026-11-30");
     type(s, ui::FormField::minutes, "75");
-    ui::update(s, ui::SubmitTraining{});
+    ui::update(s, ui::SubmitTraining{"k-1"});
     CHECK(s.submit.error->field == "minutes");
     type(s, ui::FormField::minutes, "30");
     type(s, ui::FormField::cost, "12,345");
-    ui::update(s, ui::SubmitTraining{});
+    ui::update(s, ui::SubmitTraining{"k-1"});
     CHECK(s.submit.error->field == "cost");
     type(s, ui::FormField::cost, "125,50");
     type(s, ui::FormField::date, "2026-02-30");
-    ui::update(s, ui::SubmitTraining{});
+    ui::update(s, ui::SubmitTraining{"k-1"});
     CHECK(s.submit.error->field == "date");
     type(s, ui::FormField::date, "2026-11-29");
-    auto sent = ui::update(s, ui::SubmitTraining{});
+    auto sent = ui::update(s, ui::SubmitTraining{"k-1"});
     REQUIRE(sent.size() == 1);
     auto command = std::get<ui::SendTraining>(sent[0]);
     CHECK_FALSE(command.with_certificate);
@@ -59,7 +59,7 @@ TEST_CASE("the form validates like the server and names the field") {
     CHECK(body["cost_cents"] == 12550);
     CHECK(body["end_date"] == "2026-11-30");
     CHECK(s.submit.busy);
-    CHECK(ui::update(s, ui::SubmitTraining{}).empty());  // not twice
+    CHECK(ui::update(s, ui::SubmitTraining{"k-1"}).empty());  // not twice
 }
 
 TEST_CASE("a sent training clears the form, shows the history and reloads the year") {
@@ -68,18 +68,18 @@ TEST_CASE("a sent training clears the form, shows the history and reloads the ye
     type(s, ui::FormField::hours, "2");
     ui::update(s, ui::PickCertificate{});
     ui::update(s, ui::CertificatePicked{"certificate.png", "image/png", 3000});
-    auto sent = ui::update(s, ui::SubmitTraining{});
+    auto sent = ui::update(s, ui::SubmitTraining{"k-1"});
     CHECK(std::get<ui::SendTraining>(sent[0]).with_certificate);
     EntryRecord e;
     e.entry = LedgerEntry{"e-9", EntryKind::training, EntryStatus::submitted, *CivilDate::parse("2026-11-29"), 120, "First aid"};
-    auto reload = ui::update(s, ui::TrainingSubmitted{e});
+    auto reload = ui::update(s, ui::TrainingSubmitted{e, "k-1"});
     CHECK(s.tab == ui::Tab::history);
     CHECK(s.submit.title.empty());
     CHECK(s.submit.certificate_name.empty());
     CHECK(*s.submit.sent_title == "First aid");
-    REQUIRE(reload.size() == 1);
+    REQUIRE(!reload.empty());
     CHECK(std::get<ui::FetchYear>(reload[0]).year == 2026);
-    ui::update(s, ui::SubmitFailed{make_error("offline", "no connection")});
+    ui::update(s, ui::SubmitFailed{make_error("server_error", "no"), "k-2"});
     CHECK_FALSE(s.submit.busy);
 }
 
@@ -102,7 +102,7 @@ TEST_CASE("the form is drawn with its fields, the preview and the errors") {
     REQUIRE(actions.size() == 1);
     CHECK(std::holds_alternative<ui::PickCertificate>(actions[0]));
     type(s, ui::FormField::hours, "x");
-    ui::update(s, ui::SubmitTraining{});
+    ui::update(s, ui::SubmitTraining{"k-1"});
     gui.frame(draw);
     CHECK(gui.find("text", "Enter the duration: whole hours, and 0 to 59 minutes, at most 24 hours a day.") != nullptr);
 }
@@ -111,10 +111,10 @@ TEST_CASE("the API client uploads the certificate first, then links it to the tr
     std::vector<std::pair<int, web::HttpRequest>> sent;
     std::vector<ui::Action> received;
     web::ApiClient api([&](int id, const web::HttpRequest& r) { sent.emplace_back(id, r); },
-                       [&](ui::Action a) { received.push_back(std::move(a)); }, [] { return std::string("key-1"); });
+                       [&](ui::Action a) { received.push_back(std::move(a)); });
     api.send(ui::OpenFilePicker{});  // a host command: nothing goes out
     CHECK(sent.empty());
-    api.send(ui::SendTraining{R"({"title":"First aid","date":"2026-11-29","minutes":120})", true});
+    api.send(ui::SendTraining{R"({"title":"First aid","date":"2026-11-29","minutes":120})", true, "key-1"});
     REQUIRE(sent.size() == 1);
     CHECK(sent[0].second.path == "/api/v1/certificates");
     CHECK(sent[0].second.send_picked_file);
@@ -132,8 +132,65 @@ TEST_CASE("the API client uploads the certificate first, then links it to the tr
     api.on_response(sent[1].first, 201, wire::to_json(e).dump());
     REQUIRE(received.size() == 1);
     CHECK(std::get<ui::TrainingSubmitted>(received[0]).entry.entry.id == "e-1");
+    CHECK(std::get<ui::TrainingSubmitted>(received[0]).key == "key-1");
 
-    api.send(ui::SendTraining{R"({"title":"x","date":"2026-11-29","minutes":1})", true});
+    api.send(ui::SendTraining{R"({"title":"x","date":"2026-11-29","minutes":1})", true, "key-2"});
     api.on_response(sent.back().first, 415, R"({"error":{"code":"unsupported_media_type","message":"no","field":"Content-Type"}})");
     CHECK(std::get<ui::SubmitFailed>(received.back()).error.field == "certificate");
+}
+
+TEST_CASE("offline: a submission is kept with its key, shown as waiting, and sent once when the network is back") {
+    auto s = on_submit_tab();
+    type(s, ui::FormField::title, "Stacking course");
+    type(s, ui::FormField::hours, "1");
+    auto sent = ui::update(s, ui::SubmitTraining{"k-9"});
+    REQUIRE(std::get<ui::SendTraining>(sent[0]).key == "k-9");
+    auto kept = ui::update(s, ui::SubmitFailed{make_error("offline", "no connection to the server"), "k-9"});
+    REQUIRE(s.outbox.size() == 1);
+    CHECK(s.outbox[0].key == "k-9");
+    CHECK(*s.submit.queued_title == "Stacking course");
+    CHECK(s.submit.title.empty());
+    REQUIRE(kept.size() == 1);
+    CHECK_FALSE(std::get<ui::SaveOffline>(kept[0]).snapshot.empty());
+
+    test::HeadlessImGui gui(390, 1600);
+    auto draw = [&](std::vector<ui::Action>& out) { ui::draw_app_frame(s, out); };
+    ui::update(s, ui::SelectTab{ui::Tab::history});
+    gui.frame(draw);
+    gui.frame(draw);
+    CHECK(gui.find("text", "2026-11-29 \u00b7 1 h \u00b7 waiting to send") != nullptr);
+
+    auto back = ui::update(s, ui::NetworkBack{});
+    REQUIRE(back.size() == 1);
+    CHECK(std::holds_alternative<ui::CheckSession>(back[0]));  // the session (and its CSRF token) first
+    auto count_sends = [](const std::vector<ui::Command>& commands) {
+        int sends = 0;
+        for (const auto& c : commands)
+            if (const auto* t = std::get_if<ui::SendTraining>(&c)) {
+                ++sends;
+                CHECK(t->key == "k-9");  // the same key: the server stores it once
+            }
+        return sends;
+    };
+    CHECK(count_sends(ui::update(s, ui::SessionChecked{test::anna_session()})) == 1);
+    CHECK(count_sends(ui::update(s, ui::SessionChecked{test::anna_session()})) == 0);  // already on its way
+    ui::update(s, ui::SubmitFailed{make_error("offline", "x"), "k-9"});
+    CHECK(s.outbox.size() == 1);  // still kept
+    EntryRecord e;
+    e.entry = LedgerEntry{"e-5", EntryKind::training, EntryStatus::submitted, *CivilDate::parse("2026-11-29"), 60, "Stacking course"};
+    CHECK(count_sends(ui::update(s, ui::SessionChecked{test::anna_session()})) == 1);
+    ui::update(s, ui::TrainingSubmitted{e, "k-9"});
+    CHECK(s.outbox.empty());
+}
+
+TEST_CASE("offline: a certificate needs a connection; the form keeps it") {
+    auto s = on_submit_tab();
+    type(s, ui::FormField::title, "Course");
+    type(s, ui::FormField::hours, "1");
+    ui::update(s, ui::CertificatePicked{"c.png", "image/png", 10});
+    ui::update(s, ui::SubmitTraining{"k-3"});
+    ui::update(s, ui::SubmitFailed{make_error("offline", "x", "certificate"), "k-3"});
+    CHECK(s.outbox.empty());
+    CHECK(s.submit.error->field == "certificate");
+    CHECK(s.submit.certificate_name == "c.png");
 }

@@ -3,6 +3,7 @@
 
 #include "api_client.h"
 #include "demo_year.h"
+#include "offline_snapshot.h"
 #include "update.h"
 #include "wire.h"
 
@@ -28,7 +29,8 @@ TEST_CASE("the app asks who is signed in, then shows today's year") {
     CHECK(std::holds_alternative<ui::CheckSession>(first[0]));
     auto commands = ui::update(s, ui::SessionChecked{worker_session()});
     CHECK(s.screen == ui::Screen::balance);
-    REQUIRE(commands.size() == 1);
+    REQUIRE(commands.size() == 2);  // load the year, save who is signed in for offline use
+    CHECK(std::holds_alternative<ui::SaveOffline>(commands[1]));
     CHECK(std::get<ui::FetchYear>(commands[0]).year == 2026);
     CHECK(s.session->csrf_token.empty());  // the UI state never holds the token
     CHECK(ui::initial_state(*CivilDate::parse("2050-01-01"), 2023, 2040).year == 2040);
@@ -57,14 +59,15 @@ TEST_CASE("sign-in: local checks, one request at a time, failures clear the pass
     auto loaded = ui::update(s, ui::SignedIn{worker_session()});
     CHECK(s.screen == ui::Screen::balance);
     CHECK(s.sign_in.password.empty());
-    CHECK(loaded.size() == 1);
+    CHECK(loaded.size() == 2);
 }
 
 TEST_CASE("sign-out and a lost session return to sign-in") {
     auto s = signed_in();
     auto out = ui::update(s, ui::SignOut{});
-    REQUIRE(out.size() == 1);
+    REQUIRE(out.size() == 2);
     CHECK(std::holds_alternative<ui::SendSignOut>(out[0]));
+    CHECK(std::get<ui::SaveOffline>(out[1]).snapshot.empty());
     CHECK(s.screen == ui::Screen::sign_in);
     CHECK_FALSE(s.session.has_value());
 
@@ -102,9 +105,8 @@ TEST_CASE("year selection stays inside the rule set and does not refetch the sho
 TEST_CASE("the API client builds requests, keeps the CSRF token and decodes answers") {
     std::vector<std::pair<int, web::HttpRequest>> sent;
     std::vector<ui::Action> received;
-    int keys = 0;
     web::ApiClient api([&](int id, const web::HttpRequest& r) { sent.emplace_back(id, r); },
-                       [&](ui::Action a) { received.push_back(std::move(a)); }, [&] { return "key-" + std::to_string(++keys); });
+                       [&](ui::Action a) { received.push_back(std::move(a)); });
     api.send(ui::SendSignIn{"anna@demo.example", "pw"});
     REQUIRE(sent.size() == 1);
     CHECK(sent[0].second.method == "POST");
@@ -133,6 +135,9 @@ TEST_CASE("the API client builds requests, keeps the CSRF token and decodes answ
     api.send(ui::CheckSession{});
     api.on_response(sent.back().first, 401, R"({"error":{"code":"unauthenticated","message":"sign in first"}})");
     CHECK_FALSE(std::get<ui::SessionChecked>(received.back()).session.has_value());
+    api.send(ui::CheckSession{});
+    api.on_response(sent.back().first, 0, "");
+    CHECK(std::holds_alternative<ui::ConnectionLost>(received.back()));
 }
 
 TEST_CASE("bad answers become plain failures") {
@@ -146,4 +151,39 @@ TEST_CASE("bad answers become plain failures") {
     CHECK(std::holds_alternative<ui::RequestFailed>(wrong_year));
     auto proxy_error = web::year_answer(2024, 502, "Bad Gateway");
     CHECK(std::get<ui::RequestFailed>(proxy_error).error.message == "the server answered with status 502");
+}
+
+TEST_CASE("offline start: the saved year shows; sign-out forgets everything; another account starts clean") {
+    auto s = signed_in();
+    ui::update(s, ui::YearLoaded{test::anna_year(2026)});
+    auto snapshot = ui::offline_snapshot(s);
+    CHECK(snapshot.find("token") == std::string::npos);  // no CSRF token or session on the device
+
+    auto fresh = ui::initial_state(*CivilDate::parse("2026-11-29"), 2023, 2040);
+    ui::update(fresh, ui::restore_offline(snapshot));
+    ui::update(fresh, ui::ConnectionLost{});
+    CHECK(fresh.screen == ui::Screen::balance);
+    CHECK(fresh.offline);
+    REQUIRE(fresh.view.has_value());
+    CHECK(fresh.view->year == 2026);
+    // Another year without a saved view fails plainly.
+    ui::update(fresh, ui::SelectYear{2025});
+    ui::update(fresh, ui::RequestFailed{2025, make_error("offline", "x")});
+    CHECK(fresh.load == ui::LoadState::failed);
+
+    auto out = ui::update(fresh, ui::SignOut{});
+    bool cleared = false;
+    for (const auto& c : out)
+        if (const auto* save = std::get_if<ui::SaveOffline>(&c)) cleared = save->snapshot.empty();
+    CHECK(cleared);
+    CHECK(fresh.saved_views.empty());
+
+    CHECK_FALSE(ui::restore_offline("not json").session.has_value());
+    CHECK_FALSE(ui::restore_offline(R"({"version":2})").session.has_value());
+    auto other = ui::initial_state(*CivilDate::parse("2026-11-29"), 2023, 2040);
+    ui::update(other, ui::restore_offline(snapshot));
+    SessionInfo someone = worker_session();
+    someone.account_id = "acc-other";
+    ui::update(other, ui::SignedIn{someone});
+    CHECK(other.saved_views.empty());
 }

@@ -1,0 +1,15 @@
+// What the app keeps on the device for offline use: who was signed in (without any token), the
+// last view of each year, and the trainings waiting to be sent. Encoded with the core wire format.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "app_state.h"
+
+namespace ll::ui {
+
+std::string offline_snapshot(const AppState& state);
+// Unreadable or foreign text gives an empty restore (never a crash).
+OfflineRestored restore_offline(std::string_view snapshot);
+
+}  // namespace ll::ui
