@@ -52,6 +52,20 @@ void draw_language_picker(const AppState& s, std::vector<Action>& out) {
     }
 }
 
+// Touch has no scroll wheel: a drag that starts on the page itself (not on a control) scrolls it,
+// once it has moved past Dear ImGui's drag threshold, so a tap never scrolls. Runs after the items
+// of the frame, so "on a control" means this frame's controls.
+void drag_to_scroll() {
+    ImGuiIO& io = ImGui::GetIO();
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    const ImGuiID started_on_page = ImGui::GetID("##drag-to-scroll");
+    if (io.MouseClicked[ImGuiMouseButton_Left])
+        storage->SetBool(started_on_page, ImGui::IsWindowHovered() && !ImGui::IsAnyItemHovered() && !ImGui::IsAnyItemActive());
+    if (!io.MouseDown[ImGuiMouseButton_Left]) storage->SetBool(started_on_page, false);
+    if (storage->GetBool(started_on_page) && ImGui::IsMouseDragging(ImGuiMouseButton_Left))
+        ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+}
+
 }  // namespace
 
 void draw_app_frame(const AppState& state, std::vector<Action>& out) {
@@ -62,10 +76,6 @@ void draw_app_frame(const AppState& state, std::vector<Action>& out) {
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
     set_language(state.language);
     if (ImGui::Begin("learnledger", nullptr, flags)) {
-        // Touch has no scroll wheel: a drag that starts on the page (not on a control) scrolls it.
-        ImGuiIO& io = ImGui::GetIO();
-        if (ImGui::IsWindowHovered() && !ImGui::IsAnyItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0.0f))
-            ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
         switch (state.screen) {
             case Screen::starting: text(tr("Loading...")); break;
             case Screen::sign_in:
@@ -78,6 +88,7 @@ void draw_app_frame(const AppState& state, std::vector<Action>& out) {
                 draw_language_picker(state, out);
                 break;
         }
+        drag_to_scroll();
     }
     ImGui::End();
 }

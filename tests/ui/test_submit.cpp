@@ -6,6 +6,7 @@
 #include "app_frame.h"
 #include "demo_year.h"
 #include "headless_imgui.h"
+#include "imgui.h"
 #include "submit_form.h"
 #include "update.h"
 #include "wire.h"
@@ -193,4 +194,38 @@ TEST_CASE("offline: a certificate needs a connection; the form keeps it") {
     CHECK(s.outbox.empty());
     CHECK(s.submit.error->field == "certificate");
     CHECK(s.submit.certificate_name == "c.png");
+}
+
+TEST_CASE("a drag that starts on the page scrolls it; a tap on a control does not") {
+    auto s = on_submit_tab();
+    test::HeadlessImGui gui(390, 500);  // the form is taller than this display
+    auto draw = [&](std::vector<ui::Action>& out) { ui::draw_app_frame(s, out); };
+    gui.frame(draw);
+    gui.frame(draw);
+    CHECK(gui.find("button", "Send for approval") == nullptr);  // below the fold
+    const float heading_y = gui.find("heading", "Submit a training")->y;
+    ImGuiIO& io = ImGui::GetIO();
+    // Twice: press on the page (left margin, between controls) and drag up.
+    for (int drag = 0; drag < 2; ++drag) {
+        io.AddMousePosEvent(4, 480);
+        gui.frame(draw);
+        io.AddMouseButtonEvent(0, true);
+        gui.frame(draw);
+        for (int y = 460; y >= 20; y -= 20) {
+            io.AddMousePosEvent(4, static_cast<float>(y));
+            gui.frame(draw);
+        }
+        io.AddMouseButtonEvent(0, false);
+        gui.frame(draw);
+    }
+    gui.frame(draw);
+    CHECK(gui.find("heading", "Submit a training") == nullptr);  // scrolled away (it was at heading_y)
+    CHECK(heading_y > 0);
+    REQUIRE(gui.find("button", "Send for approval") != nullptr);  // scrolled into view
+    // A tap on a control, far from where the pointer was, clicks it without scrolling.
+    const ui::Item send = *gui.find("button", "Send for approval");
+    auto actions = gui.tap(send, draw);
+    bool submitted = false;
+    for (const auto& a : actions) submitted = submitted || std::holds_alternative<ui::SubmitTraining>(a);
+    CHECK(submitted);
 }
