@@ -245,7 +245,6 @@ std::string localise_arg(const std::string& name, const std::string& value) {
 }  // namespace
 
 void set_language(Language l) { active = l; }
-Language current_language() { return active; }
 const std::set<std::string>& missing_keys() { return missing; }
 void clear_missing_keys() { missing.clear(); }
 

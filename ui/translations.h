@@ -47,7 +47,6 @@ using Args = std::initializer_list<std::pair<std::string_view, std::string>>;
 
 // The language used by tr() and the formatters; set once per frame from the app state.
 void set_language(Language l);
-Language current_language();
 
 // The message in the current language with its placeholders filled; the English text when the key
 // is missing (and the key is recorded in missing_keys()).

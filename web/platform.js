@@ -30,11 +30,17 @@ Object.assign(textAgent.style, { position: 'fixed', left: '0', top: '0', width: 
 document.body.appendChild(textAgent);
 Module.textAgent = textAgent;
 
-// Calls `fn` with `text` as a UTF-8 C string on the wasm heap, freed afterwards.
-function withCString(text, fn) {
+// `text` as a UTF-8 C string on the wasm heap; C++ takes it and frees it (take_js_string).
+Module.llNewCString = function (text) {
   const size = lengthBytesUTF8(text) + 1;
   const ptr = _malloc(size);
   stringToUTF8(text, ptr, size);
+  return ptr;
+};
+
+// Calls `fn` with `text` as a UTF-8 C string on the wasm heap, freed afterwards.
+function withCString(text, fn) {
+  const ptr = Module.llNewCString(text);
   try { fn(ptr); } finally { _free(ptr); }
 }
 

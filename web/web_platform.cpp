@@ -37,18 +37,12 @@ EM_JS(void, js_save_offline, (const char* text), {
 EM_JS(char*, js_load_offline, (), {
     let s = '';
     try { s = localStorage.getItem('learnledger.offline') || ''; } catch (e) {}
-    const n = lengthBytesUTF8(s) + 1;
-    const p = _malloc(n);
-    stringToUTF8(s, p, n);
-    return p;
+    return Module.llNewCString(s);
 });
 EM_JS(void, js_open_file_picker, (), { Module.openFilePicker(); });
 EM_JS(char*, js_random_key, (), {
     const key = (crypto.randomUUID ? crypto.randomUUID() : Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join(''));
-    const n = lengthBytesUTF8(key) + 1;
-    const p = _malloc(n);
-    stringToUTF8(key, p, n);
-    return p;
+    return Module.llNewCString(key);
 });
 EM_JS(int, js_today, (), {
     const d = new Date();
@@ -58,15 +52,23 @@ EM_JS(char*, js_preferred_language, (), {
     let code = '';
     try { code = localStorage.getItem('learnledger.language') || ''; } catch (e) {}
     if (!code) code = (navigator.languages && navigator.languages[0]) || navigator.language || '';
-    const n = lengthBytesUTF8(code) + 1;
-    const p = _malloc(n);
-    stringToUTF8(code, p, n);
-    return p;
+    return Module.llNewCString(code);
 });
 EM_JS(void, js_remember_language, (const char* code), {
     try { localStorage.setItem('learnledger.language', UTF8ToString(code)); } catch (e) {}
     document.documentElement.lang = UTF8ToString(code);
 });
+
+namespace {
+
+// Copies a string a JS bridge allocated with Module.llNewCString, and frees it.
+std::string take_js_string(char* p) {
+    std::string s = p ? p : "";
+    std::free(p);
+    return s;
+}
+
+}  // namespace
 
 Viewport read_viewport() {
     Viewport v{js_canvas_css_width(), js_canvas_css_height(), js_pixel_ratio()};
@@ -140,19 +142,9 @@ bool prefers_dark() { return js_prefers_dark() != 0; }
 
 void save_offline(const std::string& snapshot) { js_save_offline(snapshot.c_str()); }
 
-std::string load_offline() {
-    char* p = js_load_offline();
-    std::string s = p;
-    std::free(p);
-    return s;
-}
+std::string load_offline() { return take_js_string(js_load_offline()); }
 
-std::string random_key() {
-    char* p = js_random_key();
-    std::string s = p;
-    std::free(p);
-    return s;
-}
+std::string random_key() { return take_js_string(js_random_key()); }
 
 void sync_text_agent(bool wants_text) { js_sync_text_agent(wants_text ? 1 : 0); }
 
@@ -162,12 +154,7 @@ CivilDate local_today() {
     return d.ok() ? *d : CivilDate();  // a browser clock outside 1900-2199 is broken; the app clamps the year
 }
 
-std::string preferred_language() {
-    char* p = js_preferred_language();
-    std::string s = p;
-    std::free(p);
-    return s;
-}
+std::string preferred_language() { return take_js_string(js_preferred_language()); }
 
 void remember_language(const char* code) { js_remember_language(code); }
 
