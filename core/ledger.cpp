@@ -42,6 +42,12 @@ std::string display_title(const LedgerEntry& e) { return e.title.empty() ? "unti
 
 namespace {
 
+// Fold years lie inside the rule set's range, which CivilDate covers.
+CivilDate year_end(int year) {
+    auto d = CivilDate::from_ymd(year, 12, 31);
+    return d ? *d : CivilDate();
+}
+
 template <class E, size_t N>
 std::optional<E> from_string(const std::string& s, const E (&all)[N]) {
     for (E e : all)
@@ -216,6 +222,7 @@ void Folder::close_year(YearBalance& yb) {
         std::vector<std::pair<std::string, std::string>> args{
             {"date", t.date.iso()}, {"reason", to_string(t.reason)}, {"duration", duration(yb.remaining_minutes)}};
         note(yb, lapses ? "ledger.lapsed" : "ledger.open_at_end", args);
+        if (lapses) yb.lapses_on = t.date;
         // Either way nothing carries into a year without the contract.
         yb.expired_minutes = expire_all();
         ended_ = true;
@@ -225,6 +232,7 @@ void Folder::close_year(YearBalance& yb) {
     if (!start) {
         // Years before the first 5-year period do not roll into it unless the rule set says so.
         if (!rules_.carry_over.roll_before_period) {
+            yb.lapses_on = year_end(year);
             for (const auto& l : lots_)
                 note(yb, "ledger.not_rolled", {{"origin_year", std::to_string(l.origin_year)},
                                                {"next_year", std::to_string(year + 1)}, {"duration", duration(l.minutes)}});
@@ -236,6 +244,8 @@ void Folder::close_year(YearBalance& yb) {
                                          {"duration", duration(total())}});
         yb.expired_minutes = expire_all();
     }
+    if (start && rules_.period_end_for(facts_.joint_committee) == PeriodEnd::reset)
+        yb.lapses_on = year_end(*start + rules_.carry_over.period_years - 1);
     yb.carried_out_minutes = total();
     yb.lots_carried_out = lots_;
 }

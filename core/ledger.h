@@ -66,6 +66,9 @@ struct YearBalance {
     long long expired_minutes = 0;        // not rolled, reset or lapsed at the end of the year
     long long remaining_minutes = 0;      // at the end of the year, before expiry
     long long carried_out_minutes = 0;
+    // When what remains of this year is lost if left unused (contract end after resignation,
+    // a period reset, no roll into the first period); none while it keeps carrying over.
+    std::optional<CivilDate> lapses_on;
     std::vector<Lot> lots_carried_out;
     Explanation explanation;
 };

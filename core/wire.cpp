@@ -28,6 +28,8 @@ json to_json(const ExplanationLine& line) {
 
 namespace {
 
+json date_or_null(const std::optional<CivilDate>& d) { return d ? json(d->iso()) : json(nullptr); }
+
 json explanation_json(const Explanation& lines) {
     json out = json::array();
     for (const auto& l : lines) out.push_back(to_json(l));
@@ -81,6 +83,7 @@ json to_json(const Balance& b) {
                          {"remaining_minutes", y.remaining_minutes},
                          {"expired_minutes", y.expired_minutes},
                          {"carried_out_minutes", y.carried_out_minutes},
+                         {"lapses_on", date_or_null(y.lapses_on)},
                          {"lots_carried_out", lots},
                          {"entitlement_explanation", explanation_json(y.entitlement.explanation)},
                          {"explanation", explanation_json(y.explanation)}});
@@ -92,7 +95,6 @@ json to_json(const Balance& b) {
 }
 
 json to_json(const Obligation& o) {
-    auto date_or_null = [](const std::optional<CivilDate>& d) { return d ? json(d->iso()) : json(nullptr); };
     json deadline = json::object();
     if (o.deadline.month) {
         deadline = {{"month", *o.deadline.month}, {"day", *o.deadline.day}};
@@ -187,6 +189,7 @@ json to_json(const YearView& v) {
             {"remaining_minutes", v.remaining_minutes},
             {"expired_minutes", v.expired_minutes},
             {"carried_out_minutes", v.carried_out_minutes},
+            {"lapses_on", date_or_null(v.lapses_on)},
             {"entitlement_explanation", explanation_json(v.entitlement_explanation)},
             {"explanation", explanation_json(v.explanation)},
             {"periods", periods},
@@ -505,6 +508,7 @@ Result<YearView> year_view_from_json(const json& j) {
     const json* periods = r.member("periods", true, json::value_t::array);
     const json* end = r.member("end_of_contract", false, json::value_t::object);
     const json* entries = r.member("entries", true, json::value_t::array);
+    v.lapses_on = r.date("lapses_on", false);
     r.reject_unknown_fields();
     if (!r.ok()) return r.error();
     auto exact_days = exact_from(days, "entitled_days_exact");

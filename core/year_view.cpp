@@ -26,6 +26,7 @@ YearView year_view(const std::string& worker_id, const Balance& balance, std::ve
     v.remaining_minutes = y.remaining_minutes;
     v.expired_minutes = y.expired_minutes;
     v.carried_out_minutes = y.carried_out_minutes;
+    v.lapses_on = y.lapses_on;
     v.entitlement_explanation = y.entitlement.explanation;
     v.explanation = y.explanation;
     return v;

@@ -18,6 +18,7 @@ struct YearView {
     Rational entitled_days;
     long long entitled_minutes = 0, complementary_minutes = 0, carried_in_minutes = 0, credit_minutes = 0, used_minutes = 0,
               pending_minutes = 0, beyond_right_minutes = 0, remaining_minutes = 0, expired_minutes = 0, carried_out_minutes = 0;
+    std::optional<CivilDate> lapses_on;  // see YearBalance
     Explanation entitlement_explanation, explanation;
     std::vector<PeriodProgress> periods;
     std::optional<EndOfContract> end_of_contract;

@@ -1,6 +1,8 @@
 // What the app shows, as plain values: screens read it, only update() changes it.
 // Actions come from screens and from the host (server answers); commands go out to the host.
 #pragma once
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <variant>
@@ -36,7 +38,24 @@ enum class FormField { title, provider, date, end_date, hours, minutes, cost };
 struct QueuedTraining {
     std::string key, body, title, date;
     long long minutes = 0;
+    bool with_certificate = false;  // the file waits on the device under the same key
     bool sending = false;
+};
+
+// A certificate's picture as the host prepared it: a GPU texture for photos, a document symbol
+// for PDFs, a plain symbol when it could not be fetched (offline) or read.
+struct Thumbnail {
+    enum class Kind { loading, image, document, unavailable };
+    Kind kind = Kind::loading;
+    std::uint64_t texture = 0;
+    int width = 0, height = 0;
+};
+constexpr const char* picked_certificate = "picked";  // thumbnail key of the file chosen in the form
+
+// What the history shows: a status, and words that must appear in the title or provider.
+struct HistoryFilter {
+    std::string search;
+    std::optional<EntryStatus> status;  // nullopt: every status
 };
 
 struct SignInForm {
@@ -60,6 +79,8 @@ struct AppState {
     std::optional<YearView> view;  // for `year` once loaded
     std::optional<Error> error;    // the last failure, shown plainly
     bool show_explanation = false;
+    HistoryFilter history_filter;
+    std::map<std::string, Thumbnail> thumbnails;  // by certificate id, or picked_certificate
     bool offline = false;               // showing what was saved on the device
     std::string owner;                  // account whose data is saved (another account clears it)
     std::optional<QueuedTraining> sending;  // the form's submission on its way
@@ -94,10 +115,15 @@ struct OfflineRestored { std::optional<SessionInfo> session; std::vector<YearVie
 struct ConnectionLost {};  // the session could not be checked: no network
 struct NetworkBack {};
 struct RequestFailed { int year; Error error; };
+// The browser's back or forward button, or a link, asked for this place (see route.h).
+struct Navigate { Tab tab; bool explanation = false; };
+struct EditSearch { std::string text; };
+struct FilterStatus { std::optional<EntryStatus> status; };
+struct ThumbnailLoaded { std::string key; Thumbnail thumbnail; };
 using Action = std::variant<SessionChecked, EditEmail, EditPassword, SubmitSignIn, SignedIn, SignInFailed, SignOut, SetLanguage,
                             SelectYear, SelectTab, ToggleExplanation, Retry, YearLoaded, RequestFailed, EditForm, SetTrainingType,
                             PickCertificate, CertificatePicked, ClearCertificate, SubmitTraining, TrainingSubmitted, SubmitFailed,
-                            OfflineRestored, ConnectionLost, NetworkBack>;
+                            OfflineRestored, ConnectionLost, NetworkBack, Navigate, EditSearch, FilterStatus, ThumbnailLoaded>;
 
 // --- commands: what the host must do (fetching, storing); it answers with actions ---
 struct CheckSession {};
@@ -110,7 +136,12 @@ struct OpenFilePicker {};                         // camera or file; answered wi
 struct SendTraining { std::string body; bool with_certificate; std::string key; };
 // Store on the device what offline use needs (text from offline_snapshot.h; empty: forget it all).
 struct SaveOffline { std::string snapshot; };
+// Fetch a certificate (or the picked file) and answer with ThumbnailLoaded.
+struct LoadThumbnail { std::string key; };
+// Keep the picked file on the device under a queued training's key, or let it go once sent.
+struct KeepCertificate { std::string key; };
+struct ForgetCertificate { std::string key; };
 using Command = std::variant<CheckSession, SendSignIn, SendSignOut, FetchYear, RememberLanguage, OpenFilePicker, SendTraining,
-                             SaveOffline>;
+                             SaveOffline, LoadThumbnail, KeepCertificate, ForgetCertificate>;
 
 }  // namespace ll::ui

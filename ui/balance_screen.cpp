@@ -5,6 +5,8 @@
 #include <cfloat>
 #include <string>
 
+#include "form_widgets.h"
+#include "history_filter.h"
 #include "imgui.h"
 #include "item_tree.h"
 #include "submit_screen.h"
@@ -79,30 +81,55 @@ void draw_usage_bar(const YearView& v) {
     ImGui::Dummy(ImVec2(w, h));
 }
 
+// A tap on a figure (not a drag that scrolls past it) opens its explanation.
+void explain_on_tap(const AppState& s, std::vector<Action>& out) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const bool dragged = io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] > io.MouseDragThreshold * io.MouseDragThreshold;
+    if (!s.show_explanation && !dragged && ImGui::IsItemHovered() && ImGui::IsMouseReleased(ImGuiMouseButton_Left))
+        out.push_back(ToggleExplanation{});
+}
+
+void wrapped(const std::string& line) {
+    ImGui::PushTextWrapPos(0.0f);
+    text(line);
+    ImGui::PopTextWrapPos();
+}
+
+// What happens to the time left: lost on a known date, or carried into the next year.
+void draw_expiry(const YearView& v) {
+    if (v.remaining_minutes <= 0) return;
+    if (v.lapses_on) {
+        wrapped(tr("Time not taken lapses on {date}", {{"date", date_text(*v.lapses_on)}}));
+    } else if (!v.end_of_contract) {
+        wrapped(tr("Time not taken carries over to {year}", {{"year", std::to_string(v.year + 1)}}));
+    }
+}
+
 void draw_balance_tab(const AppState& s, const YearView& v, std::vector<Action>& out) {
     const std::string year = std::to_string(v.year);
     figure(tr("Remaining {year}", {{"year", year}}), days_text(as_days(v.remaining_minutes, v.minutes_per_day)));
+    explain_on_tap(s, out);
     text(tr("{duration} of training time left", {{"duration", duration(v.remaining_minutes)}}));
     ImGui::Spacing();
     draw_usage_bar(v);
     text(tr("Followed: {duration}", {{"duration", duration(v.used_minutes)}}));
     if (v.pending_minutes > 0) text(tr("Waiting for approval: {duration}", {{"duration", duration(v.pending_minutes)}}));
     if (v.carried_in_minutes > 0) text(tr("Carried from earlier years: {duration}", {{"duration", duration(v.carried_in_minutes)}}));
+    draw_expiry(v);
     ImGui::Spacing();
     figure(tr("Training right {year}", {{"year", year}}), days_text(v.entitled_days));
+    explain_on_tap(s, out);
     for (const auto& p : v.periods) {
         if (v.year < p.start_year || v.year > p.end_year) continue;
-        ImGui::PushTextWrapPos(0.0f);
-        text(tr("5-year period {start}-{end}: {followed} followed of {goal}",
-                {{"start", std::to_string(p.start_year)}, {"end", std::to_string(p.end_year)},
-                 {"followed", duration(p.followed_minutes)}, {"goal", duration(p.goal_minutes)}}));
-        ImGui::PopTextWrapPos();
+        wrapped(tr("5-year period {start}-{end}: {followed} followed of {goal}",
+                   {{"start", std::to_string(p.start_year)}, {"end", std::to_string(p.end_year)},
+                    {"followed", duration(p.followed_minutes)}, {"goal", duration(p.goal_minutes)}}));
         ImGui::ProgressBar(p.goal_minutes > 0 ? std::min(1.0f, static_cast<float>(p.followed_minutes) / static_cast<float>(p.goal_minutes)) : 0.0f,
                            ImVec2(-1, ImGui::GetFontSize() * 0.75f), "");
     }
     if (v.end_of_contract)
-        text(tr("Contract ends {date}: {duration} still open",
-                {{"date", v.end_of_contract->termination.date.iso()}, {"duration", duration(v.end_of_contract->open_minutes)}}));
+        wrapped(tr("Contract ends {date}: {duration} still open",
+                   {{"date", date_text(v.end_of_contract->termination.date)}, {"duration", duration(v.end_of_contract->open_minutes)}}));
     ImGui::Spacing();
     const std::string toggle = tr(s.show_explanation ? "Hide explanation" : "Show explanation") + "##explanation";
     if (ImGui::Button(toggle.c_str(), ImVec2(-1, touch_target_height()))) out.push_back(ToggleExplanation{});
@@ -112,44 +139,113 @@ void draw_balance_tab(const AppState& s, const YearView& v, std::vector<Action>&
         for (const auto& line : *lines) {
             ImGui::Bullet();
             ImGui::SameLine();
-            ImGui::PushTextWrapPos(0.0f);
-            text(explanation(line));
-            ImGui::PopTextWrapPos();
+            wrapped(explanation(line));
         }
 }
 
-void draw_history_tab(const AppState& s, const YearView& v) {
+// The status choices above the history, as a row of toggle buttons.
+void draw_status_filter(const AppState& s, std::vector<Action>& out) {
+    const std::pair<std::optional<EntryStatus>, std::string> choices[] = {
+        {std::nullopt, tr("All") + "##filter-all"},
+        {EntryStatus::approved, tr("filter.approved") + "##filter-approved"},
+        {EntryStatus::submitted, tr("filter.waiting") + "##filter-waiting"},
+        {EntryStatus::rejected, tr("filter.rejected") + "##filter-rejected"}};
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float w = (ImGui::GetContentRegionAvail().x - 3 * style.ItemSpacing.x) / 4;
+    bool first = true;
+    for (const auto& [status, label] : choices) {
+        if (!first) ImGui::SameLine();
+        first = false;
+        const bool current = s.history_filter.status == status;
+        if (current) ImGui::PushStyleColor(ImGuiCol_Button, style.Colors[ImGuiCol_ButtonActive]);
+        if (ImGui::Button(label.c_str(), ImVec2(w, touch_target_height())) && !current) out.push_back(FilterStatus{status});
+        if (current) ImGui::PopStyleColor();
+    }
+}
+
+// A square as tall as a title line and its details: the certificate's photo, or a symbol for a
+// document or a picture that could not be fetched.
+void draw_thumbnail(const AppState& s, const std::string& certificate_id) {
+    const float side = ImGui::GetFontSize() * 3.0f;
+    auto it = s.thumbnails.find(certificate_id);
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    if (it != s.thumbnails.end() && it->second.kind == Thumbnail::Kind::image && it->second.width > 0 && it->second.height > 0) {
+        const Thumbnail& t = it->second;
+        const float k = side / static_cast<float>(std::max(t.width, t.height));
+        const float w = t.width * k, h = t.height * k;
+        const ImVec2 min(p.x + (side - w) / 2, p.y + (side - h) / 2);
+        draw->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(t.texture)), min, ImVec2(min.x + w, min.y + h));
+    } else {
+        // A sheet with a folded corner; "PDF" on documents.
+        const float fold = side * 0.25f;
+        const ImU32 line = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+        const ImVec2 a(p.x + side * 0.15f, p.y), b(p.x + side * 0.85f - fold, p.y), c(p.x + side * 0.85f, p.y + fold),
+            d(p.x + side * 0.85f, p.y + side), e(p.x + side * 0.15f, p.y + side);
+        const ImVec2 outline[] = {a, b, c, d, e};
+        draw->AddPolyline(outline, 5, line, ImDrawFlags_Closed, 1.5f);
+        if (it != s.thumbnails.end() && it->second.kind == Thumbnail::Kind::document) {
+            const ImVec2 size = ImGui::CalcTextSize("PDF");
+            draw->AddText(ImVec2(p.x + (side - size.x) / 2, p.y + (side - size.y) / 2), line, "PDF");
+        }
+    }
+    ImGui::Dummy(ImVec2(side, side));
+    if (auto* t = current_item_tree()) t->record_last_item("image", tr("Certificate"), certificate_id);
+}
+
+void draw_entry_title(const std::string& title) {
+    ImGui::PushFont(fonts().heading);
+    ImGui::TextUnformatted(title.c_str());
+    ImGui::PopFont();
+    if (auto* t = current_item_tree()) t->record_last_item("text", title, "");
+}
+
+void draw_history_entry(const AppState& s, const EntryRecord& e) {
+    ImGui::Separator();
+    const bool picture = !e.certificate_id.empty();
+    if (picture) {
+        draw_thumbnail(s, e.certificate_id);
+        ImGui::SameLine();
+    }
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(0.0f);
+    draw_entry_title(e.entry.title.empty() ? tr("kind." + std::string(to_string(e.entry.kind))) : e.entry.title);
+    std::string line = date_text(e.entry.date) + " \u00b7 " + duration(e.entry.minutes);
+    if (e.entry.kind == EntryKind::training) line += " \u00b7 " + tr(e.training_type == "informal" ? "type.informal" : "type.formal");
+    line += " \u00b7 " + tr("status." + std::string(to_string(e.entry.status)));
+    if (!e.provider.empty()) line += " \u00b7 " + e.provider;
+    text(line);
+    if (e.entry.status == EntryStatus::rejected && !e.decision_reason.empty())
+        text(tr("Reason: {reason}", {{"reason", e.decision_reason}}));
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+}
+
+void draw_history_tab(const AppState& s, const YearView& v, std::vector<Action>& out) {
+    FieldResult search = text_field("search", tr("Search"), s.history_filter.search);
+    if (search.changed) out.push_back(EditSearch{search.text});
+    draw_status_filter(s, out);
+    int shown = 0;
     // Trainings kept on the device come first: they are not on the server yet.
     for (const auto& q : s.outbox) {
+        if (!matches(s.history_filter, q)) continue;
+        ++shown;
         ImGui::Separator();
         ImGui::PushTextWrapPos(0.0f);
-        ImGui::PushFont(fonts().heading);
-        ImGui::TextUnformatted(q.title.c_str());
-        ImGui::PopFont();
-        if (auto* t = current_item_tree()) t->record_last_item("text", q.title, "");
-        text(q.date + " \u00b7 " + duration(q.minutes) + " \u00b7 " + tr("status.waiting_to_send"));
+        draw_entry_title(q.title);
+        const auto date = CivilDate::parse(q.date);
+        text((date ? date_text(*date) : q.date) + " \u00b7 " + duration(q.minutes) + " \u00b7 " + tr("status.waiting_to_send"));
         ImGui::PopTextWrapPos();
     }
-    if (v.entries.empty() && s.outbox.empty()) {
-        text(tr("No trainings in {year}.", {{"year", std::to_string(v.year)}}));
-        return;
-    }
-    for (const auto& e : v.entries) {
-        ImGui::Separator();
-        ImGui::PushTextWrapPos(0.0f);
-        const std::string title = e.entry.title.empty() ? tr("kind." + std::string(to_string(e.entry.kind))) : e.entry.title;
-        ImGui::PushFont(fonts().heading);
-        ImGui::TextUnformatted(title.c_str());
-        ImGui::PopFont();
-        if (auto* t = current_item_tree()) t->record_last_item("text", title, "");
-        std::string line = e.entry.date.iso() + " \u00b7 " + duration(e.entry.minutes) + " \u00b7 " +
-                           tr("status." + std::string(to_string(e.entry.status)));
-        if (!e.provider.empty()) line += " \u00b7 " + e.provider;
-        text(line);
-        if (e.entry.status == EntryStatus::rejected && !e.decision_reason.empty())
-            text(tr("Reason: {reason}", {{"reason", e.decision_reason}}));
-        ImGui::PopTextWrapPos();
-    }
+    for (const auto& e : v.entries)
+        if (matches(s.history_filter, e)) {
+            ++shown;
+            draw_history_entry(s, e);
+        }
+    if (shown > 0) return;
+    ImGui::Separator();
+    const bool filtered = !s.history_filter.search.empty() || s.history_filter.status;
+    wrapped(filtered ? tr("No trainings match.") : tr("No trainings in {year}.", {{"year", std::to_string(v.year)}}));
 }
 
 }  // namespace
@@ -178,7 +274,7 @@ void draw_balance_screen(const AppState& s, std::vector<Action>& out) {
         if (s.tab == Tab::balance) {
             draw_balance_tab(s, *s.view, out);
         } else {
-            draw_history_tab(s, *s.view);
+            draw_history_tab(s, *s.view, out);
         }
     } else if (s.load == LoadState::loading) {
         text(tr("Loading {year}...", {{"year", std::to_string(s.year)}}));

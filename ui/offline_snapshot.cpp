@@ -18,7 +18,8 @@ std::string offline_snapshot(const AppState& s) {
     json views = json::array(), outbox = json::array();
     for (const auto& v : s.saved_views) views.push_back(wire::to_json(v));
     for (const auto& q : s.outbox)
-        outbox.push_back({{"key", q.key}, {"body", q.body}, {"title", q.title}, {"date", q.date}, {"minutes", q.minutes}});
+        outbox.push_back({{"key", q.key}, {"body", q.body}, {"title", q.title}, {"date", q.date}, {"minutes", q.minutes},
+                          {"with_certificate", q.with_certificate}});
     return json{{"version", 1}, {"session", wire::to_json(session)}, {"views", views}, {"outbox", outbox}}.dump();
 }
 
@@ -39,8 +40,9 @@ OfflineRestored restore_offline(std::string_view snapshot) {
             auto title = r.string("title", true, 200);
             auto date = r.string("date", true, 10);
             auto minutes = r.integer("minutes", true, 0, 1000000);
+            auto with_certificate = r.boolean("with_certificate", false);
             r.reject_unknown_fields();
-            if (r.ok()) out.outbox.push_back({*key, *body, *title, *date, *minutes, false});
+            if (r.ok()) out.outbox.push_back({*key, *body, *title, *date, *minutes, with_certificate.value_or(false), false});
         }
     if (!out.session) out = OfflineRestored{};  // nothing personal without its owner
     return out;

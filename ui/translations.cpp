@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 
 namespace ll::ui {
 
@@ -238,6 +239,8 @@ std::string localise_arg(const std::string& name, const std::string& value) {
     if (name == "duration" || name == "shortfall") return localise_duration(value);
     if (name == "basis") return value == "legal" ? tr("basis.legal") : tr("basis.sector", {{"code", value.substr(value.find(' ') + 1)}});
     if (name == "reason") return tr("termination." + value);
+    if (name == "date")
+        if (auto d = CivilDate::parse(value)) return date_text(*d);
     if (name == "title" || name == "rule_set" || name == "date") return value;
     return localise_decimals(value);
 }
@@ -274,6 +277,16 @@ std::string number(const Rational& value, int max_decimals) { return localise_de
 
 std::string duration(long long minutes) { return localise_duration(format_minutes(minutes)); }
 
+// Day first with each language's usual separator; English keeps ISO 8601, which reads the same
+// everywhere and matches the core's English explanation lines.
+std::string date_text(const CivilDate& d) {
+    if (active == Language::en) return d.iso();
+    char buf[16];
+    const char* format = active == Language::nl ? "%02u-%02u-%04d" : active == Language::de ? "%02u.%02u.%04d" : "%02u/%02u/%04d";
+    std::snprintf(buf, sizeof buf, format, d.day(), d.month(), d.year());
+    return buf;
+}
+
 std::string explanation(const ExplanationLine& line) {
     const Message* m = lookup(line.key);
     if (!m) return render_english(line);
@@ -283,7 +296,6 @@ std::string explanation(const ExplanationLine& line) {
 }
 
 std::string error_message(const Error& e) {
-    if (e.code == "offline" && e.field == "certificate") return tr("error.certificate_offline");
     if (e.code == "offline") return tr("error.offline");
     if (e.code == "invalid_credentials") return tr("error.invalid_credentials");
     if (e.code == "throttled") return tr("error.throttled");

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "civil_date.h"
 #include "explanation.h"
 #include "rational.h"
 #include "result.h"
@@ -55,6 +56,7 @@ std::string tr(std::string_view msgid, Args args = {});
 std::string tr_plural(std::string_view singular, std::string_view plural, const Rational& n, Args args = {});
 std::string number(const Rational& value, int max_decimals = 2);  // "3,5" in nl/fr/de
 std::string duration(long long minutes);                           // "7 h 36 min", "7 u 36 min", ...
+std::string date_text(const CivilDate& d);                          // "2028-12-31", "31-12-2028", "31/12/2028", "31.12.2028"
 std::string explanation(const ExplanationLine& line);               // a core explanation line, translated
 std::string error_message(const Error& e);                         // known errors by code, else the message
 

@@ -36,7 +36,7 @@ std::vector<Command> send_outbox(AppState& s) {
     for (auto& q : s.outbox) {
         if (q.sending) continue;
         q.sending = true;
-        out.push_back(SendTraining{q.body, false, q.key});
+        out.push_back(SendTraining{q.body, q.with_certificate, q.key});
     }
     return out;
 }
@@ -81,6 +81,8 @@ QueuedTraining* queued(AppState& s, const std::string& key) {
 void leave(AppState& s, std::optional<Error> why) {
     s.session.reset();
     s.view.reset();
+    s.history_filter = HistoryFilter{};
+    s.thumbnails.clear();
     s.tab = Tab::balance;
     s.load = LoadState::idle;
     s.show_explanation = false;
@@ -88,6 +90,24 @@ void leave(AppState& s, std::optional<Error> why) {
     s.sign_in.password.clear();
     s.sign_in.busy = false;
     s.sign_in.error = std::move(why);
+}
+
+void show_tab(AppState& s, Tab tab, bool explanation) {
+    s.tab = tab;
+    s.show_explanation = tab == Tab::balance && explanation;
+    if (tab == Tab::submit && s.submit.date.empty()) s.submit.date = s.today.iso();
+}
+
+// Pictures for the certificates of the year shown, each fetched once (again after a failure).
+void request_thumbnails(AppState& s, std::vector<Command>& out) {
+    if (!s.view) return;
+    for (const auto& e : s.view->entries) {
+        if (e.certificate_id.empty()) continue;
+        auto it = s.thumbnails.find(e.certificate_id);
+        if (it != s.thumbnails.end() && it->second.kind != Thumbnail::Kind::unavailable) continue;
+        s.thumbnails[e.certificate_id] = Thumbnail{};
+        out.push_back(LoadThumbnail{e.certificate_id});
+    }
 }
 
 bool session_lost(const Error& e) { return e.code == "unauthenticated" || e.code == "session_expired"; }
@@ -190,8 +210,7 @@ std::vector<Command> update(AppState& s, const Action& action) {
                 return load_year(s);
             },
             [&](const SelectTab& a) -> Commands {
-                s.tab = a.tab;
-                if (a.tab == Tab::submit && s.submit.date.empty()) s.submit.date = s.today.iso();
+                show_tab(s, a.tab, false);
                 return {};
             },
             [&](const EditForm& a) -> Commands {
@@ -211,12 +230,14 @@ std::vector<Command> update(AppState& s, const Action& action) {
                 s.submit.certificate_type = a.content_type;
                 s.submit.certificate_size = a.size;
                 if (s.submit.error && s.submit.error->field == "certificate") s.submit.error.reset();
-                return {};
+                s.thumbnails[picked_certificate] = Thumbnail{};
+                return {LoadThumbnail{picked_certificate}};
             },
             [&](const ClearCertificate&) -> Commands {
                 s.submit.certificate_name.clear();
                 s.submit.certificate_type.clear();
                 s.submit.certificate_size = 0;
+                s.thumbnails.erase(picked_certificate);
                 return {};
             },
             [&](const SubmitTraining& a) -> Commands {
@@ -228,7 +249,8 @@ std::vector<Command> update(AppState& s, const Action& action) {
                 }
                 s.submit.error.reset();
                 s.submit.busy = true;
-                s.sending = QueuedTraining{a.key, valid->body, valid->training.title, valid->training.date.iso(), valid->training.minutes};
+                s.sending = QueuedTraining{a.key, valid->body, valid->training.title, valid->training.date.iso(), valid->training.minutes,
+                                           !s.submit.certificate_name.empty()};
                 return {SendTraining{valid->body, !s.submit.certificate_name.empty(), a.key}};
             },
             [&](const TrainingSubmitted& a) -> Commands {
@@ -237,9 +259,11 @@ std::vector<Command> update(AppState& s, const Action& action) {
                                    s.outbox.end());
                     auto out = load_year(s);
                     out.push_back(save(s));
+                    out.push_back(ForgetCertificate{a.key});
                     return out;
                 }
                 s.sending.reset();
+                s.thumbnails.erase(picked_certificate);
                 const std::string date = s.submit.date;
                 s.submit = SubmitForm{};
                 s.submit.date = date;
@@ -260,19 +284,19 @@ std::vector<Command> update(AppState& s, const Action& action) {
                     return {};
                 }
                 if (a.error.code == "offline" && s.sending) {
-                    if (!s.submit.certificate_name.empty()) {
-                        s.submit.error = make_error("offline", "a certificate needs a connection", "certificate");
-                        return {};
-                    }
-                    // Kept on the device and sent when the network is back, with the same key.
+                    // Kept on the device (with its certificate) and sent when the network is back, with the same key.
+                    Commands out;
+                    if (s.sending->with_certificate) out.push_back(KeepCertificate{a.key});
                     s.outbox.push_back(*s.sending);
                     const std::string date = s.submit.date;
                     s.submit = SubmitForm{};
                     s.submit.date = date;
                     s.submit.queued_title = s.sending->title;
                     s.sending.reset();
+                    s.thumbnails.erase(picked_certificate);
                     s.offline = true;
-                    return {save(s)};
+                    out.push_back(save(s));
+                    return out;
                 }
                 s.sending.reset();
                 s.submit.error = a.error;
@@ -283,6 +307,24 @@ std::vector<Command> update(AppState& s, const Action& action) {
                 return {};
             },
             [&](const Retry&) -> Commands { return load_year(s); },
+            [&](const Navigate& a) -> Commands {
+                if (s.screen == Screen::balance) show_tab(s, a.tab, a.explanation);
+                return {};
+            },
+            [&](const EditSearch& a) -> Commands {
+                s.history_filter.search = a.text.substr(0, 100);
+                return {};
+            },
+            [&](const FilterStatus& a) -> Commands {
+                s.history_filter.status = a.status;
+                return {};
+            },
+            [&](const ThumbnailLoaded& a) -> Commands {
+                // A picked file replaced or sent meanwhile: its picture is not wanted any more.
+                if (!s.thumbnails.count(a.key)) return {};
+                s.thumbnails[a.key] = a.thumbnail;
+                return {};
+            },
             [&](const YearLoaded& a) -> Commands {
                 if (a.view.year != s.year || s.screen != Screen::balance) return {};
                 s.view = a.view;
@@ -295,7 +337,9 @@ std::vector<Command> update(AppState& s, const Action& action) {
                 } else {
                     s.saved_views.push_back(a.view);
                 }
-                return {save(s)};
+                Commands out{save(s)};
+                request_thumbnails(s, out);
+                return out;
             },
             [&](const RequestFailed& a) -> Commands {
                 if (session_lost(a.error)) {

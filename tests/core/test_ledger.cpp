@@ -78,6 +78,8 @@ TEST_CASE("2023 balances do not roll into 2024") {
     CHECK(year(b, 2023).expired_minutes == 3 * day);
     CHECK(year(b, 2024).carried_in_minutes == 0);
     CHECK(has_line(year(b, 2023), "balance of 2023 does not roll into 2024: -3 d"));
+    // Known in advance: what is left of 2023 is lost at the end of 2023.
+    CHECK(year(b, 2023).lapses_on == CivilDate::parse("2023-12-31").value());
 }
 
 TEST_CASE("the statutory balance keeps carrying at the period end and is flagged as a shortfall") {
@@ -93,6 +95,7 @@ TEST_CASE("the statutory balance keeps carrying at the period end and is flagged
     CHECK(b.periods[0].shortfall_minutes == 20 * day);
     CHECK(has_line(year(b, 2028), "5-year period 2024-2028 ends 20 d short of its goal; the balance keeps carrying"));
     CHECK_FALSE(b.periods[1].ended);
+    for (int y = 2024; y <= 2029; ++y) CHECK_FALSE(year(b, y).lapses_on.has_value());
 }
 
 TEST_CASE("PC 200 resets the balance at the end of the 5-year period") {
@@ -103,6 +106,9 @@ TEST_CASE("PC 200 resets the balance at the end of the 5-year period") {
     CHECK(year(b, 2029).carried_in_minutes == 0);
     CHECK(year(b, 2029).entitled_minutes == 5 * day);
     CHECK(has_line(year(b, 2028), "5-year period 2024-2028 ends: balance reset (sector rule), -19 d"));
+    // Every year of the period knows the date its leftover will be lost.
+    for (int y = 2024; y <= 2028; ++y) CHECK(year(b, y).lapses_on == CivilDate::parse("2028-12-31").value());
+    CHECK(year(b, 2029).lapses_on == CivilDate::parse("2033-12-31").value());
 }
 
 TEST_CASE("end of contract: lapses after resignation or serious cause, otherwise stays open") {
@@ -115,10 +121,12 @@ TEST_CASE("end of contract: lapses after resignation or serious cause, otherwise
     CHECK(resigned.end_of_contract->open_minutes == 5 * day + 5 * day / 2);  // 5 + 5 x 6/12
     CHECK(year(resigned, 2025).expired_minutes == 5 * day + 5 * day / 2);
     CHECK(year(resigned, 2026).remaining_minutes == 0);
+    CHECK(year(resigned, 2025).lapses_on == CivilDate::parse("2025-06-30").value());
 
     f.termination->reason = TerminationReason::dismissal;
     auto dismissed = fold(f, {}, 2024, 2025);
     CHECK_FALSE(dismissed.end_of_contract->lapses);
+    CHECK_FALSE(year(dismissed, 2025).lapses_on.has_value());
     CHECK(dismissed.end_of_contract->open_minutes == 5 * day + 5 * day / 2);
     CHECK(has_line(year(dismissed, 2025),
                    "contract ends 2025-06-30 (dismissal): 7 d 3 h 48 min to take during the notice period or to include in the notice indemnity"));

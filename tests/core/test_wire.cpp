@@ -122,6 +122,11 @@ TEST_CASE("a year view round-trips: figures, lines, periods, end of contract and
     CHECK(back->entries[0].entry.title == "First aid");
     CHECK(back->entries[0].certificate_id == "c-1");
     CHECK(back->entries[0].decision_reason.empty());
+    CHECK_FALSE(back->lapses_on.has_value());
+    v.lapses_on = *CivilDate::parse("2028-12-31");
+    auto lapsing = wire::year_view_from_json(*parse_json(wire::to_json(v).dump()));
+    REQUIRE(lapsing.ok());
+    CHECK(lapsing->lapses_on == v.lapses_on);
     CHECK_FALSE(wire::year_view_from_json(*parse_json(R"({"year":2026})")).ok());
 }
 

@@ -31,6 +31,7 @@ YearView anna_year(int year) {
         e.worker_id = "w-0001";
         e.provider = "Academy";
         if (status == EntryStatus::rejected) e.decision_reason = "Not related to the job";
+        if (status == EntryStatus::approved) e.certificate_id = "c-first-aid";
         return e;
     };
     std::vector<EntryRecord> all = {entry("e1", "2024-10-07", 456, "First aid", EntryStatus::approved),

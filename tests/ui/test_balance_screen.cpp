@@ -4,6 +4,7 @@
 #include "app_frame.h"
 #include "balance_screen.h"
 #include "headless_imgui.h"
+#include "imgui.h"
 #include "demo_year.h"
 #include "update.h"
 
@@ -51,6 +52,43 @@ TEST_CASE("the figures and the controls are in the item tree") {
     CHECK(app.gui.find("button", "Show explanation") != nullptr);
     CHECK(app.gui.find("heading", "My training right") != nullptr);
     CHECK(app.gui.find("text", "5-year period 2024-2028: 7 h 36 min followed of 22 h 48 min") != nullptr);
+    CHECK(app.gui.find("text", "Time not taken carries over to 2025") != nullptr);
+}
+
+TEST_CASE("a tap on a figure opens the explanation; a drag over it does not") {
+    PhoneApp app(loaded_state(2024));
+    auto actions = app.tap("figure", "Remaining 2024");
+    REQUIRE(actions.size() == 1);
+    CHECK(std::holds_alternative<ui::ToggleExplanation>(actions[0]));
+
+    const ui::Item figure = *app.gui.find("figure", "Training right 2024");
+    ImGuiIO& io = ImGui::GetIO();
+    std::vector<ui::Action> dragged;
+    auto step = [&] {
+        auto out = app.gui.frame(app.draw);
+        dragged.insert(dragged.end(), out.begin(), out.end());
+    };
+    io.AddMousePosEvent(figure.x + 5, figure.y + 5);
+    step();
+    io.AddMouseButtonEvent(0, true);
+    step();
+    io.AddMousePosEvent(figure.x + 5, figure.y + 40);
+    step();
+    io.AddMousePosEvent(figure.x + 5, figure.y + 6);  // back over the figure, after a real drag
+    step();
+    io.AddMouseButtonEvent(0, false);
+    step();
+    CHECK(dragged.empty());
+}
+
+TEST_CASE("what is left lapses on a date the worker can read in their language") {
+    auto s = loaded_state(2026);
+    ll::YearView v = *s.view;
+    v.lapses_on = *CivilDate::parse("2028-12-31");
+    ui::update(s, ui::YearLoaded{v});
+    s.language = ui::Language::nl;
+    PhoneApp app(s);
+    CHECK(app.gui.find("text", "Niet opgenomen tijd vervalt op 31-12-2028") != nullptr);
 }
 
 TEST_CASE("carried days and waiting trainings show on the year they belong to") {
@@ -72,7 +110,7 @@ TEST_CASE("the history tab lists the year's trainings with their status and reas
     ui::update(app.state, actions[0]);
     app.gui.frame(app.draw);
     CHECK(app.gui.find("text", "Wine tasting") != nullptr);
-    CHECK(app.gui.find("text", "2025-06-10 \u00b7 7 h 36 min \u00b7 rejected \u00b7 Academy") != nullptr);
+    CHECK(app.gui.find("text", "2025-06-10 \u00b7 7 h 36 min \u00b7 formal \u00b7 rejected \u00b7 Academy") != nullptr);
     CHECK(app.gui.find("text", "Reason: Not related to the job") != nullptr);
 }
 

@@ -7,6 +7,7 @@
 #include "demo_year.h"
 #include "headless_imgui.h"
 #include "imgui.h"
+#include "offline_snapshot.h"
 #include "submit_form.h"
 #include "update.h"
 #include "wire.h"
@@ -184,16 +185,42 @@ TEST_CASE("offline: a submission is kept with its key, shown as waiting, and sen
     CHECK(s.outbox.empty());
 }
 
-TEST_CASE("offline: a certificate needs a connection; the form keeps it") {
+TEST_CASE("offline: a certificate waits on the device with its training and goes first when back") {
     auto s = on_submit_tab();
     type(s, ui::FormField::title, "Course");
     type(s, ui::FormField::hours, "1");
-    ui::update(s, ui::CertificatePicked{"c.png", "image/png", 10});
-    ui::update(s, ui::SubmitTraining{"k-3"});
-    ui::update(s, ui::SubmitFailed{make_error("offline", "x", "certificate"), "k-3"});
-    CHECK(s.outbox.empty());
-    CHECK(s.submit.error->field == "certificate");
-    CHECK(s.submit.certificate_name == "c.png");
+    auto picked = ui::update(s, ui::CertificatePicked{"c.png", "image/png", 10});
+    REQUIRE(picked.size() == 1);
+    CHECK(std::get<ui::LoadThumbnail>(picked[0]).key == ui::picked_certificate);  // the preview
+    auto sent = ui::update(s, ui::SubmitTraining{"k-3"});
+    REQUIRE(sent.size() == 1);
+    CHECK(std::get<ui::SendTraining>(sent[0]).with_certificate);
+    auto kept = ui::update(s, ui::SubmitFailed{make_error("offline", "x", "certificate"), "k-3"});
+    REQUIRE(s.outbox.size() == 1);
+    CHECK(s.outbox[0].with_certificate);
+    REQUIRE(kept.size() == 2);
+    CHECK(std::get<ui::KeepCertificate>(kept[0]).key == "k-3");  // the file is kept under the same key
+    CHECK(std::holds_alternative<ui::SaveOffline>(kept[1]));
+    CHECK(s.submit.certificate_name.empty());
+    CHECK_FALSE(s.thumbnails.count(ui::picked_certificate));
+
+    // The snapshot remembers that a file goes with it, so a restart sends it too.
+    auto restored = ui::restore_offline(std::get<ui::SaveOffline>(kept[1]).snapshot);
+    REQUIRE(restored.outbox.size() == 1);
+    CHECK(restored.outbox[0].with_certificate);
+
+    auto back = ui::update(s, ui::SessionChecked{test::anna_session()});
+    bool resent = false;
+    for (const auto& c : back)
+        if (const auto* t = std::get_if<ui::SendTraining>(&c)) resent = t->with_certificate && t->key == "k-3";
+    CHECK(resent);
+    EntryRecord e;
+    e.entry = LedgerEntry{"e-6", EntryKind::training, EntryStatus::submitted, *CivilDate::parse("2026-11-29"), 60, "Course"};
+    auto done = ui::update(s, ui::TrainingSubmitted{e, "k-3"});
+    bool forgotten = false;
+    for (const auto& c : done)
+        if (const auto* f = std::get_if<ui::ForgetCertificate>(&c)) forgotten = f->key == "k-3";
+    CHECK(forgotten);  // the device lets the file go once the server has it
 }
 
 TEST_CASE("a drag that starts on the page scrolls it; a tap on a control does not") {

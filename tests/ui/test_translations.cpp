@@ -124,9 +124,9 @@ TEST_CASE("explanation lines translate, and the English catalog says what the co
     ui::set_language(ui::Language::nl);
     CHECK(ui::explanation(pro_rata) == "5 d x 80 % x 9/12 maanden = 3,33 d");
     ExplanationLine training{"ledger.training", {{"title", "First aid"}, {"date", "2025-03-03"}, {"duration", "-7 h 36 min"}}};
-    CHECK(ui::explanation(training) == "opleiding „First aid”, 2025-03-03: -7 u 36 min");
+    CHECK(ui::explanation(training) == "opleiding „First aid”, 03-03-2025: -7 u 36 min");
     ui::set_language(ui::Language::fr);
-    CHECK(ui::explanation(training) == "formation « First aid », 2025-03-03 : -7 h 36 min");
+    CHECK(ui::explanation(training) == "formation « First aid », 03/03/2025 : -7 h 36 min");
     ui::set_language(ui::Language::en);
 }
 
