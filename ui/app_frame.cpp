@@ -3,6 +3,7 @@
 #include "app_frame.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "balance_screen.h"
 #include "imgui.h"
@@ -54,27 +55,49 @@ void draw_language_picker(const AppState& s, std::vector<Action>& out) {
 
 // Touch has no scroll wheel: a drag that starts on the page itself (not on a control) scrolls it,
 // once it has moved past Dear ImGui's drag threshold, so a tap never scrolls. Runs after the items
-// of the frame, so "on a control" means this frame's controls.
-void drag_to_scroll() {
+// of the frame, so "on a control" means this frame's controls. A flick keeps the page moving,
+// slowing down as a phone's list does; a new press stops it. Returns true while it moves.
+bool drag_to_scroll() {
     ImGuiIO& io = ImGui::GetIO();
     ImGuiStorage* storage = ImGui::GetStateStorage();
     const ImGuiID started_on_page = ImGui::GetID("##drag-to-scroll");
-    if (io.MouseClicked[ImGuiMouseButton_Left])
+    const ImGuiID velocity_id = ImGui::GetID("##scroll-velocity");  // page pixels per second
+    float velocity = storage->GetFloat(velocity_id, 0.0f);
+    if (io.MouseClicked[ImGuiMouseButton_Left]) {
         storage->SetBool(started_on_page, ImGui::IsWindowHovered() && !ImGui::IsAnyItemHovered() && !ImGui::IsAnyItemActive());
-    if (!io.MouseDown[ImGuiMouseButton_Left]) storage->SetBool(started_on_page, false);
-    if (storage->GetBool(started_on_page) && ImGui::IsMouseDragging(ImGuiMouseButton_Left))
-        ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+        velocity = 0;
+    }
+    const float dt = io.DeltaTime > 0 ? io.DeltaTime : 1.0f / 60.0f;
+    if (io.MouseDown[ImGuiMouseButton_Left]) {
+        if (storage->GetBool(started_on_page) && ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
+            ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+            // Smoothed, so the last uneven touch event does not decide the flick alone.
+            velocity = 0.6f * velocity + 0.4f * (-io.MouseDelta.y / dt);
+        }
+    } else {
+        storage->SetBool(started_on_page, false);
+        if (velocity != 0) {
+            const float before = ImGui::GetScrollY();
+            ImGui::SetScrollY(std::clamp(before + velocity * dt, 0.0f, ImGui::GetScrollMaxY()));
+            velocity *= std::exp(-4.0f * dt);  // about 2 % of the speed left after a second
+            const bool at_edge = (velocity < 0 && before <= 0) || (velocity > 0 && before >= ImGui::GetScrollMaxY());
+            if (std::fabs(velocity) < 20.0f || at_edge) velocity = 0;
+        }
+    }
+    storage->SetFloat(velocity_id, velocity);
+    return velocity != 0;
 }
 
 }  // namespace
 
-void draw_app_frame(const AppState& state, std::vector<Action>& out) {
+bool draw_app_frame(const AppState& state, std::vector<Action>& out) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
     set_language(state.language);
+    bool moving = false;
     if (ImGui::Begin("learnledger", nullptr, flags)) {
         switch (state.screen) {
             case Screen::starting: text(tr("Loading...")); break;
@@ -88,9 +111,10 @@ void draw_app_frame(const AppState& state, std::vector<Action>& out) {
                 draw_language_picker(state, out);
                 break;
         }
-        drag_to_scroll();
+        moving = drag_to_scroll();
     }
     ImGui::End();
+    return moving;
 }
 
 }  // namespace ll::ui

@@ -7,6 +7,8 @@
 
 namespace ll::ui {
 
-void draw_app_frame(const AppState& state, std::vector<Action>& out);
+// Returns true while the page is still moving on its own (a flick's inertia): the host keeps
+// rendering frames until it stops.
+bool draw_app_frame(const AppState& state, std::vector<Action>& out);
 
 }  // namespace ll::ui

@@ -40,6 +40,7 @@ struct QueuedTraining {
     long long minutes = 0;
     bool with_certificate = false;  // the file waits on the device under the same key
     bool sending = false;
+    std::optional<Error> refused;  // the server said no (not a lost connection): shown, not sent again
 };
 
 // A certificate's picture as the host prepared it: a GPU texture for photos, a document symbol
@@ -120,10 +121,12 @@ struct Navigate { Tab tab; bool explanation = false; };
 struct EditSearch { std::string text; };
 struct FilterStatus { std::optional<EntryStatus> status; };
 struct ThumbnailLoaded { std::string key; Thumbnail thumbnail; };
+struct DiscardQueued { std::string key; };  // the worker drops a kept training the server refused
 using Action = std::variant<SessionChecked, EditEmail, EditPassword, SubmitSignIn, SignedIn, SignInFailed, SignOut, SetLanguage,
                             SelectYear, SelectTab, ToggleExplanation, Retry, YearLoaded, RequestFailed, EditForm, SetTrainingType,
                             PickCertificate, CertificatePicked, ClearCertificate, SubmitTraining, TrainingSubmitted, SubmitFailed,
-                            OfflineRestored, ConnectionLost, NetworkBack, Navigate, EditSearch, FilterStatus, ThumbnailLoaded>;
+                            OfflineRestored, ConnectionLost, NetworkBack, Navigate, EditSearch, FilterStatus, ThumbnailLoaded,
+                            DiscardQueued>;
 
 // --- commands: what the host must do (fetching, storing); it answers with actions ---
 struct CheckSession {};
@@ -132,8 +135,9 @@ struct SendSignOut {};
 struct FetchYear { int year; };  // the signed-in worker's year view
 struct RememberLanguage { Language language; };  // the host stores the choice on the device
 struct OpenFilePicker {};                         // camera or file; answered with CertificatePicked
-// The validated body; with_certificate: upload the picked file first and link it.
-struct SendTraining { std::string body; bool with_certificate; std::string key; };
+// The validated body; with_certificate: upload the file first and link it (the picked file, or
+// the one kept on the device under `key` for a training sent from the outbox).
+struct SendTraining { std::string body; bool with_certificate; std::string key; bool certificate_kept = false; };
 // Store on the device what offline use needs (text from offline_snapshot.h; empty: forget it all).
 struct SaveOffline { std::string snapshot; };
 // Fetch a certificate (or the picked file) and answer with ThumbnailLoaded.

@@ -5,6 +5,7 @@
 #include <cfloat>
 #include <string>
 
+#include "certificate_thumbnail.h"
 #include "form_widgets.h"
 #include "history_filter.h"
 #include "imgui.h"
@@ -163,36 +164,6 @@ void draw_status_filter(const AppState& s, std::vector<Action>& out) {
     }
 }
 
-// A square as tall as a title line and its details: the certificate's photo, or a symbol for a
-// document or a picture that could not be fetched.
-void draw_thumbnail(const AppState& s, const std::string& certificate_id) {
-    const float side = ImGui::GetFontSize() * 3.0f;
-    auto it = s.thumbnails.find(certificate_id);
-    const ImVec2 p = ImGui::GetCursorScreenPos();
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    if (it != s.thumbnails.end() && it->second.kind == Thumbnail::Kind::image && it->second.width > 0 && it->second.height > 0) {
-        const Thumbnail& t = it->second;
-        const float k = side / static_cast<float>(std::max(t.width, t.height));
-        const float w = t.width * k, h = t.height * k;
-        const ImVec2 min(p.x + (side - w) / 2, p.y + (side - h) / 2);
-        draw->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(t.texture)), min, ImVec2(min.x + w, min.y + h));
-    } else {
-        // A sheet with a folded corner; "PDF" on documents.
-        const float fold = side * 0.25f;
-        const ImU32 line = ImGui::GetColorU32(ImGuiCol_TextDisabled);
-        const ImVec2 a(p.x + side * 0.15f, p.y), b(p.x + side * 0.85f - fold, p.y), c(p.x + side * 0.85f, p.y + fold),
-            d(p.x + side * 0.85f, p.y + side), e(p.x + side * 0.15f, p.y + side);
-        const ImVec2 outline[] = {a, b, c, d, e};
-        draw->AddPolyline(outline, 5, line, ImDrawFlags_Closed, 1.5f);
-        if (it != s.thumbnails.end() && it->second.kind == Thumbnail::Kind::document) {
-            const ImVec2 size = ImGui::CalcTextSize("PDF");
-            draw->AddText(ImVec2(p.x + (side - size.x) / 2, p.y + (side - size.y) / 2), line, "PDF");
-        }
-    }
-    ImGui::Dummy(ImVec2(side, side));
-    if (auto* t = current_item_tree()) t->record_last_item("image", tr("Certificate"), certificate_id);
-}
-
 void draw_entry_title(const std::string& title) {
     ImGui::PushFont(fonts().heading);
     ImGui::TextUnformatted(title.c_str());
@@ -204,7 +175,7 @@ void draw_history_entry(const AppState& s, const EntryRecord& e) {
     ImGui::Separator();
     const bool picture = !e.certificate_id.empty();
     if (picture) {
-        draw_thumbnail(s, e.certificate_id);
+        draw_certificate_thumbnail(s, e.certificate_id);
         ImGui::SameLine();
     }
     ImGui::BeginGroup();
@@ -221,22 +192,34 @@ void draw_history_entry(const AppState& s, const EntryRecord& e) {
     ImGui::EndGroup();
 }
 
+// A training kept on the device: waiting to send, or refused by the server with its reason and a
+// way to drop it (a conflict is shown plainly, never retried in silence).
+void draw_queued_entry(const QueuedTraining& q, std::vector<Action>& out) {
+    ImGui::Separator();
+    ImGui::PushTextWrapPos(0.0f);
+    draw_entry_title(q.title);
+    const auto date = CivilDate::parse(q.date);
+    const std::string status = q.refused ? tr("status.not_sent") : tr("status.waiting_to_send");
+    text((date ? date_text(*date) : q.date) + " \u00b7 " + duration(q.minutes) + " \u00b7 " + status);
+    if (q.refused) {
+        error_line(*q.refused);
+        if (ImGui::Button((tr("Discard") + "##discard-" + q.key).c_str(), ImVec2(-1, touch_target_height())))
+            out.push_back(DiscardQueued{q.key});
+    }
+    ImGui::PopTextWrapPos();
+}
+
 void draw_history_tab(const AppState& s, const YearView& v, std::vector<Action>& out) {
-    FieldResult search = text_field("search", tr("Search"), s.history_filter.search);
+    FieldResult search = text_field("##search", tr("Search"), s.history_filter.search);
     if (search.changed) out.push_back(EditSearch{search.text});
     draw_status_filter(s, out);
     int shown = 0;
     // Trainings kept on the device come first: they are not on the server yet.
-    for (const auto& q : s.outbox) {
-        if (!matches(s.history_filter, q)) continue;
-        ++shown;
-        ImGui::Separator();
-        ImGui::PushTextWrapPos(0.0f);
-        draw_entry_title(q.title);
-        const auto date = CivilDate::parse(q.date);
-        text((date ? date_text(*date) : q.date) + " \u00b7 " + duration(q.minutes) + " \u00b7 " + tr("status.waiting_to_send"));
-        ImGui::PopTextWrapPos();
-    }
+    for (const auto& q : s.outbox)
+        if (matches(s.history_filter, q)) {
+            ++shown;
+            draw_queued_entry(q, out);
+        }
     for (const auto& e : v.entries)
         if (matches(s.history_filter, e)) {
             ++shown;

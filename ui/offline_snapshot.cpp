@@ -17,9 +17,12 @@ std::string offline_snapshot(const AppState& s) {
     session.csrf_token.clear();
     json views = json::array(), outbox = json::array();
     for (const auto& v : s.saved_views) views.push_back(wire::to_json(v));
-    for (const auto& q : s.outbox)
-        outbox.push_back({{"key", q.key}, {"body", q.body}, {"title", q.title}, {"date", q.date}, {"minutes", q.minutes},
-                          {"with_certificate", q.with_certificate}});
+    for (const auto& q : s.outbox) {
+        json kept = {{"key", q.key},   {"body", q.body},       {"title", q.title},
+                     {"date", q.date}, {"minutes", q.minutes}, {"with_certificate", q.with_certificate}};
+        if (q.refused) kept["refused"] = wire::to_json(*q.refused);
+        outbox.push_back(std::move(kept));
+    }
     return json{{"version", 1}, {"session", wire::to_json(session)}, {"views", views}, {"outbox", outbox}}.dump();
 }
 
@@ -41,8 +44,11 @@ OfflineRestored restore_offline(std::string_view snapshot) {
             auto date = r.string("date", true, 10);
             auto minutes = r.integer("minutes", true, 0, 1000000);
             auto with_certificate = r.boolean("with_certificate", false);
+            const json* refused = r.member("refused", false, json::value_t::object);
             r.reject_unknown_fields();
-            if (r.ok()) out.outbox.push_back({*key, *body, *title, *date, *minutes, with_certificate.value_or(false), false});
+            if (!r.ok()) continue;
+            out.outbox.push_back({*key, *body, *title, *date, *minutes, with_certificate.value_or(false), false,
+                                  refused ? wire::error_from_json(*refused) : std::nullopt});
         }
     if (!out.session) out = OfflineRestored{};  // nothing personal without its owner
     return out;

@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "certificate_thumbnail.h"
+#include "certificate_thumbnail.h"
 #include "form_widgets.h"
 #include "imgui.h"
 #include "item_tree.h"
@@ -36,13 +38,16 @@ void type_choice(const SubmitForm& form, std::vector<Action>& out) {
     ImGui::Spacing();
 }
 
-void certificate(const SubmitForm& form, std::vector<Action>& out) {
+void certificate(const AppState& s, std::vector<Action>& out) {
+    const SubmitForm& form = s.submit;
     text(tr("Certificate"));
     if (form.certificate_name.empty()) {
         if (ImGui::Button((tr("Add a photo or file") + "##certificate").c_str(), ImVec2(-1, touch_target_height())))
             out.push_back(PickCertificate{});
     } else {
         const float remove_w = ImGui::CalcTextSize(tr("Remove").c_str()).x + 2 * ImGui::GetStyle().FramePadding.x;
+        draw_certificate_thumbnail(s, picked_certificate);
+        ImGui::SameLine();
         ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - remove_w - ImGui::GetStyle().ItemSpacing.x);
         text(form.certificate_name);
         ImGui::PopTextWrapPos();
@@ -89,7 +94,7 @@ void draw_submit_tab(const AppState& s, std::vector<Action>& out) {
     field_error(form.error, "minutes");
     ImGui::Spacing();
     field("##cost", tr("Cost in euros (optional)"), form.cost, FormField::cost, form, "cost", out, ImGuiInputTextFlags_CharsDecimal);
-    certificate(form, out);
+    certificate(s, out);
 
     // The preview, computed by the core from the year shown and what was typed.
     if (auto valid = validate_submission(form); valid && s.view) {

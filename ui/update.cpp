@@ -34,9 +34,9 @@ const YearView* saved_view(const AppState& s, int year) {
 std::vector<Command> send_outbox(AppState& s) {
     std::vector<Command> out;
     for (auto& q : s.outbox) {
-        if (q.sending) continue;
+        if (q.sending || q.refused) continue;
         q.sending = true;
-        out.push_back(SendTraining{q.body, q.with_certificate, q.key});
+        out.push_back(SendTraining{q.body, q.with_certificate, q.key, q.with_certificate});
     }
     return out;
 }
@@ -76,6 +76,13 @@ QueuedTraining* queued(AppState& s, const std::string& key) {
     for (auto& q : s.outbox)
         if (!key.empty() && q.key == key) return &q;
     return nullptr;
+}
+
+// Removes a kept training and the file kept with it, and saves the device's copy.
+std::vector<Command> drop_queued(AppState& s, const std::string& key) {
+    s.outbox.erase(std::remove_if(s.outbox.begin(), s.outbox.end(), [&](const QueuedTraining& q) { return q.key == key; }),
+                   s.outbox.end());
+    return {save(s), ForgetCertificate{key}};
 }
 
 void leave(AppState& s, std::optional<Error> why) {
@@ -255,11 +262,9 @@ std::vector<Command> update(AppState& s, const Action& action) {
             },
             [&](const TrainingSubmitted& a) -> Commands {
                 if (queued(s, a.key)) {  // a kept training reached the server
-                    s.outbox.erase(std::remove_if(s.outbox.begin(), s.outbox.end(), [&](const QueuedTraining& q) { return q.key == a.key; }),
-                                   s.outbox.end());
                     auto out = load_year(s);
-                    out.push_back(save(s));
-                    out.push_back(ForgetCertificate{a.key});
+                    auto gone = drop_queued(s, a.key);
+                    out.insert(out.end(), gone.begin(), gone.end());
                     return out;
                 }
                 s.sending.reset();
@@ -273,10 +278,15 @@ std::vector<Command> update(AppState& s, const Action& action) {
                 return load_year(s);
             },
             [&](const SubmitFailed& a) -> Commands {
-                if (QueuedTraining* q = queued(s, a.key)) {  // still no network: it stays kept
+                if (QueuedTraining* q = queued(s, a.key)) {
                     q->sending = false;
-                    if (session_lost(a.error)) leave(s, make_error(a.error.code, "you were signed out; sign in again"));
-                    return {};
+                    if (session_lost(a.error)) {
+                        leave(s, make_error(a.error.code, "you were signed out; sign in again"));
+                        return {};
+                    }
+                    if (a.error.code == "offline") return {};  // still no network: it stays kept
+                    q->refused = a.error;  // shown plainly in the history, with a way to drop it
+                    return {save(s)};
                 }
                 s.submit.busy = false;
                 if (session_lost(a.error)) {
@@ -318,6 +328,11 @@ std::vector<Command> update(AppState& s, const Action& action) {
             [&](const FilterStatus& a) -> Commands {
                 s.history_filter.status = a.status;
                 return {};
+            },
+            [&](const DiscardQueued& a) -> Commands {
+                const QueuedTraining* q = queued(s, a.key);
+                if (!q || !q->refused) return {};
+                return drop_queued(s, a.key);
             },
             [&](const ThumbnailLoaded& a) -> Commands {
                 // A picked file replaced or sent meanwhile: its picture is not wanted any more.

@@ -35,6 +35,12 @@ std::optional<EntryRecord> created_entry(int status, std::string_view body) {
 
 }  // namespace
 
+bool is_api_command(const ui::Command& c) {
+    return std::holds_alternative<ui::CheckSession>(c) || std::holds_alternative<ui::SendSignIn>(c) ||
+           std::holds_alternative<ui::SendSignOut>(c) || std::holds_alternative<ui::FetchYear>(c) ||
+           std::holds_alternative<ui::SendTraining>(c);
+}
+
 HttpRequest ApiClient::request_for(const InFlight& pending) const {
     const std::pair<std::string, std::string> csrf{"X-CSRF-Token", csrf_token_};
     return std::visit(
@@ -46,7 +52,9 @@ HttpRequest ApiClient::request_for(const InFlight& pending) const {
             [&](const ui::SendSignOut&) { return HttpRequest{"DELETE", "/api/v1/session", {}, {csrf}}; },
             [](const ui::FetchYear& c) { return HttpRequest{"GET", "/api/v1/me/balance?year=" + std::to_string(c.year), {}, {}}; },
             [&](const ui::SendTraining& c) {
-                if (pending.uploading) return HttpRequest{"POST", "/api/v1/certificates", {}, {csrf}, true};
+                if (pending.uploading)
+                    return HttpRequest{"POST", "/api/v1/certificates", {}, {csrf},
+                                       c.certificate_kept ? HttpRequest::File::kept : HttpRequest::File::picked, c.key};
                 return HttpRequest{"POST", "/api/v1/trainings", c.body, {csrf, {"Idempotency-Key", c.key}}};
             },
             [](const auto&) { return HttpRequest{}; },  // host commands never get here (see send)
@@ -91,7 +99,7 @@ std::optional<ui::Action> ApiClient::answer_for(InFlight& pending, int status, s
                     // Step two: the training, linked to the stored certificate.
                     auto training = *parse_json(c.body);
                     training["certificate_id"] = *id;
-                    InFlight next{ui::SendTraining{training.dump(), true, c.key}, false};
+                    InFlight next{ui::SendTraining{training.dump(), true, c.key, c.certificate_kept}, false};
                     issue(next, request_for(next));
                     return std::nullopt;
                 }
@@ -110,9 +118,7 @@ void ApiClient::issue(InFlight pending, HttpRequest request) {
 }
 
 void ApiClient::send(const ui::Command& command) {
-    if (std::holds_alternative<ui::RememberLanguage>(command) || std::holds_alternative<ui::OpenFilePicker>(command) ||
-        std::holds_alternative<ui::SaveOffline>(command))
-        return;
+    if (!is_api_command(command)) return;
     InFlight pending{command, false};
     if (const auto* t = std::get_if<ui::SendTraining>(&command)) pending.uploading = t->with_certificate;
     issue(pending, request_for(pending));

@@ -17,7 +17,10 @@ struct HttpRequest {
     std::string path;  // under the page's origin, e.g. /api/v1/...
     std::string body;  // JSON, or empty
     std::vector<std::pair<std::string, std::string>> headers;
-    bool send_picked_file = false;  // the body is the file the user picked (kept by the host)
+    // The body is a file the host holds: the one just picked, or one kept on the device under
+    // `file_key` for a training submitted offline.
+    enum class File { none, picked, kept } file = File::none;
+    std::string file_key;
 };
 
 class ApiClient {
@@ -47,6 +50,8 @@ private:
     std::string csrf_token_;  // from sign-in or /me; sent with every write
 };
 
+// Commands that become API requests; the others are for the host itself.
+bool is_api_command(const ui::Command& c);
 // The action an answer to FetchYear becomes (exposed for tests).
 ui::Action year_answer(int year, int status, std::string_view body);
 // The error an unsuccessful answer carries (the server's envelope, or a plain description).

@@ -15,6 +15,7 @@
 #include "imgui_impl_opengl3.h"
 #include "item_tree.h"
 #include "offline_snapshot.h"
+#include "route.h"
 #include "shipped_rules.h"
 #include "theme.h"
 #include "update.h"
@@ -38,6 +39,8 @@ struct App {
     int dark = -1;         // the theme applied: 1 dark, 0 light, -1 none yet
     web::ApiClient api{web::http_fetch, dispatch};
     std::string items_json;
+    std::string route;          // the fragment in the address bar, as last set or read
+    std::string initial_route;  // asked for by the address at start (a reload), applied once signed in
 };
 
 App* app = nullptr;
@@ -50,10 +53,33 @@ void run(const std::vector<ui::Command>& commands) {
             web::open_file_picker();
         } else if (const auto* save = std::get_if<ui::SaveOffline>(&c)) {
             web::save_offline(save->snapshot);
+        } else if (const auto* thumbnail = std::get_if<ui::LoadThumbnail>(&c)) {
+            web::load_thumbnail(thumbnail->key);
+        } else if (const auto* keep = std::get_if<ui::KeepCertificate>(&c)) {
+            web::keep_certificate(keep->key);
+        } else if (const auto* forget = std::get_if<ui::ForgetCertificate>(&c)) {
+            web::forget_certificate(forget->key);
         } else {
             app->api.send(c);
         }
     }
+}
+
+// Keeps the address bar's fragment on the place shown. Moving between tabs and opening the
+// explanation add history entries (so back returns); everything else replaces the current one, so
+// back never lands on the sign-in screen or a place the state cannot show.
+void sync_route() {
+    ui::AppState& s = app->state;
+    if (s.screen == ui::Screen::starting) return;
+    if (s.screen == ui::Screen::balance && !app->initial_route.empty()) {
+        if (auto nav = ui::navigation_for(app->initial_route)) run(ui::update(s, *nav));
+        app->initial_route.clear();
+    }
+    const std::string route = ui::route_of(s);
+    if (route == app->route) return;
+    const bool between_places = ui::navigation_for(app->route) && ui::navigation_for(route);
+    web::set_route(route, !between_places);
+    app->route = route;
 }
 
 void dispatch(const ui::Action& action) {
@@ -63,6 +89,7 @@ void dispatch(const ui::Action& action) {
     } else {
         run(ui::update(app->state, action));
     }
+    sync_route();
     app->scheduler.wake(4);
 }
 
@@ -97,7 +124,7 @@ void frame() {
     ImGui::NewFrame();
     app->items.begin_frame();
     std::vector<ui::Action> actions;
-    ui::draw_app_frame(app->state, actions);
+    const bool animating = ui::draw_app_frame(app->state, actions);
     app->items.end_frame();
     ImGui::Render();
 
@@ -115,7 +142,7 @@ void frame() {
     ImGuiIO& io = ImGui::GetIO();
     // An active text field keeps its caret blinking; presses and drags need frames too; and input
     // still queued (Dear ImGui spreads fast input over frames) must be drawn before pausing.
-    bool busy = ImGui::IsAnyItemActive() || io.MouseDown[0] || !io.InputQueueCharacters.empty() ||
+    bool busy = animating || ImGui::IsAnyItemActive() || io.MouseDown[0] || !io.InputQueueCharacters.empty() ||
                 !ImGui::GetCurrentContext()->InputEventsQueue.empty();
     app->scheduler.end_frame(busy);
 }
@@ -170,6 +197,25 @@ EMSCRIPTEN_KEEPALIVE void app_online() {
     if (app) dispatch(ui::NetworkBack{});
 }
 
+// A certificate picture is ready (kind 1, a texture), is a document (2), or could not be had (3).
+EMSCRIPTEN_KEEPALIVE void app_thumbnail(const char* key, int kind, int texture, int width, int height) {
+    if (!app || !key) return;
+    using Kind = ui::Thumbnail::Kind;
+    const Kind k = kind == 1 ? Kind::image : kind == 2 ? Kind::document : Kind::unavailable;
+    dispatch(ui::ThumbnailLoaded{key, ui::Thumbnail{k, static_cast<std::uint64_t>(texture), width, height}});
+}
+
+// The browser moved through its history (back, forward): show the place its fragment names.
+EMSCRIPTEN_KEEPALIVE void app_route(const char* fragment) {
+    if (!app) return;
+    app->route = fragment ? fragment : "";
+    if (auto nav = ui::navigation_for(app->route)) {
+        dispatch(*nav);
+    } else {
+        sync_route();  // a place the state cannot show: the fragment is put right, in place
+    }
+}
+
 EMSCRIPTEN_KEEPALIVE void app_viewport_changed() {
     if (app) app->scheduler.wake(4);
 }
@@ -203,6 +249,10 @@ int main() {
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.ConfigWindowsMoveFromTitleBarOnly = true;
     ImGui_ImplGlfw_InitForOpenGL(app->window, true);
+    // Copies go to the system clipboard; pastes arrive as text through the text agent, so Dear
+    // ImGui's own paste reads nothing (else Ctrl+V would paste twice).
+    io.SetClipboardTextFn = [](void*, const char* text) { web::copy_text(text); };
+    io.GetClipboardTextFn = [](void*) -> const char* { return ""; };
     ImGui_ImplOpenGL3_Init("#version 300 es");
     // After a tap or click, run the frames that turn it into a focused text field right away, so the
     // text agent is focused inside the gesture and the phone opens its keyboard.
@@ -214,6 +264,7 @@ int main() {
     app->state = ui::initial_state(web::local_today(), first, last, language);
     // What the device kept from the last connection comes first, so an offline start shows it.
     if (std::string saved = web::load_offline(); !saved.empty()) dispatch(ui::restore_offline(saved));
+    app->route = app->initial_route = web::current_route();
     run(ui::start(app->state));
 
     emscripten_set_main_loop(frame, 0, false);

@@ -16,6 +16,83 @@ Module.preRun.push(function () {
   GLFW.onMouseButtonChanged = skipTouch(GLFW.onMouseButtonChanged);
 });
 
+// Device storage in IndexedDB (one key-value store): the offline snapshot under 'offline' and the
+// certificate files of trainings kept offline under 'file:<idempotency key>'. Read once before the
+// runtime starts, so C++ finds the snapshot synchronously; written in the background.
+const deviceStore = (() => {
+  let opened = null;
+  const open = () => opened || (opened = new Promise((resolve, reject) => {
+    const request = indexedDB.open('learnledger', 1);
+    request.onupgradeneeded = () => request.result.createObjectStore('kv');
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  }));
+  const run = (mode, act) => open().then((db) => new Promise((resolve, reject) => {
+    const transaction = db.transaction('kv', mode);
+    const request = act(transaction.objectStore('kv'));
+    transaction.oncomplete = () => resolve(request.result);
+    transaction.onerror = transaction.onabort = () => reject(transaction.error);
+  }));
+  return {
+    get: (key) => run('readonly', (s) => s.get(key)),
+    put: (key, value) => run('readwrite', (s) => s.put(value, key)),
+    remove: (key) => run('readwrite', (s) => s.delete(key)),
+    clear: () => run('readwrite', (s) => s.clear()),
+  };
+})();
+Module.offlineSnapshot = '';
+Module.keptFiles = {};  // files kept this session, by key (IndexedDB holds them across restarts)
+
+Module.preRun.push(function () {
+  addRunDependency('device-store');
+  let done = false;
+  const finish = (text) => {
+    if (done) return;
+    done = true;
+    Module.offlineSnapshot = text || '';
+    removeRunDependency('device-store');
+  };
+  // A browser whose IndexedDB never answers (some private modes) must not keep the app from starting.
+  setTimeout(() => finish(''), 1500);
+  let legacy = '';
+  try { legacy = localStorage.getItem('learnledger.offline') || ''; } catch (e) {}
+  deviceStore.get('offline')
+    .then((text) => {
+      if (!text && legacy) return deviceStore.put('offline', legacy).then(() => legacy);  // from earlier versions
+      return text;
+    })
+    .then((text) => {
+      try { localStorage.removeItem('learnledger.offline'); } catch (e) {}
+      finish(text);
+    })
+    .catch(() => finish(legacy));
+});
+
+Module.saveOffline = function (text) {
+  Module.offlineSnapshot = text;
+  // Signing out clears everything kept, files included.
+  (text ? deviceStore.put('offline', text) : deviceStore.clear()).catch(() => {});
+  if (!text) Module.keptFiles = {};
+};
+
+Module.keepCertificate = function (key) {
+  if (!Module.pickedFile) return;
+  Module.keptFiles[key] = Module.pickedFile;
+  deviceStore.put('file:' + key, Module.pickedFile).catch(() => {});
+};
+
+Module.forgetCertificate = function (key) {
+  delete Module.keptFiles[key];
+  deviceStore.remove('file:' + key).catch(() => {});
+};
+
+// The file to upload: the one just picked, or the one kept under `key` (null when it is gone).
+function uploadFile(source, key) {
+  if (source === 1) return Promise.resolve(Module.pickedFile || null);
+  if (Module.keptFiles[key]) return Promise.resolve(Module.keptFiles[key]);
+  return deviceStore.get('file:' + key).then((file) => file || null, () => null);
+}
+
 // The text agent: a hidden input that holds focus while a Dear ImGui text field is active, so the
 // soft keyboard opens and text (accents, dead keys, IME, paste) arrives through beforeinput.
 const textAgent = document.createElement('input');
@@ -117,22 +194,91 @@ if (window.visualViewport) window.visualViewport.addEventListener('resize', view
 })();
 
 // fetch() bridge: answers return to C++ through _app_http_done; status 0 means no answer.
-Module.llFetch = function (id, method, path, body, headers, sendPickedFile) {
-  const init = { method, credentials: 'same-origin', headers: Object.assign({ 'Accept': 'application/json' }, headers) };
-  if (sendPickedFile && Module.pickedFile) {
-    init.body = Module.pickedFile;
-    init.headers['Content-Type'] = Module.pickedFile.type || 'application/octet-stream';
-  } else if (body) {
-    init.body = body;
-    init.headers['Content-Type'] = 'application/json';
-  }
+// fileSource: 0 none, 1 the picked file, 2 the file kept under fileKey.
+Module.llFetch = function (id, method, path, body, headers, fileSource, fileKey) {
   const answer = (status, text) => {
     withCString(text, (ptr) => Module._app_http_done(id, status, ptr));
     wake(4);
   };
-  fetch(path, init)
-    .then((response) => response.text().then((text) => answer(response.status, text)))
-    .catch(() => answer(0, ''));
+  const init = { method, credentials: 'same-origin', headers: Object.assign({ 'Accept': 'application/json' }, headers) };
+  const file = fileSource ? uploadFile(fileSource, fileKey) : Promise.resolve(null);
+  file.then((blob) => {
+    if (fileSource && !blob) {
+      // The kept file is gone (storage cleared): a plain refusal, not a retry forever.
+      return answer(410, JSON.stringify({ error: { code: 'certificate_missing', message: 'the certificate file is no longer on this device', field: 'certificate' } }));
+    }
+    if (blob) {
+      init.body = blob;
+      init.headers['Content-Type'] = blob.type || 'application/octet-stream';
+    } else if (body) {
+      init.body = body;
+      init.headers['Content-Type'] = 'application/json';
+    }
+    return fetch(path, init)
+      .then((response) => response.text().then((text) => answer(response.status, text)))
+      .catch(() => answer(0, ''));
+  });
+};
+
+// Certificate pictures: fetched (or the picked file), decoded and scaled by the browser, uploaded
+// as a WebGL texture registered with Emscripten's GL layer so Dear ImGui can draw it by id.
+// Kinds answered to C++: 1 image, 2 document (PDF), 3 unavailable.
+const thumbnailTextures = {};
+const thumbnailSide = 192;
+Module.loadThumbnail = function (key, path) {
+  const answer = (kind, texture, width, height) => {
+    if (!Module._app_thumbnail) return;
+    withCString(key, (ptr) => Module._app_thumbnail(ptr, kind, texture, width, height));
+    wake(4);
+  };
+  const source = path ? fetch(path, { credentials: 'same-origin' }).then((r) => (r.ok ? r.blob() : null))
+                      : Promise.resolve(Module.pickedFile || null);
+  source
+    .then((blob) => {
+      if (!blob) return answer(3, 0, 0, 0);
+      if (blob.type === 'application/pdf') return answer(2, 0, 0, 0);
+      return createImageBitmap(blob).then((full) => {
+        const k = Math.min(1, thumbnailSide / Math.max(full.width, full.height));
+        const width = Math.max(1, Math.round(full.width * k)), height = Math.max(1, Math.round(full.height * k));
+        return createImageBitmap(full, { resizeWidth: width, resizeHeight: height, resizeQuality: 'medium' }).then((small) => {
+          full.close();
+          const gl = GLctx;
+          const texture = gl.createTexture();
+          gl.bindTexture(gl.TEXTURE_2D, texture);
+          gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
+          gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
+          gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
+          gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
+          gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, small);
+          small.close();
+          const id = GL.getNewId(GL.textures);
+          texture.name = id;
+          GL.textures[id] = texture;
+          const previous = thumbnailTextures[key];
+          if (previous) {
+            gl.deleteTexture(GL.textures[previous]);
+            GL.textures[previous] = null;
+          }
+          thumbnailTextures[key] = id;
+          answer(1, id, width, height);
+        });
+      });
+    })
+    .catch(() => answer(3, 0, 0, 0));
+};
+
+// Places in the app live in the URL fragment: back (also Android's) returns to the previous one.
+Module.setRoute = function (fragment, replace) {
+  if (location.hash === fragment || (fragment === '#' && !location.hash)) return;
+  history[replace ? 'replaceState' : 'pushState'](null, '', fragment);
+};
+window.addEventListener('popstate', () => {
+  if (Module._app_route) withCString(location.hash, (ptr) => Module._app_route(ptr));
+});
+
+// Copy from Dear ImGui text fields goes to the system clipboard (paste arrives via the text agent).
+Module.copyText = function (text) {
+  if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(() => {});
 };
 
 // Offline start: the service worker keeps the app shell (never API answers).

@@ -24,21 +24,20 @@ EM_JS(float, js_canvas_css_width, (), { return Module.canvas.getBoundingClientRe
 EM_JS(float, js_canvas_css_height, (), { return Module.canvas.getBoundingClientRect().height; });
 EM_JS(float, js_pixel_ratio, (), { return window.devicePixelRatio || 1; });
 EM_JS(void, js_set_canvas_size, (int w, int h), { Browser.setCanvasSize(w, h); });
-EM_JS(void, js_fetch, (int id, const char* method, const char* path, const char* body, const char* headers, int picked_file), {
-    Module.llFetch(id, UTF8ToString(method), UTF8ToString(path), UTF8ToString(body), JSON.parse(UTF8ToString(headers)), picked_file != 0);
+EM_JS(void, js_fetch, (int id, const char* method, const char* path, const char* body, const char* headers, int file_source,
+                      const char* file_key), {
+    Module.llFetch(id, UTF8ToString(method), UTF8ToString(path), UTF8ToString(body), JSON.parse(UTF8ToString(headers)), file_source,
+                   UTF8ToString(file_key));
 });
 EM_JS(int, js_prefers_dark, (), { return window.matchMedia && matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0; });
-EM_JS(void, js_save_offline, (const char* text), {
-    try {
-        const s = UTF8ToString(text);
-        if (s) localStorage.setItem('learnledger.offline', s); else localStorage.removeItem('learnledger.offline');
-    } catch (e) {}
-});
-EM_JS(char*, js_load_offline, (), {
-    let s = '';
-    try { s = localStorage.getItem('learnledger.offline') || ''; } catch (e) {}
-    return Module.llNewCString(s);
-});
+EM_JS(void, js_save_offline, (const char* text), { Module.saveOffline(UTF8ToString(text)); });
+EM_JS(char*, js_load_offline, (), { return Module.llNewCString(Module.offlineSnapshot || ''); });
+EM_JS(void, js_keep_certificate, (const char* key), { Module.keepCertificate(UTF8ToString(key)); });
+EM_JS(void, js_forget_certificate, (const char* key), { Module.forgetCertificate(UTF8ToString(key)); });
+EM_JS(void, js_load_thumbnail, (const char* key, const char* path), { Module.loadThumbnail(UTF8ToString(key), UTF8ToString(path)); });
+EM_JS(void, js_set_route, (const char* fragment, int replace), { Module.setRoute(UTF8ToString(fragment), replace !== 0); });
+EM_JS(char*, js_current_route, (), { return Module.llNewCString(location.hash || ''); });
+EM_JS(void, js_copy_text, (const char* text), { Module.copyText(UTF8ToString(text)); });
 EM_JS(void, js_open_file_picker, (), { Module.openFilePicker(); });
 EM_JS(char*, js_random_key, (), {
     const key = (crypto.randomUUID ? crypto.randomUUID() : Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join(''));
@@ -133,7 +132,7 @@ void http_fetch(int request_id, const HttpRequest& request) {
     nlohmann::json headers = nlohmann::json::object();
     for (const auto& [name, value] : request.headers) headers[name] = value;
     js_fetch(request_id, request.method.c_str(), request.path.c_str(), request.body.c_str(), headers.dump().c_str(),
-             request.send_picked_file ? 1 : 0);
+             static_cast<int>(request.file), request.file_key.c_str());
 }
 
 void open_file_picker() { js_open_file_picker(); }
@@ -143,6 +142,22 @@ bool prefers_dark() { return js_prefers_dark() != 0; }
 void save_offline(const std::string& snapshot) { js_save_offline(snapshot.c_str()); }
 
 std::string load_offline() { return take_js_string(js_load_offline()); }
+
+void keep_certificate(const std::string& key) { js_keep_certificate(key.c_str()); }
+
+void forget_certificate(const std::string& key) { js_forget_certificate(key.c_str()); }
+
+void load_thumbnail(const std::string& key) {
+    // Certificate ids are the server's own; the picked file never leaves the browser for this.
+    const std::string path = key == ui::picked_certificate ? "" : "/api/v1/certificates/" + key;
+    js_load_thumbnail(key.c_str(), path.c_str());
+}
+
+void set_route(const std::string& fragment, bool replace) { js_set_route(fragment.c_str(), replace ? 1 : 0); }
+
+std::string current_route() { return take_js_string(js_current_route()); }
+
+void copy_text(const char* text) { js_copy_text(text ? text : ""); }
 
 std::string random_key() { return take_js_string(js_random_key()); }
 

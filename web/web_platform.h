@@ -33,9 +33,18 @@ void http_fetch(int request_id, const HttpRequest& request);  // answers via app
 void open_file_picker();
 std::string random_key();  // from the browser's crypto: idempotency keys
 bool prefers_dark();       // prefers-color-scheme: dark
-// The offline snapshot in the browser's storage (empty text: remove it).
+// The offline snapshot in the browser's storage (empty text: remove it and every kept file).
 void save_offline(const std::string& snapshot);
-std::string load_offline();
+std::string load_offline();  // read before main() starts
+// The picked certificate file kept on the device under a queued training's key, or let go.
+void keep_certificate(const std::string& key);
+void forget_certificate(const std::string& key);
+// Fetches and decodes a certificate (or the picked file) as a texture; answers via app_thumbnail().
+void load_thumbnail(const std::string& key);
+// The URL fragment: pushed as a new history entry, or replacing the current one.
+void set_route(const std::string& fragment, bool replace);
+std::string current_route();
+void copy_text(const char* text);  // to the system clipboard
 CivilDate local_today();
 // The language remembered on this device, else the browser's first preference ("nl-BE"), else "".
 std::string preferred_language();

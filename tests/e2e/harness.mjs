@@ -101,3 +101,6 @@ export async function screenshot(page, name) {
   mkdirSync(shotsDir, { recursive: true });
   await page.screenshot({ path: path.join(shotsDir, name) });
 }
+
+// A small valid PNG (32x24, a certificate-like picture) for uploads.
+export const certificatePng = () => Buffer.from('iVBORw0KGgoAAAANSUhEUgAAACAAAAAYCAIAAAAUMWhjAAAAUElEQVR42mMQTzxDU8RAJwt+/fhAdTRwFlASICPEgqEfyUPfgmnTFpCNRoNoIIPozDRxWgUR0GhkRP0gItkCSpyPbMfABdGgs4CoVDSEWxUA7COPPoU+4J4AAAAASUVORK5CYII=', 'base64');

@@ -2,7 +2,7 @@
 // server into the canvas, found through window.learnledger.items(), taps, idle frames, resizing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newContext, phone, openApp, items, waitForItem, tap, signIn, screenshot } from './harness.mjs';
+import { startServer, launchBrowser, newContext, phone, openApp, items, waitForItem, tap, signIn, screenshot, certificatePng } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -90,6 +90,11 @@ test('the language follows the browser, can be switched, and is remembered', asy
   await page.reload();
   await page.waitForFunction(() => window.learnledger && window.learnledger.ready());
   await waitForItem(page, 'figure', 'Opleidingsrecht 2026', '4 dagen');  // still signed in, still Dutch
+  await waitForItem(page, 'button', 'Verberg uitleg');  // the place came back from the address (#balance/explanation)
+  assert.equal(await page.evaluate(() => location.hash), '#balance/explanation');
+  await page.goBack();  // Android's back button: the explanation closes, the app stays
+  await waitForItem(page, 'button', 'Toon uitleg');
+  assert.equal(await page.evaluate(() => location.hash), '#balance');
   await tap(page, 'button', 'Deutsch');
   await waitForItem(page, 'figure', 'Weiterbildungsanspruch 2026', '4 Tage');
   await screenshot(page, 'phone-balance-de.png');
@@ -128,7 +133,7 @@ test('a worker submits a training with a certificate photo; it waits for approva
   await page.keyboard.type('30');
   const chooser = page.waitForEvent('filechooser');
   await tap(page, 'button', 'Add a photo or file');
-  const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de', 'hex');
+  const png = certificatePng();
   await (await chooser).setFiles({ name: 'certificate.png', mimeType: 'image/png', buffer: png });
   await waitForItem(page, 'text', 'certificate.png');
   // The preview is the server's remaining minutes for 2026 less the 3 h 30 typed.
@@ -139,7 +144,8 @@ test('a worker submits a training with a certificate photo; it waits for approva
   await screenshot(page, 'phone-submit.png');
   await tap(page, 'button', 'Send for approval');
   await waitForItem(page, 'text', 'Reach truck refresher');
-  await waitForItem(page, 'text', '2026-11-29 · 3 h 30 min · waiting for approval · Académie Logistique');
+  await waitForItem(page, 'text', '2026-11-29 · 3 h 30 min · formal · waiting for approval · Académie Logistique');
+  await waitForItem(page, 'image', 'Certificate', 'photo');  // decoded by the browser, drawn as a texture
   await screenshot(page, 'phone-history.png');
   assert.deepEqual(page.errors, []);
   await context.close();
@@ -185,19 +191,43 @@ test('offline: the last data shows, a submission waits and is sent exactly once 
   await tap(page, 'textbox', 'Hours');
   await page.keyboard.type('2');
   await waitForItem(page, 'textbox', 'Hours', '2');
+  const chooser = page.waitForEvent('filechooser');
+  await tap(page, 'button', 'Add a photo or file');
+  await (await chooser).setFiles({ name: 'offline.png', mimeType: 'image/png', buffer: certificatePng() });
+  await waitForItem(page, 'text', 'offline.png');
   await tap(page, 'button', 'Send for approval');
   await waitForItem(page, 'text', 'Saved: "Offline course" will be sent when you are back online.');
   await tap(page, 'button', 'History');
   await waitForItem(page, 'text', '2026-11-29 · 2 h · waiting to send');
   await screenshot(page, 'phone-offline-waiting.png');
+  // The training and its certificate file are in IndexedDB: they survive a restart without network.
+  const kept = () => page.evaluate(() => new Promise((resolve) => {
+    const open = indexedDB.open('learnledger', 1);
+    open.onsuccess = () => {
+      const request = open.result.transaction('kv').objectStore('kv').getAllKeys();
+      request.onsuccess = () => resolve(request.result.map(String).sort());
+    };
+  }));
+  const keptFiles = async (count) => {
+    for (let i = 0; i < 50 && (await kept()).filter((k) => k.startsWith('file:')).length !== count; ++i) await page.waitForTimeout(100);
+    return (await kept()).filter((k) => k.startsWith('file:')).length;
+  };
+  assert.equal(await keptFiles(1), 1);
+  await page.reload();
+  await page.waitForFunction(() => window.learnledger && window.learnledger.ready(), null, { timeout: 20000 });
+  await tap(page, 'button', 'History');
+  await waitForItem(page, 'text', '2026-11-29 · 2 h · waiting to send');
 
   await context.setOffline(false);
-  await waitForItem(page, 'text', '2026-11-29 · 2 h · waiting for approval');
+  await waitForItem(page, 'text', '2026-11-29 · 2 h · formal · waiting for approval');
+  await waitForItem(page, 'image', 'Certificate', 'photo');  // sent with its certificate
   const titles = (await items(page)).filter((i) => i.label === 'Offline course');
   assert.equal(titles.length, 1, 'shown once');
   const onServer = await page.evaluate(async () => (await (await fetch('/api/v1/me/balance?year=2026')).json()).entries
-    .filter((e) => e.title === 'Offline course').length);
-  assert.equal(onServer, 1, 'stored once');
+    .filter((e) => e.title === 'Offline course'));
+  assert.equal(onServer.length, 1, 'stored once');
+  assert.ok(onServer[0].certificate_id, 'with the certificate');
+  assert.equal(await keptFiles(0), 0, 'the kept file is let go once sent');
   assert.deepEqual(page.errors.filter((e) => !e.includes('ERR_INTERNET_DISCONNECTED')), []);
   await context.close();
 });

@@ -119,7 +119,7 @@ TEST_CASE("certificate pictures are asked for once per year loaded and drawn whe
     gui.frame(draw);
     const ui::Item* picture = gui.find("image", "Certificate");
     REQUIRE(picture != nullptr);
-    CHECK(picture->value == "c-first-aid");
+    CHECK(picture->value == "photo");
     CHECK(picture->w >= 44.0f);
 
     // A picture that could not be fetched (offline) is asked for again with the next load.

@@ -119,7 +119,7 @@ TEST_CASE("the API client uploads the certificate first, then links it to the tr
     api.send(ui::SendTraining{R"({"title":"First aid","date":"2026-11-29","minutes":120})", true, "key-1"});
     REQUIRE(sent.size() == 1);
     CHECK(sent[0].second.path == "/api/v1/certificates");
-    CHECK(sent[0].second.send_picked_file);
+    CHECK(sent[0].second.file == web::HttpRequest::File::picked);
     api.on_response(sent[0].first, 201, R"({"id":"c-7","sha256":"x","size":3,"content_type":"image/png"})");
     REQUIRE(sent.size() == 2);
     CHECK(sent[1].second.path == "/api/v1/trainings");
@@ -135,6 +135,15 @@ TEST_CASE("the API client uploads the certificate first, then links it to the tr
     REQUIRE(received.size() == 1);
     CHECK(std::get<ui::TrainingSubmitted>(received[0]).entry.entry.id == "e-1");
     CHECK(std::get<ui::TrainingSubmitted>(received[0]).key == "key-1");
+
+    // From the outbox: the file kept on the device under the training's key.
+    api.send(ui::SendTraining{R"({"title":"y","date":"2026-11-29","minutes":1})", true, "key-3", true});
+    CHECK(sent.back().second.file == web::HttpRequest::File::kept);
+    CHECK(sent.back().second.file_key == "key-3");
+    const size_t before = sent.size();
+    api.send(ui::LoadThumbnail{"c-1"});  // host commands never become API requests
+    api.send(ui::KeepCertificate{"key-3"});
+    CHECK(sent.size() == before);
 
     api.send(ui::SendTraining{R"({"title":"x","date":"2026-11-29","minutes":1})", true, "key-2"});
     api.on_response(sent.back().first, 415, R"({"error":{"code":"unsupported_media_type","message":"no","field":"Content-Type"}})");
@@ -255,4 +264,89 @@ TEST_CASE("a drag that starts on the page scrolls it; a tap on a control does no
     bool submitted = false;
     for (const auto& a : actions) submitted = submitted || std::holds_alternative<ui::SubmitTraining>(a);
     CHECK(submitted);
+}
+
+TEST_CASE("a kept training the server refuses is shown with the reason, not resent, and can be dropped") {
+    auto s = on_submit_tab();
+    type(s, ui::FormField::title, "Course");
+    type(s, ui::FormField::hours, "1");
+    ui::update(s, ui::SubmitTraining{"k-4"});
+    ui::update(s, ui::SubmitFailed{make_error("offline", "x"), "k-4"});
+    ui::update(s, ui::SessionChecked{test::anna_session()});  // back online: sent
+    auto saved = ui::update(s, ui::SubmitFailed{make_error("conflict", "the employment ended before this date", "date"), "k-4"});
+    REQUIRE(s.outbox.size() == 1);
+    REQUIRE(s.outbox[0].refused.has_value());
+    REQUIRE(saved.size() == 1);
+    CHECK(ui::restore_offline(std::get<ui::SaveOffline>(saved[0]).snapshot).outbox[0].refused->code == "conflict");
+    for (const auto& c : ui::update(s, ui::SessionChecked{test::anna_session()}))
+        CHECK_FALSE(std::holds_alternative<ui::SendTraining>(c));  // never retried in silence
+
+    ui::update(s, ui::SelectTab{ui::Tab::history});
+    test::HeadlessImGui gui(390, 2000);
+    auto draw = [&](std::vector<ui::Action>& out) { ui::draw_app_frame(s, out); };
+    gui.frame(draw);
+    gui.frame(draw);
+    CHECK(gui.find("text", "2026-11-29 \u00b7 1 h \u00b7 not sent") != nullptr);
+    const ui::Item* discard = gui.find("button", "Discard");
+    REQUIRE(discard != nullptr);
+    auto actions = gui.tap(*discard, draw);
+    REQUIRE(actions.size() == 1);
+    auto dropped = ui::update(s, actions[0]);
+    CHECK(s.outbox.empty());
+    bool forgotten = false;
+    for (const auto& c : dropped)
+        if (const auto* f = std::get_if<ui::ForgetCertificate>(&c)) forgotten = f->key == "k-4";
+    CHECK(forgotten);
+}
+
+TEST_CASE("a flick keeps the page moving after the finger lifts, slows down and stops; a press stops it at once") {
+    auto s = on_submit_tab();
+    test::HeadlessImGui gui(390, 400);
+    bool moving = false;
+    auto draw = [&](std::vector<ui::Action>& out) { moving = ui::draw_app_frame(s, out); };
+    auto heading_y = [&] { return gui.find("heading", "Submit a training") ? gui.find("heading", "Submit a training")->y : -1e9f; };
+    gui.frame(draw);
+    gui.frame(draw);
+    const float start = heading_y();
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMousePosEvent(4, 380);
+    gui.frame(draw);
+    io.AddMouseButtonEvent(0, true);
+    gui.frame(draw);
+    for (int y = 360; y >= 300; y -= 20) {  // a quick upward flick
+        io.AddMousePosEvent(4, static_cast<float>(y));
+        gui.frame(draw);
+    }
+    io.AddMouseButtonEvent(0, false);
+    gui.frame(draw);
+    const float at_release = heading_y();
+    CHECK(at_release < start);
+    CHECK(moving);
+    gui.frame(draw);
+    gui.frame(draw);
+    const float coasting = heading_y();
+    CHECK(coasting < at_release);  // still moving without a finger
+    int frames = 0;
+    while (moving && frames < 600) {
+        gui.frame(draw);
+        ++frames;
+    }
+    CHECK_FALSE(moving);  // it comes to rest by itself
+    CHECK(frames < 300);
+
+    // Another flick, stopped by a press.
+    io.AddMouseButtonEvent(0, true);
+    gui.frame(draw);
+    for (int y = 280; y >= 200; y -= 20) {
+        io.AddMousePosEvent(4, static_cast<float>(y));
+        gui.frame(draw);
+    }
+    io.AddMouseButtonEvent(0, false);
+    gui.frame(draw);
+    REQUIRE(moving);
+    io.AddMouseButtonEvent(0, true);
+    gui.frame(draw);
+    CHECK_FALSE(moving);
+    io.AddMouseButtonEvent(0, false);
+    gui.frame(draw);
 }

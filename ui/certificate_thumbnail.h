@@ -1,0 +1,13 @@
+// A certificate's picture in a list or a form: the photo scaled into a square three lines tall,
+// a sheet marked "PDF" for documents, a plain sheet while loading or when it cannot be had.
+#pragma once
+#include <string>
+
+#include "app_state.h"
+
+namespace ll::ui {
+
+// `key`: a certificate id, or picked_certificate for the file chosen in the form.
+void draw_certificate_thumbnail(const AppState& s, const std::string& key);
+
+}  // namespace ll::ui
