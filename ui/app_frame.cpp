@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "balance_screen.h"
+#include "form_widgets.h"
 #include "imgui.h"
 #include "item_tree.h"
 #include "sign_in_screen.h"
@@ -25,7 +26,7 @@ void draw_account_bar(const AppState& s, std::vector<Action>& out) {
     ImGui::PopStyleColor();
     ImGui::SameLine();
     ImGui::SetCursorPos(ImVec2(ImGui::GetWindowContentRegionMax().x - button_w, y));
-    if (ImGui::Button(label.c_str(), ImVec2(button_w, touch_target_height()))) out.push_back(SignOut{});
+    if (touch_button(label, button_w)) out.push_back(SignOut{});
     ImGui::Separator();
 }
 
@@ -37,19 +38,14 @@ void draw_language_picker(const AppState& s, std::vector<Action>& out) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     text(tr("Language"));
     ImGui::PopStyleColor();
-    const ImGuiStyle& style = ImGui::GetStyle();
-    float widest = 0;
-    for (Language l : all_languages) widest = std::max(widest, ImGui::CalcTextSize(native_name(l)).x + 2 * style.FramePadding.x);
-    const float avail = ImGui::GetContentRegionAvail().x;
-    const int columns = (avail - 3 * style.ItemSpacing.x) / 4 >= widest ? 4 : 2;
-    const float w = (avail - (columns - 1) * style.ItemSpacing.x) / columns;
+    std::vector<std::string> names;
+    for (Language l : all_languages) names.emplace_back(native_name(l));
+    int columns = 4;
+    const float w = choice_layout(names, 4, columns);
     int i = 0;
     for (Language l : all_languages) {
         if (i++ % columns != 0) ImGui::SameLine();
-        const bool current = l == s.language;
-        if (current) ImGui::PushStyleColor(ImGuiCol_Button, style.Colors[ImGuiCol_ButtonActive]);
-        if (ImGui::Button(native_name(l), ImVec2(w, touch_target_height()))) out.push_back(SetLanguage{l});
-        if (current) ImGui::PopStyleColor();
+        if (choice_button(native_name(l), w, l == s.language)) out.push_back(SetLanguage{l});
     }
 }
 

@@ -25,11 +25,18 @@ Rational as_days(long long minutes, long long per_day) {
     return r ? *r : Rational(0);
 }
 
+// "Previous year" when it fits in a third of the width, else "‹ 2025" (narrow phones, long words).
+std::string year_button_label(const std::string& words, const std::string& compact, float width) {
+    return fits_button(words, width) ? words : compact;
+}
+
 void draw_year_navigation(const AppState& s, std::vector<Action>& out) {
     const float h = touch_target_height();
     const float w = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3.0f;
+    const std::string previous = year_button_label(tr("Previous year"), "\u2039 " + std::to_string(s.year - 1), w);
+    const std::string next = year_button_label(tr("Next year"), std::to_string(s.year + 1) + " \u203a", w);
     ImGui::BeginDisabled(s.year <= s.first_year);
-    if (ImGui::Button((tr("Previous year") + "##previous").c_str(), ImVec2(w, h))) out.push_back(SelectYear{s.year - 1});
+    if (touch_button(previous + "##previous", w)) out.push_back(SelectYear{s.year - 1});
     ImGui::EndDisabled();
     ImGui::SameLine();
 
@@ -45,7 +52,7 @@ void draw_year_navigation(const AppState& s, std::vector<Action>& out) {
     ImGui::SameLine();
 
     ImGui::BeginDisabled(s.year >= s.last_year);
-    if (ImGui::Button((tr("Next year") + "##next").c_str(), ImVec2(w, h))) out.push_back(SelectYear{s.year + 1});
+    if (touch_button(next + "##next", w)) out.push_back(SelectYear{s.year + 1});
     ImGui::EndDisabled();
 }
 
@@ -56,10 +63,7 @@ void draw_tabs(const AppState& s, std::vector<Action>& out) {
                                                 {Tab::submit, tr("Submit") + "##tab-submit"}};
     for (const auto& [tab, label] : tabs) {
         if (tab != Tab::balance) ImGui::SameLine();
-        const bool current = s.tab == tab;
-        if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyle().Colors[ImGuiCol_ButtonActive]);
-        if (ImGui::Button(label.c_str(), ImVec2(w, touch_target_height())) && !current) out.push_back(SelectTab{tab});
-        if (current) ImGui::PopStyleColor();
+        if (choice_button(label, w, s.tab == tab)) out.push_back(SelectTab{tab});
     }
 }
 
@@ -90,19 +94,13 @@ void explain_on_tap(const AppState& s, std::vector<Action>& out) {
         out.push_back(ToggleExplanation{});
 }
 
-void wrapped(const std::string& line) {
-    ImGui::PushTextWrapPos(0.0f);
-    text(line);
-    ImGui::PopTextWrapPos();
-}
-
 // What happens to the time left: lost on a known date, or carried into the next year.
 void draw_expiry(const YearView& v) {
     if (v.remaining_minutes <= 0) return;
     if (v.lapses_on) {
-        wrapped(tr("Time not taken lapses on {date}", {{"date", date_text(*v.lapses_on)}}));
+        text(tr("Time not taken lapses on {date}", {{"date", date_text(*v.lapses_on)}}));
     } else if (!v.end_of_contract) {
-        wrapped(tr("Time not taken carries over to {year}", {{"year", std::to_string(v.year + 1)}}));
+        text(tr("Time not taken carries over to {year}", {{"year", std::to_string(v.year + 1)}}));
     }
 }
 
@@ -122,25 +120,25 @@ void draw_balance_tab(const AppState& s, const YearView& v, std::vector<Action>&
     explain_on_tap(s, out);
     for (const auto& p : v.periods) {
         if (v.year < p.start_year || v.year > p.end_year) continue;
-        wrapped(tr("5-year period {start}-{end}: {followed} followed of {goal}",
+        text(tr("5-year period {start}-{end}: {followed} followed of {goal}",
                    {{"start", std::to_string(p.start_year)}, {"end", std::to_string(p.end_year)},
                     {"followed", duration(p.followed_minutes)}, {"goal", duration(p.goal_minutes)}}));
         ImGui::ProgressBar(p.goal_minutes > 0 ? std::min(1.0f, static_cast<float>(p.followed_minutes) / static_cast<float>(p.goal_minutes)) : 0.0f,
                            ImVec2(-1, ImGui::GetFontSize() * 0.75f), "");
     }
     if (v.end_of_contract)
-        wrapped(tr("Contract ends {date}: {duration} still open",
+        text(tr("Contract ends {date}: {duration} still open",
                    {{"date", date_text(v.end_of_contract->termination.date)}, {"duration", duration(v.end_of_contract->open_minutes)}}));
     ImGui::Spacing();
     const std::string toggle = tr(s.show_explanation ? "Hide explanation" : "Show explanation") + "##explanation";
-    if (ImGui::Button(toggle.c_str(), ImVec2(-1, touch_target_height()))) out.push_back(ToggleExplanation{});
+    if (touch_button(toggle, 0)) out.push_back(ToggleExplanation{});
     if (!s.show_explanation) return;
     ImGui::Spacing();
     for (const auto* lines : {&v.entitlement_explanation, &v.explanation})
         for (const auto& line : *lines) {
             ImGui::Bullet();
             ImGui::SameLine();
-            wrapped(explanation(line));
+            text(explanation(line));
         }
 }
 
@@ -151,16 +149,14 @@ void draw_status_filter(const AppState& s, std::vector<Action>& out) {
         {EntryStatus::approved, tr("filter.approved") + "##filter-approved"},
         {EntryStatus::submitted, tr("filter.waiting") + "##filter-waiting"},
         {EntryStatus::rejected, tr("filter.rejected") + "##filter-rejected"}};
-    const ImGuiStyle& style = ImGui::GetStyle();
-    const float w = (ImGui::GetContentRegionAvail().x - 3 * style.ItemSpacing.x) / 4;
-    bool first = true;
+    std::vector<std::string> labels;
+    for (const auto& choice : choices) labels.push_back(choice.second);
+    int columns = 4;
+    const float w = choice_layout(labels, 4, columns);
+    int i = 0;
     for (const auto& [status, label] : choices) {
-        if (!first) ImGui::SameLine();
-        first = false;
-        const bool current = s.history_filter.status == status;
-        if (current) ImGui::PushStyleColor(ImGuiCol_Button, style.Colors[ImGuiCol_ButtonActive]);
-        if (ImGui::Button(label.c_str(), ImVec2(w, touch_target_height())) && !current) out.push_back(FilterStatus{status});
-        if (current) ImGui::PopStyleColor();
+        if (i++ % columns != 0) ImGui::SameLine();
+        if (choice_button(label, w, s.history_filter.status == status)) out.push_back(FilterStatus{status});
     }
 }
 
@@ -179,7 +175,6 @@ void draw_history_entry(const AppState& s, const EntryRecord& e) {
         ImGui::SameLine();
     }
     ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(0.0f);
     draw_entry_title(e.entry.title.empty() ? tr("kind." + std::string(to_string(e.entry.kind))) : e.entry.title);
     std::string line = date_text(e.entry.date) + " \u00b7 " + duration(e.entry.minutes);
     if (e.entry.kind == EntryKind::training) line += " \u00b7 " + tr(e.training_type == "informal" ? "type.informal" : "type.formal");
@@ -188,7 +183,6 @@ void draw_history_entry(const AppState& s, const EntryRecord& e) {
     text(line);
     if (e.entry.status == EntryStatus::rejected && !e.decision_reason.empty())
         text(tr("Reason: {reason}", {{"reason", e.decision_reason}}));
-    ImGui::PopTextWrapPos();
     ImGui::EndGroup();
 }
 
@@ -196,17 +190,15 @@ void draw_history_entry(const AppState& s, const EntryRecord& e) {
 // way to drop it (a conflict is shown plainly, never retried in silence).
 void draw_queued_entry(const QueuedTraining& q, std::vector<Action>& out) {
     ImGui::Separator();
-    ImGui::PushTextWrapPos(0.0f);
     draw_entry_title(q.title);
     const auto date = CivilDate::parse(q.date);
     const std::string status = q.refused ? tr("status.not_sent") : tr("status.waiting_to_send");
     text((date ? date_text(*date) : q.date) + " \u00b7 " + duration(q.minutes) + " \u00b7 " + status);
     if (q.refused) {
         error_line(*q.refused);
-        if (ImGui::Button((tr("Discard") + "##discard-" + q.key).c_str(), ImVec2(-1, touch_target_height())))
+        if (touch_button(tr("Discard") + "##discard-" + q.key, 0))
             out.push_back(DiscardQueued{q.key});
     }
-    ImGui::PopTextWrapPos();
 }
 
 void draw_history_tab(const AppState& s, const YearView& v, std::vector<Action>& out) {
@@ -228,7 +220,7 @@ void draw_history_tab(const AppState& s, const YearView& v, std::vector<Action>&
     if (shown > 0) return;
     ImGui::Separator();
     const bool filtered = !s.history_filter.search.empty() || s.history_filter.status;
-    wrapped(filtered ? tr("No trainings match.") : tr("No trainings in {year}.", {{"year", std::to_string(v.year)}}));
+    text(filtered ? tr("No trainings match.") : tr("No trainings in {year}.", {{"year", std::to_string(v.year)}}));
 }
 
 }  // namespace
@@ -237,9 +229,7 @@ void draw_balance_screen(const AppState& s, std::vector<Action>& out) {
     heading(tr("My training right"));
     if (s.offline) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-        ImGui::PushTextWrapPos(0.0f);
         text(tr("Offline: showing what was last loaded."));
-        ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
     }
     ImGui::Spacing();
@@ -248,9 +238,7 @@ void draw_balance_screen(const AppState& s, std::vector<Action>& out) {
     ImGui::Separator();
     ImGui::Spacing();
     if (s.session && s.session->worker_id.empty()) {
-        ImGui::PushTextWrapPos(0.0f);
         text(tr("This account has no personal training record."));
-        ImGui::PopTextWrapPos();
     } else if (s.tab == Tab::submit) {
         draw_submit_tab(s, out);
     } else if (s.view && s.view->year == s.year) {
@@ -263,10 +251,8 @@ void draw_balance_screen(const AppState& s, std::vector<Action>& out) {
         text(tr("Loading {year}...", {{"year", std::to_string(s.year)}}));
     }
     if (s.load == LoadState::failed && s.error) {
-        ImGui::PushTextWrapPos(0.0f);
         text(tr("Could not load: {message}", {{"message", error_message(*s.error)}}));
-        ImGui::PopTextWrapPos();
-        if (ImGui::Button((tr("Try again") + "##retry").c_str(), ImVec2(-1, touch_target_height()))) out.push_back(Retry{});
+        if (touch_button(tr("Try again") + "##retry", 0)) out.push_back(Retry{});
     }
 }
 

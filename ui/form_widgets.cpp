@@ -2,6 +2,7 @@
 // turns them into actions. Touch-sized: the frame padding makes them 44 CSS px tall.
 #include "form_widgets.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "item_tree.h"
@@ -27,11 +28,52 @@ FieldResult text_field(const char* id, const std::string& label, const std::stri
     return r;
 }
 
+namespace {
+
+constexpr float min_side_padding = 2.0f;
+
+}  // namespace
+
+bool fits_button(const std::string& label, float width) {
+    return ImGui::CalcTextSize(label.c_str(), nullptr, true).x <= width - 2 * min_side_padding;
+}
+
+float choice_layout(const std::vector<std::string>& labels, int preferred, int& columns) {
+    const float avail = ImGui::GetContentRegionAvail().x, spacing = ImGui::GetStyle().ItemSpacing.x;
+    auto width_for = [&](int n) { return (avail - static_cast<float>(n - 1) * spacing) / static_cast<float>(n); };
+    columns = preferred;
+    while (columns > 1 && !std::all_of(labels.begin(), labels.end(), [&](const std::string& l) { return fits_button(l, width_for(columns)); }))
+        columns = std::max(1, columns / 2);
+    return width_for(columns);
+}
+
+bool touch_button(const std::string& label, float width) {
+    if (width <= 0) width = ImGui::GetContentRegionAvail().x;
+    const float height = touch_target_height();  // before any font scaling: the target stays 44 px
+    const ImVec2 padding = ImGui::GetStyle().FramePadding;
+    const float text_w = ImGui::CalcTextSize(label.c_str(), nullptr, true).x;
+    const float side = std::clamp((width - text_w) / 2, min_side_padding, padding.x);
+    // A label too long even then is drawn a little smaller (down to 80 %) rather than cut.
+    const float room = width - 2 * side;
+    const float scale = text_w > room && text_w > 0 ? std::max(0.8f, room / text_w) : 1.0f;
+    if (scale < 1.0f) ImGui::SetWindowFontScale(scale);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(side, padding.y));
+    const bool pressed = ImGui::Button(label.c_str(), ImVec2(width, height));
+    ImGui::PopStyleVar();
+    if (scale < 1.0f) ImGui::SetWindowFontScale(1.0f);
+    return pressed;
+}
+
+bool choice_button(const std::string& label, float width, bool current) {
+    if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyle().Colors[ImGuiCol_ButtonActive]);
+    const bool pressed = touch_button(label, width);
+    if (current) ImGui::PopStyleColor();
+    return pressed && !current;
+}
+
 void error_line(const Error& error) {
     ImGui::PushStyleColor(ImGuiCol_Text, error_colour());
-    ImGui::PushTextWrapPos(0.0f);
     text(error_message(error));
-    ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
 }
 

@@ -1,8 +1,9 @@
 // Form widgets shared by the screens: a labelled text field that reports edits as values (the
-// state stays the single source of truth), and the error line under a field.
+// state stays the single source of truth), touch-sized buttons, and the error line under a field.
 #pragma once
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "imgui.h"
 #include "result.h"
@@ -18,6 +19,17 @@ struct FieldResult {
 // `id` keeps the widget's identity stable across languages; `label` is what people read. Secret
 // fields (passwords) never put their value in the item tree.
 FieldResult text_field(const char* id, const std::string& label, const std::string& value, ImGuiInputTextFlags flags = 0);
+// A button a touch target tall and `width` wide (<= 0: the rest of the line). On narrow screens
+// its side padding shrinks so the label still fits. Returns true when tapped.
+bool touch_button(const std::string& label, float width);
+// One of a row of choices (tabs, filters, languages): the current one is drawn pressed and
+// tapping it again does nothing. Returns true when another choice is tapped.
+bool choice_button(const std::string& label, float width, bool current);
+// Whether `label` fits a touch_button of `width` (with the smallest side padding).
+bool fits_button(const std::string& label, float width);
+// Lays out a row of choice buttons: `preferred` side by side when every label fits, else half as
+// many per line. Returns the width of each; `columns` receives how many go on a line.
+float choice_layout(const std::vector<std::string>& labels, int preferred, int& columns);
 // An error, translated where it is known, in the error colour.
 void error_line(const Error& error);
 // The error under a field, when `error` names `field`.

@@ -53,6 +53,11 @@ void ItemTree::on_item_info(unsigned id, const char* label, int flags) {
         Item item = *it;
         item.role = role_from_flags(flags);
         item.label = strip_id_suffix(label);
+        if (item.role == "button" && !item.label.empty()) {
+            // Measured in the font the button was drawn with, which is current during the hook.
+            const float text_w = ImGui::CalcTextSize(item.label.c_str()).x;
+            item.clipped = text_w > item.w - 2 * ImGui::GetStyle().FramePadding.x + 0.5f;
+        }
         if (flags & ImGuiItemStatusFlags_Checkable) item.value = (flags & ImGuiItemStatusFlags_Checked) ? "true" : "false";
         if (flags & ImGuiItemStatusFlags_Openable) item.value = (flags & ImGuiItemStatusFlags_Opened) ? "open" : "closed";
         current_.push_back(std::move(item));
@@ -82,22 +87,37 @@ std::string ItemTree::to_json(float pixels_per_css_px) const {
     float k = pixels_per_css_px > 0 ? 1.0f / pixels_per_css_px : 1.0f;
     auto css = [k](float v) { return std::round(v * k * 10.0f) / 10.0f; };
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& i : published_)
+    for (const auto& i : published_) {
         out.push_back({{"id", i.id}, {"role", i.role}, {"label", i.label}, {"value", i.value},
                        {"x", css(i.x)}, {"y", css(i.y)}, {"w", css(i.w)}, {"h", css(i.h)}});
+        if (i.clipped) out.back()["clipped"] = true;
+    }
     return out.dump();
 }
 
 ItemTree* current_item_tree() { return GImGui ? static_cast<ItemTree*>(GImGui->TestEngine) : nullptr; }
 
-void text(std::string_view s) {
+namespace {
+
+// Text wraps at the window's edge unless the caller set a narrower wrap position: a phone at
+// 320 px, a long German word list or 200 % zoom must never push a line off the page.
+void unformatted_wrapped(std::string_view s) {
+    const bool wrap = ImGui::GetCurrentWindow()->DC.TextWrapPos < 0.0f;
+    if (wrap) ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(s.data(), s.data() + s.size());
+    if (wrap) ImGui::PopTextWrapPos();
+}
+
+}  // namespace
+
+void text(std::string_view s) {
+    unformatted_wrapped(s);
     if (auto* t = current_item_tree()) t->record_last_item("text", s, "");
 }
 
 void heading(std::string_view s) {
     ImGui::PushFont(fonts().heading);
-    ImGui::TextUnformatted(s.data(), s.data() + s.size());
+    unformatted_wrapped(s);
     ImGui::PopFont();
     if (auto* t = current_item_tree()) t->record_last_item("heading", s, "");
 }
@@ -105,10 +125,10 @@ void heading(std::string_view s) {
 void figure(std::string_view label, std::string_view value) {
     ImGui::BeginGroup();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextUnformatted(label.data(), label.data() + label.size());
+    unformatted_wrapped(label);
     ImGui::PopStyleColor();
     ImGui::PushFont(fonts().figure);
-    ImGui::TextUnformatted(value.data(), value.data() + value.size());
+    unformatted_wrapped(value);
     ImGui::PopFont();
     ImGui::EndGroup();
     if (auto* t = current_item_tree()) t->record_last_item("figure", label, value);

@@ -15,6 +15,7 @@ struct Item {
     std::string label;  // visible label without "##id" suffixes
     std::string value;  // displayed value (figures, text), checked state, ...
     float x = 0, y = 0, w = 0, h = 0;  // in Dear ImGui display pixels
+    bool clipped = false;  // a button whose label does not fit inside it (a layout defect)
 };
 
 class ItemTree {
@@ -44,7 +45,8 @@ private:
 // The tree attached to the current ImGui context (nullptr when none).
 ItemTree* current_item_tree();
 
-// Plain-text helpers that draw and record in one call, so figures reach the tree.
+// Plain-text helpers that draw and record in one call, so figures reach the tree. Text wraps at
+// the window's edge unless a narrower wrap position is pushed.
 void text(std::string_view s);
 void heading(std::string_view s);
 // A labelled figure: small caption above a large value; both recorded as one "figure" item.

@@ -25,7 +25,7 @@ void draw_sign_in_screen(const AppState& s, std::vector<Action>& out) {
     if (s.sign_in.error) error_line(*s.sign_in.error);  // any error, next to the button
     ImGui::BeginDisabled(s.sign_in.busy);
     const std::string button = tr(s.sign_in.busy ? "Signing in..." : "Sign in") + "##sign-in";
-    bool pressed = ImGui::Button(button.c_str(), ImVec2(-1, touch_target_height()));
+    bool pressed = touch_button(button, 0);
     ImGui::EndDisabled();
     if (pressed || password.entered) out.push_back(SubmitSignIn{});
 }

@@ -29,11 +29,8 @@ void type_choice(const SubmitForm& form, std::vector<Action>& out) {
     const float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
     for (const char* type : {"formal", "informal"}) {
         if (std::string(type) == "informal") ImGui::SameLine();
-        const bool current = form.training_type == type;
-        if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyle().Colors[ImGuiCol_ButtonActive]);
         const std::string label = tr(std::string("type.") + type) + "##type-" + type;
-        if (ImGui::Button(label.c_str(), ImVec2(w, touch_target_height())) && !current) out.push_back(SetTrainingType{type});
-        if (current) ImGui::PopStyleColor();
+        if (choice_button(label, w, form.training_type == type)) out.push_back(SetTrainingType{type});
     }
     ImGui::Spacing();
 }
@@ -42,7 +39,7 @@ void certificate(const AppState& s, std::vector<Action>& out) {
     const SubmitForm& form = s.submit;
     text(tr("Certificate"));
     if (form.certificate_name.empty()) {
-        if (ImGui::Button((tr("Add a photo or file") + "##certificate").c_str(), ImVec2(-1, touch_target_height())))
+        if (touch_button(tr("Add a photo or file") + "##certificate", 0))
             out.push_back(PickCertificate{});
     } else {
         const float remove_w = ImGui::CalcTextSize(tr("Remove").c_str()).x + 2 * ImGui::GetStyle().FramePadding.x;
@@ -52,7 +49,7 @@ void certificate(const AppState& s, std::vector<Action>& out) {
         text(form.certificate_name);
         ImGui::PopTextWrapPos();
         ImGui::SameLine(ImGui::GetContentRegionMax().x - remove_w);
-        if (ImGui::Button((tr("Remove") + "##remove-certificate").c_str(), ImVec2(remove_w, touch_target_height())))
+        if (touch_button(tr("Remove") + "##remove-certificate", remove_w))
             out.push_back(ClearCertificate{});
     }
     field_error(form.error, "certificate");
@@ -64,14 +61,10 @@ void certificate(const AppState& s, std::vector<Action>& out) {
 void draw_submit_tab(const AppState& s, std::vector<Action>& out) {
     const SubmitForm& form = s.submit;
     if (form.sent_title) {
-        ImGui::PushTextWrapPos(0.0f);
         text(tr("Sent: \"{title}\" is waiting for approval.", {{"title", *form.sent_title}}));
-        ImGui::PopTextWrapPos();
     }
     if (form.queued_title) {
-        ImGui::PushTextWrapPos(0.0f);
         text(tr("Saved: \"{title}\" will be sent when you are back online.", {{"title", *form.queued_title}}));
-        ImGui::PopTextWrapPos();
     }
     heading(tr("Submit a training"));
     field("##title", tr("Title"), form.title, FormField::title, form, "title", out);
@@ -98,16 +91,14 @@ void draw_submit_tab(const AppState& s, std::vector<Action>& out) {
 
     // The preview, computed by the core from the year shown and what was typed.
     if (auto valid = validate_submission(form); valid && s.view) {
-        ImGui::PushTextWrapPos(0.0f);
         text(tr("After approval: {duration} left in {year}",
                 {{"duration", duration(remaining_if_approved(*s.view, valid->training.date, valid->training.minutes))},
                  {"year", std::to_string(s.view->year)}}));
-        ImGui::PopTextWrapPos();
     }
     if (form.error && form.error->field.empty()) error_line(*form.error);
     ImGui::BeginDisabled(form.busy);
     const std::string send = tr(form.busy ? "Sending..." : "Send for approval") + "##send";
-    if (ImGui::Button(send.c_str(), ImVec2(-1, touch_target_height()))) out.push_back(SubmitTraining{});
+    if (touch_button(send, 0)) out.push_back(SubmitTraining{});
     ImGui::EndDisabled();
 }
 

@@ -1,0 +1,123 @@
+// Every screen in every language at a phone size, saved as screenshots under build/e2e/screens,
+// with the layout checked at 390 and 320 CSS px (what 200 % browser zoom leaves of a small window):
+// no control or line may reach past the right edge. Labels are read from the shipped catalogs.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer, launchBrowser, newContext, phone, openApp, items, waitForItem, tap, signIn, screenshot } from './harness.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+// msgid -> msgstr of one .po catalog (single-line entries, which is all the keys used here).
+function catalog(language) {
+  const text = readFileSync(path.join(root, 'assets/i18n', language + '.po'), 'utf8');
+  const out = {};
+  for (const m of text.matchAll(/^msgid "(.*)"\nmsgstr "(.*)"$/gm)) out[m[1]] = m[2];
+  return out;
+}
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+// Items that reach past the right edge of the page, or buttons too small for their label (layout
+// breaks), as readable strings.
+async function overflowing(page, width) {
+  return (await items(page)).filter((i) => i.x < -0.5 || i.x + i.w > width + 0.5 || i.clipped)
+    .map((i) => `${i.role} "${i.label}" ${i.x}+${i.w}${i.clipped ? ' clipped' : ''}`);
+}
+
+async function visit(page, width, name, shots) {
+  assert.deepEqual(await overflowing(page, width), [], `${name}: nothing past the right edge at ${width} px`);
+  if (shots) await screenshot(page, path.join('screens', name + '.png'));
+}
+
+const natives = { en: 'English', nl: 'Nederlands', fr: 'Français', de: 'Deutsch' };
+
+for (const width of [390, 320]) {
+  for (const language of ['en', 'nl', 'fr', 'de']) {
+    test(`${language} at ${width} px: sign-in, balance, explanation, history, submit`, async () => {
+      const t = catalog(language);
+      const shots = width === 390;
+      const context = await newContext(browser, { ...phone, viewport: { width, height: 1400 }, locale: language });
+      const page = await openApp(context, server.url + '/');
+      const tag = `${language}-${width}`;
+      await waitForItem(page, 'button', t['Sign in']);
+      await visit(page, width, `${tag}-sign-in`, shots);
+      await signIn(page, 'worker@demo.example', 'demo-worker', { email: t['E-mail'], password: t['Password'], submit: t['Sign in'] });
+      await waitForItem(page, 'heading', t['My training right']);
+      await waitForItem(page, 'button', t['Show explanation']);
+      await visit(page, width, `${tag}-balance`, shots);
+      await tap(page, 'button', t['Show explanation']);
+      await waitForItem(page, 'button', t['Hide explanation']);
+      await visit(page, width, `${tag}-explanation`, shots);
+      await tap(page, 'button', t['History']);
+      await waitForItem(page, 'textbox', t['Search']);
+      await waitForItem(page, 'text', 'Safe loading');
+      await visit(page, width, `${tag}-history`, shots);
+      await tap(page, 'button', t['Submit']);
+      await waitForItem(page, 'heading', t['Submit a training']);
+      await tap(page, 'button', t['Send for approval']);  // empty: the form names what is missing
+      await visit(page, width, `${tag}-submit`, shots);
+      await tap(page, 'button', natives[language === 'en' ? 'nl' : 'en']);  // the picker works from every screen
+      await page.waitForFunction((lang) => document.documentElement.lang === lang, language === 'en' ? 'nl' : 'en');
+      assert.deepEqual(page.errors, []);
+      await context.close();
+    });
+  }
+}
+
+test('back and forward move between tabs; the explanation closes on back', async () => {
+  const context = await newContext(browser, phone);
+  const page = await openApp(context, server.url + '/');
+  await signIn(page, 'worker@demo.example', 'demo-worker');
+  await waitForItem(page, 'button', 'Show explanation');
+  await tap(page, 'button', 'History');
+  await waitForItem(page, 'textbox', 'Search');
+  await tap(page, 'button', 'Submit');
+  await waitForItem(page, 'heading', 'Submit a training');
+  assert.equal(await page.evaluate(() => location.hash), '#submit');
+  await page.goBack();
+  await waitForItem(page, 'textbox', 'Search');
+  await page.goBack();
+  await waitForItem(page, 'button', 'Show explanation');
+  await page.goForward();
+  await waitForItem(page, 'textbox', 'Search');
+  // A fragment naming anything else (here another worker's record) shows nothing new and is put right.
+  await page.evaluate(() => { location.hash = '#workers/w-0002'; });
+  await page.waitForFunction(() => location.hash === '#history');
+  await waitForItem(page, 'textbox', 'Search');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('history search and status filter; copy goes to the system clipboard', async () => {
+  const context = await newContext(browser, phone);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  const page = await openApp(context, server.url + '/');
+  await signIn(page, 'worker@demo.example', 'demo-worker');
+  await tap(page, 'button', 'History');
+  await tap(page, 'textbox', 'Search');
+  await page.keyboard.type('SAFE');
+  await waitForItem(page, 'textbox', 'Search', 'SAFE');
+  await waitForItem(page, 'text', 'Safe loading');
+  assert.ok(!(await items(page)).some((i) => i.label === 'GDPR basics'), 'filtered out');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+C');
+  await page.waitForFunction(async () => (await navigator.clipboard.readText()) === 'SAFE', null, { timeout: 5000 });
+  await page.keyboard.press('Backspace');
+  await waitForItem(page, 'textbox', 'Search', '');
+  await tap(page, 'button', 'Waiting');
+  await waitForItem(page, 'text', 'Safe loading');
+  assert.ok(!(await items(page)).some((i) => i.label === 'GDPR basics'), 'withdrawn is not waiting');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
