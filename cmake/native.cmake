@@ -3,6 +3,7 @@ find_package(PkgConfig REQUIRED)
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)  # Debian ships it as a compiled library
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+pkg_check_modules(ZLIB REQUIRED IMPORTED_TARGET zlib)
 find_package(Threads REQUIRED)
 
 # Schema migrations: SQL files embedded into the binary, applied in order at start.
@@ -23,10 +24,10 @@ add_library(ll_server STATIC
   server/sqlite_db.cpp server/sqlite_store.cpp server/sqlite_store_people.cpp server/sqlite_store_ledger.cpp
   server/sqlite_store_journal.cpp server/sqlite_backup.cpp
   server/auth.cpp server/api_support.cpp server/api_session.cpp server/api_workers.cpp server/api_entries.cpp
-  server/api_admin.cpp server/http_api.cpp server/calculation_commands.cpp server/demo_data.cpp server/static_files.cpp
+  server/api_admin.cpp server/answer_compression.cpp server/http_api.cpp server/calculation_commands.cpp server/demo_data.cpp server/static_files.cpp
   ${LL_MIGRATIONS})
 target_include_directories(ll_server PUBLIC "${CMAKE_SOURCE_DIR}/server")
-target_link_libraries(ll_server PUBLIC ll_core PkgConfig::SQLITE3 PkgConfig::HTTPLIB PkgConfig::SODIUM Threads::Threads)
+target_link_libraries(ll_server PUBLIC ll_core PkgConfig::SQLITE3 PkgConfig::HTTPLIB PkgConfig::SODIUM PkgConfig::ZLIB Threads::Threads)
 
 add_executable(learnledger server/main.cpp)
 target_link_libraries(learnledger PRIVATE ll_server)

@@ -46,7 +46,7 @@ int status_for(const Error& e) {
 
 void send_json(httplib::Response& res, int status, const json& body) {
     res.status = status;
-    res.set_content(body.dump(), "application/json; charset=utf-8");
+    res.set_content(body.dump(), json_type);
 }
 
 void send_error(httplib::Response& res, const Error& e) { send_json(res, status_for(e), wire::to_json(e)); }
@@ -193,7 +193,7 @@ void answer_write(ApiContext& ctx, const httplib::Request& req, httplib::Respons
                 return send_error(res, make_error("idempotency_key_reused", "this key was used for another request", "Idempotency-Key"));
             res.set_header("Idempotent-Replayed", "true");
             res.status = (*stored)->status;
-            return res.set_content((*stored)->body, "application/json; charset=utf-8");
+            return res.set_content((*stored)->body, json_type);
         }
     }
     auto answer = handler(**tx, *p, body);
@@ -206,7 +206,7 @@ void answer_write(ApiContext& ctx, const httplib::Request& req, httplib::Respons
     auto committed = (*tx)->commit();
     if (!committed) return send_error(res, committed.error());
     res.status = answer->status;
-    res.set_content(text, "application/json; charset=utf-8");
+    res.set_content(text, json_type);
 }
 
 Result<std::optional<WorkerScope>> scope_of(Transaction& tx, const std::string& employer_id, const std::string& worker_id) {

@@ -42,6 +42,8 @@ struct ApiContext {
 };
 
 constexpr const char* session_cookie = "ll_session";
+// The type of every JSON answer; compressed by answer_compression.h.
+constexpr const char* json_type = "application/json; charset=utf-8";
 
 // An answer: status and JSON body.
 struct Answer {

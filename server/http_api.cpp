@@ -5,6 +5,7 @@
 
 #include <cstdio>
 
+#include "answer_compression.h"
 #include "wire.h"
 
 namespace ll::server {
@@ -72,9 +73,12 @@ void install_routes(httplib::Server& http, ApiContext& ctx) {
         Error e = res.status == 404 ? make_error("not_found", "no such API path")
                 : res.status == 413 ? make_error("too_large", "the request body is too large")
                                     : make_error("bad_request", "the request could not be handled");
-        res.set_content(wire::to_json(e).dump(), "application/json; charset=utf-8");
+        res.set_content(wire::to_json(e).dump(), json_type);
     });
-    http.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) { add_security_headers(res); });
+    http.set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+        add_security_headers(res);
+        compress_json_answer(req, res);
+    });
     if (ctx.access_log) {
         http.set_logger([](const httplib::Request& req, const httplib::Response& res) {
             std::fprintf(stderr, "%s %s %d\n", req.method.c_str(), req.path.c_str(), res.status);

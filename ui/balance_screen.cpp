@@ -10,6 +10,7 @@
 #include "history_filter.h"
 #include "imgui.h"
 #include "item_tree.h"
+#include "lazy_list.h"
 #include "submit_screen.h"
 #include "theme.h"
 #include "translations.h"
@@ -212,11 +213,12 @@ void draw_history_tab(const AppState& s, const YearView& v, std::vector<Action>&
             ++shown;
             draw_queued_entry(q, out);
         }
+    std::vector<const EntryRecord*> listed;
     for (const auto& e : v.entries)
-        if (matches(s.history_filter, e)) {
-            ++shown;
-            draw_history_entry(s, e);
-        }
+        if (matches(s.history_filter, e)) listed.push_back(&e);
+    shown += static_cast<int>(listed.size());
+    lazy_list("history", listed.size(), [&](std::size_t i) { return listed[i]->entry.id; },
+              [&](std::size_t i) { draw_history_entry(s, *listed[i]); });
     if (shown > 0) return;
     ImGui::Separator();
     const bool filtered = !s.history_filter.search.empty() || s.history_filter.status;

@@ -22,7 +22,9 @@ ImFont* add_font(const char* path, float css_px, float scale) {
     static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x2027, 0x2030, 0x203A, 0x20AC, 0x20AC, 0};
     ImGuiIO& io = ImGui::GetIO();
     ImFontConfig cfg;
-    cfg.OversampleH = 2;
+    // Sub-pixel glyph positions matter at 1 device pixel per CSS pixel; at 2x and more the glyphs
+    // are sharp without it, and the atlas (and the first frame's work) is half the size.
+    cfg.OversampleH = scale >= 2.0f ? 1 : 2;
     cfg.OversampleV = 1;
     cfg.SizePixels = static_cast<float>(static_cast<int>(css_px * scale));
     if (path) return io.Fonts->AddFontFromFileTTF(path, cfg.SizePixels, &cfg, ranges);

@@ -41,6 +41,8 @@ struct App {
     std::string items_json;
     std::string route;          // the fragment in the address bar, as last set or read
     std::string initial_route;  // asked for by the address at start (a reload), applied once signed in
+    bool marked_first_data = false;
+    double ui_ms = 0, frame_ms = 0;  // time spent in frames (see app_frame_ms)
 };
 
 App* app = nullptr;
@@ -117,6 +119,7 @@ void follow_colour_scheme() {
 }
 
 void frame() {
+    const double started = emscripten_get_now();
     follow_viewport();
     follow_colour_scheme();
     ImGui_ImplOpenGL3_NewFrame();
@@ -127,6 +130,7 @@ void frame() {
     const bool animating = ui::draw_app_frame(app->state, actions);
     app->items.end_frame();
     ImGui::Render();
+    app->ui_ms += emscripten_get_now() - started;
 
     int w = 0, h = 0;
     glfwGetFramebufferSize(app->window, &w, &h);
@@ -135,6 +139,14 @@ void frame() {
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    app->frame_ms += emscripten_get_now() - started;
+
+    // Marks for bench/web_app.mjs: the first frame on screen, and the first with the year's figures.
+    if (app->scheduler.frames_rendered() == 0) web::mark("ll-first-frame");
+    if (!app->marked_first_data && app->state.view) {
+        web::mark("ll-first-data");
+        app->marked_first_data = true;
+    }
 
     for (const auto& a : actions) dispatch(a);
     web::sync_text_agent(ImGui::GetIO().WantTextInput);
@@ -155,6 +167,9 @@ EMSCRIPTEN_KEEPALIVE void app_wake(int frames) {
     if (app) app->scheduler.wake(frames > 0 ? frames : 4);
 }
 
+// Milliseconds spent in frames since load: 0 the app's own work (layout, draw lists, item tree),
+// 1 the whole frame including handing the draw data to WebGL. For bench/web_app.mjs.
+EMSCRIPTEN_KEEPALIVE double app_frame_ms(int which) { return app ? (which == 0 ? app->ui_ms : app->frame_ms) : 0; }
 EMSCRIPTEN_KEEPALIVE int app_dark() { return app ? app->dark : -1; }
 
 EMSCRIPTEN_KEEPALIVE double app_frames() { return app ? static_cast<double>(app->scheduler.frames_rendered()) : 0; }
@@ -234,6 +249,10 @@ int main() {
     glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    // A 2D UI needs no depth, stencil or multisampled buffers: a lighter context, created faster.
+    glfwWindowHint(GLFW_DEPTH_BITS, 0);
+    glfwWindowHint(GLFW_STENCIL_BITS, 0);
+    glfwWindowHint(GLFW_SAMPLES, 0);
 
     app = new App();
     web::Viewport v = web::read_viewport();

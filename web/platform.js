@@ -304,4 +304,8 @@ window.learnledger = {
   ready: () => !!(Module.calledRun && Module._app_frames && Module._app_frames() > 0),
   // The theme drawn: 'dark' or 'light' (it follows prefers-color-scheme).
   theme: () => (Module._app_dark && Module._app_dark() === 1 ? 'dark' : 'light'),
+  // Time spent in frames since load: the app's own work, and whole frames with the WebGL calls.
+  frameTimes: () => ({ appMs: Module._app_frame_ms ? Module._app_frame_ms(0) : 0, frameMs: Module._app_frame_ms ? Module._app_frame_ms(1) : 0 }),
+  // Renders `count` frames at once (benchmarks: CPU per frame).
+  renderFrames: (count) => { if (Module._app_run_frames) Module._app_run_frames(count); },
 };

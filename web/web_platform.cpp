@@ -37,6 +37,7 @@ EM_JS(void, js_forget_certificate, (const char* key), { Module.forgetCertificate
 EM_JS(void, js_load_thumbnail, (const char* key, const char* path), { Module.loadThumbnail(UTF8ToString(key), UTF8ToString(path)); });
 EM_JS(void, js_set_route, (const char* fragment, int replace), { Module.setRoute(UTF8ToString(fragment), replace !== 0); });
 EM_JS(char*, js_current_route, (), { return Module.llNewCString(location.hash || ''); });
+EM_JS(void, js_mark, (const char* name), { if (performance.mark) performance.mark(UTF8ToString(name)); });
 EM_JS(void, js_copy_text, (const char* text), { Module.copyText(UTF8ToString(text)); });
 EM_JS(void, js_open_file_picker, (), { Module.openFilePicker(); });
 EM_JS(char*, js_random_key, (), {
@@ -158,6 +159,8 @@ void set_route(const std::string& fragment, bool replace) { js_set_route(fragmen
 std::string current_route() { return take_js_string(js_current_route()); }
 
 void copy_text(const char* text) { js_copy_text(text ? text : ""); }
+
+void mark(const char* name) { js_mark(name); }
 
 std::string random_key() { return take_js_string(js_random_key()); }
 

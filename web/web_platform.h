@@ -45,6 +45,7 @@ void load_thumbnail(const std::string& key);
 void set_route(const std::string& fragment, bool replace);
 std::string current_route();
 void copy_text(const char* text);  // to the system clipboard
+void mark(const char* name);       // a performance.mark() for benchmarks ("ll-first-frame")
 CivilDate local_today();
 // The language remembered on this device, else the browser's first preference ("nl-BE"), else "".
 std::string preferred_language();

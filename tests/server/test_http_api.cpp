@@ -53,6 +53,23 @@ TEST_CASE("figures need a session; the demo worker's entitlement comes from the 
     CHECK(bakery.get("/api/v1/workers/b-0001/entitlement?year=2024").body["entitled_days_exact"] == "0");
 }
 
+TEST_CASE("JSON answers are compressed for clients that accept it, and decode to the same") {
+    DemoServer s;
+    REQUIRE(s.server.running());
+    auto plain = s.signed_in("worker@demo.example");
+    auto zipped = s.signed_in("worker@demo.example");
+    zipped.set_header("Accept-Encoding", "gzip");
+    auto a = plain.get("/api/v1/me/balance?year=2026");
+    auto b = zipped.get("/api/v1/me/balance?year=2026");
+    REQUIRE(a.status == 200);
+    REQUIRE(b.status == 200);
+    CHECK(a.headers.find("Content-Encoding") == a.headers.end());
+    REQUIRE(b.headers.find("Content-Encoding") != b.headers.end());
+    CHECK(b.headers.find("Content-Encoding")->second == "gzip");
+    CHECK(b.headers.find("Content-Type")->second == "application/json; charset=utf-8");
+    CHECK(a.body == b.body);
+}
+
 TEST_CASE("bad requests get the JSON error naming the field") {
     DemoServer s;
     REQUIRE(s.server.running());

@@ -6,6 +6,7 @@
 #include "demo_year.h"
 #include "headless_imgui.h"
 #include "history_filter.h"
+#include "imgui.h"
 #include "route.h"
 #include "update.h"
 
@@ -150,4 +151,50 @@ TEST_CASE("every place has a fragment, and the back button's fragment brings the
     ui::update(s, ui::SignOut{});
     ui::update(s, ui::Navigate{ui::Tab::submit, false});  // signed out: going back changes nothing
     CHECK(ui::route_of(s) == "#sign-in");
+}
+
+TEST_CASE("a long history lays out only what is on screen, keeps its height and scrolls to the end") {
+    auto s = ui::initial_state(*CivilDate::parse("2026-11-29"), 2023, 2040);
+    ui::update(s, ui::SignedIn{test::anna_session()});
+    YearView v = test::anna_year(2026);
+    v.entries.clear();
+    for (int i = 0; i < 500; ++i) {
+        auto e = training(("Course " + std::to_string(i)).c_str(), "Academy", EntryStatus::approved);
+        e.entry.id = "e-" + std::to_string(i);
+        v.entries.push_back(e);
+    }
+    ui::update(s, ui::YearLoaded{v});
+    ui::update(s, ui::SelectTab{ui::Tab::history});
+    test::HeadlessImGui gui(390, 844);
+    auto draw = [&](std::vector<ui::Action>& out) { ui::draw_app_frame(s, out); };
+    auto courses = [&] {
+        int n = 0;
+        for (const auto& i : gui.items()) n += i.label.rfind("Course ", 0) == 0;
+        return n;
+    };
+    gui.frame(draw);
+    gui.frame(draw);
+    const int visible = courses();
+    CHECK(visible > 3);
+    CHECK(visible < 30);  // a screenful, not 500
+    float max_before = 0, max_after = 0;
+    auto scroll_to = [&](float y) {
+        gui.frame([&](std::vector<ui::Action>& out) {
+            ImGui::SetNextWindowScroll(ImVec2(0, y));  // the app's root window is the next one begun
+            ui::draw_app_frame(s, out);
+        });
+        gui.frame([&](std::vector<ui::Action>& out) {
+            ui::draw_app_frame(s, out);
+            ImGui::Begin("learnledger");
+            max_after = ImGui::GetScrollMaxY();
+            ImGui::End();
+        });
+    };
+    scroll_to(0);
+    max_before = max_after;
+    CHECK(max_before > 500 * 40.0f);  // the whole list's height is there, measured or remembered
+    scroll_to(max_before);
+    CHECK(max_after == doctest::Approx(max_before));  // skipping entries does not change the page height
+    CHECK(gui.find("text", "Course 499") != nullptr);
+    CHECK(gui.find("text", "Course 0") == nullptr);
 }
