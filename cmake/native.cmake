@@ -8,7 +8,7 @@ find_package(Threads REQUIRED)
 
 # Schema migrations: SQL files embedded into the binary, applied in order at start.
 set(LL_MIGRATIONS)
-foreach(migration 001_initial 002_accounts_and_ledger)
+foreach(migration 001_initial 002_accounts_and_ledger 003_session_persistence)
   set(out "${CMAKE_BINARY_DIR}/generated/migration_${migration}.cpp")
   string(SUBSTRING ${migration} 0 3 number)
   string(SUBSTRING ${migration} 4 -1 name)

@@ -40,6 +40,7 @@ struct CommentRecord {
 struct SessionInfo {
     std::string account_id, email, role, language, worker_id, display_name, employer_id, employer_name, csrf_token;
     std::vector<std::string> mandates;  // operators: the employers they act for
+    bool persistent = true;  // signed in with "keep me signed in" (a trusted device)
 };
 
 // Bodies of write requests, validated by the decoders in requests.h.

@@ -32,11 +32,12 @@ Result<Login> login(const json& j) {
     JsonReader r(j);
     auto email = r.string("email", true, 254);
     auto password = r.string("password", true, 1024);
+    auto remember = r.boolean("remember", false);
     r.reject_unknown_fields();
     if (!r.ok()) return r.error();
     auto normalized = normalized_email(*email);
     if (!normalized) return make_error("wrong_type", "expected an e-mail address", "email");
-    return Login{*normalized, *password};
+    return Login{*normalized, *password, remember.value_or(true)};
 }
 
 Result<TrainingSubmission> training(const json& j) {

@@ -17,6 +17,7 @@ constexpr long long max_minutes_per_day = 24 * 60;
 
 struct Login {
     std::string email, password;
+    bool remember = true;  // keep the session on this device (a persistent cookie)
 };
 
 Result<Login> login(const nlohmann::json& j);

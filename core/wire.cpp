@@ -204,6 +204,7 @@ json to_json(const SessionInfo& s) {
                 {"display_name", s.display_name}, {"employer", nullptr}, {"mandates", s.mandates}};
     if (!s.employer_id.empty()) out["employer"] = {{"id", s.employer_id}, {"name", s.employer_name}};
     if (!s.csrf_token.empty()) out["csrf_token"] = s.csrf_token;
+    out["persistent"] = s.persistent;
     return out;
 }
 
@@ -219,8 +220,10 @@ Result<SessionInfo> session_from_json(const json& j) {
     const json* employer = r.member("employer", false, json::value_t::object);
     const json* mandates = r.member("mandates", true, json::value_t::array);
     auto csrf = r.string("csrf_token", false, 100);
+    auto persistent = r.boolean("persistent", false);
     r.reject_unknown_fields();
     if (!r.ok()) return r.error();
+    s.persistent = persistent.value_or(true);
     s.account_id = *account;
     s.email = *email;
     s.role = *role;

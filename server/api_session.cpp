@@ -1,6 +1,7 @@
 // Sign-in, sign-out and "who am I". Failed sign-ins are throttled per account and per address and
 // answered with one generic message, so the answer never tells whether an account exists.
 #include <algorithm>
+#include <optional>
 
 #include "api_support.h"
 #include "json_reader.h"
@@ -13,18 +14,22 @@ using nlohmann::json;
 
 namespace {
 
-std::string cookie_header(const ApiContext& ctx, const std::string& token, std::int64_t max_age) {
-    std::string c = std::string(session_cookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age);
+constexpr std::int64_t untrusted_session_seconds = 12 * 3600;
+
+// No max_age: a browser-session cookie, gone when the browser closes.
+std::string cookie_header(const ApiContext& ctx, const std::string& token, std::optional<std::int64_t> max_age) {
+    std::string c = std::string(session_cookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict";
+    if (max_age) c += "; Max-Age=" + std::to_string(*max_age);
     if (ctx.settings.secure_cookies) c += "; Secure";
     return c;
 }
 
-Result<json> me(Transaction& tx, const Principal& p, const std::string& csrf) {
+Result<json> me(Transaction& tx, const Principal& p, const std::string& csrf, bool persistent) {
     auto account = tx.account(p.account_id);
     if (!account) return account.error();
     if (!*account) return make_error("unauthenticated", "sign in first");
     SessionInfo info{p.account_id, (*account)->email, to_string(p.role), (*account)->language, p.worker_id, (*account)->email,
-                     "", "", csrf, {}};
+                     "", "", csrf, {}, persistent};
     if (!p.employer_id.empty()) {
         auto e = tx.employer(p.employer_id);
         if (!e) return e.error();
@@ -75,16 +80,19 @@ void login(ApiContext& ctx, const httplib::Request& req, httplib::Response& res)
     }
     ctx.account_throttle.success(account_key);
     const std::string token = random_token();
-    SessionRecord s{sha256_hex(token), (*account)->id, random_token(), now, now, now + ctx.settings.session_max_seconds};
+    // Without "keep me signed in" the session ends with the browser's, and within 12 hours at most.
+    const std::int64_t lifetime = credentials->remember ? ctx.settings.session_max_seconds
+                                                        : std::min<std::int64_t>(ctx.settings.session_max_seconds, untrusted_session_seconds);
+    SessionRecord s{sha256_hex(token), (*account)->id, random_token(), now, now, now + lifetime, credentials->remember};
     if (auto r = (*tx)->insert_session(s); !r) return send_error(res, r.error());
     const AccountRecord& a = **account;
     Principal p{a.id, a.role == "operator" ? "" : a.employer_id, a.worker_id, Role::worker};
     for (Role r : {Role::worker, Role::manager, Role::hr, Role::operator_})
         if (a.role == to_string(r)) p.role = r;
-    auto body_out = me(**tx, p, s.csrf_token);
+    auto body_out = me(**tx, p, s.csrf_token, s.persistent);
     if (!body_out) return send_error(res, body_out.error());
     if (auto c = (*tx)->commit(); !c) return send_error(res, c.error());
-    res.set_header("Set-Cookie", cookie_header(ctx, token, ctx.settings.session_max_seconds));
+    res.set_header("Set-Cookie", cookie_header(ctx, token, s.persistent ? std::optional<std::int64_t>(lifetime) : std::nullopt));
     res.set_header("Cache-Control", "no-store");
     send_json(res, 200, *body_out);
 }
@@ -114,7 +122,7 @@ void install_session_routes(httplib::Server& http, ApiContext& ctx) {
         // The CSRF token goes back so an app reopened with its cookie can write again.
         auto session = (*tx)->session(sha256_hex(session_token(req)));
         std::string csrf = session && *session ? (*session)->csrf_token : "";
-        auto body = me(**tx, *p, csrf);
+        auto body = me(**tx, *p, csrf, session && *session ? (*session)->persistent : true);
         if (!body) return send_error(res, body.error());
         res.set_header("Cache-Control", "no-store");
         send_json(res, 200, *body);

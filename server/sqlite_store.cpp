@@ -12,6 +12,7 @@ namespace ll::server {
 namespace migrations {
 std::string_view m001_initial();             // server/migrations/001_initial.sql
 std::string_view m002_accounts_and_ledger();  // server/migrations/002_accounts_and_ledger.sql
+std::string_view m003_session_persistence();  // server/migrations/003_session_persistence.sql
 }  // namespace migrations
 
 namespace {
@@ -21,7 +22,8 @@ struct Migration {
     std::string_view (*sql)();
 };
 
-constexpr std::array<Migration, 2> all_migrations{{{1, migrations::m001_initial}, {2, migrations::m002_accounts_and_ledger}}};
+constexpr std::array<Migration, 3> all_migrations{
+    {{1, migrations::m001_initial}, {2, migrations::m002_accounts_and_ledger}, {3, migrations::m003_session_persistence}}};
 
 }  // namespace
 

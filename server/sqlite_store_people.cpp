@@ -70,16 +70,17 @@ Result<bool> SqliteTransaction::insert_mandate(const std::string& account_id, co
 }
 
 Result<std::optional<SessionRecord>> SqliteTransaction::session(const std::string& token_hash) {
-    Statement s(db(), "SELECT token_hash, account_id, csrf_token, created_at, last_seen_at, expires_at FROM sessions WHERE token_hash = ?");
+    Statement s(db(), "SELECT token_hash, account_id, csrf_token, created_at, last_seen_at, expires_at, persistent FROM sessions WHERE token_hash = ?");
     s.bind(1, token_hash);
     return one<SessionRecord>(s, [](Statement& r) {
-        return SessionRecord{r.text(0), r.text(1), r.text(2), r.integer(3), r.integer(4), r.integer(5)};
+        return SessionRecord{r.text(0), r.text(1), r.text(2), r.integer(3), r.integer(4), r.integer(5), r.integer(6) != 0};
     });
 }
 
 Result<bool> SqliteTransaction::insert_session(const SessionRecord& x) {
-    Statement s(db(), "INSERT INTO sessions(token_hash, account_id, csrf_token, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)");
+    Statement s(db(), "INSERT INTO sessions(token_hash, account_id, csrf_token, created_at, last_seen_at, expires_at, persistent) VALUES (?, ?, ?, ?, ?, ?, ?)");
     s.bind(1, x.token_hash).bind(2, x.account_id).bind(3, x.csrf_token).bind(4, x.created_at).bind(5, x.last_seen_at).bind(6, x.expires_at);
+    s.bind(7, static_cast<std::int64_t>(x.persistent ? 1 : 0));
     return done(s);
 }
 

@@ -32,6 +32,7 @@ struct AccountRecord {
 struct SessionRecord {
     std::string token_hash, account_id, csrf_token;
     std::int64_t created_at = 0, last_seen_at = 0, expires_at = 0;
+    bool persistent = true;  // "keep me signed in": the cookie outlives the browser session
 };
 
 struct DeviceRecord {  // a kiosk device or a provider key

@@ -93,6 +93,7 @@ bool draw_app_frame(const AppState& state, std::vector<Action>& out) {
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
     set_language(state.language);
+    reset_active_text_purpose();
     bool moving = false;
     if (ImGui::Begin("learnledger", nullptr, flags)) {
         switch (state.screen) {

@@ -61,6 +61,7 @@ struct HistoryFilter {
 
 struct SignInForm {
     std::string email, password;
+    bool remember = true;  // "keep me signed in on this device"; off: nothing personal is kept on it
     bool busy = false;
     std::optional<Error> error;
 };
@@ -94,6 +95,7 @@ struct SessionChecked { std::optional<SessionInfo> session; };  // nullopt: nobo
 struct EditEmail { std::string text; };
 struct EditPassword { std::string text; };
 struct SubmitSignIn {};
+struct SetRemember { bool remember; };
 struct SignedIn { SessionInfo session; };
 struct SignInFailed { Error error; };
 struct SignOut {};
@@ -122,7 +124,7 @@ struct EditSearch { std::string text; };
 struct FilterStatus { std::optional<EntryStatus> status; };
 struct ThumbnailLoaded { std::string key; Thumbnail thumbnail; };
 struct DiscardQueued { std::string key; };  // the worker drops a kept training the server refused
-using Action = std::variant<SessionChecked, EditEmail, EditPassword, SubmitSignIn, SignedIn, SignInFailed, SignOut, SetLanguage,
+using Action = std::variant<SessionChecked, EditEmail, EditPassword, SetRemember, SubmitSignIn, SignedIn, SignInFailed, SignOut, SetLanguage,
                             SelectYear, SelectTab, ToggleExplanation, Retry, YearLoaded, RequestFailed, EditForm, SetTrainingType,
                             PickCertificate, CertificatePicked, ClearCertificate, SubmitTraining, TrainingSubmitted, SubmitFailed,
                             OfflineRestored, ConnectionLost, NetworkBack, Navigate, EditSearch, FilterStatus, ThumbnailLoaded,
@@ -130,7 +132,7 @@ using Action = std::variant<SessionChecked, EditEmail, EditPassword, SubmitSignI
 
 // --- commands: what the host must do (fetching, storing); it answers with actions ---
 struct CheckSession {};
-struct SendSignIn { std::string email, password; };
+struct SendSignIn { std::string email, password; bool remember = true; };
 struct SendSignOut {};
 struct FetchYear { int year; };  // the signed-in worker's year view
 struct RememberLanguage { Language language; };  // the host stores the choice on the device
@@ -142,8 +144,9 @@ struct SendTraining { std::string body; bool with_certificate; std::string key; 
 struct SaveOffline { std::string snapshot; };
 // Fetch a certificate (or the picked file) and answer with ThumbnailLoaded.
 struct LoadThumbnail { std::string key; };
-// Keep the picked file on the device under a queued training's key, or let it go once sent.
-struct KeepCertificate { std::string key; };
+// Keep the picked file under a queued training's key (on the device itself only when it is trusted,
+// else in memory while the page is open), or let it go once sent.
+struct KeepCertificate { std::string key; bool on_device = true; };
 struct ForgetCertificate { std::string key; };
 using Command = std::variant<CheckSession, SendSignIn, SendSignOut, FetchYear, RememberLanguage, OpenFilePicker, SendTraining,
                              SaveOffline, LoadThumbnail, KeepCertificate, ForgetCertificate>;

@@ -11,7 +11,18 @@
 
 namespace ll::ui {
 
-FieldResult text_field(const char* id, const std::string& label, const std::string& value, ImGuiInputTextFlags flags) {
+namespace {
+
+TextPurpose active_purpose = TextPurpose::text;
+
+}  // namespace
+
+TextPurpose active_text_purpose() { return active_purpose; }
+
+void reset_active_text_purpose() { active_purpose = TextPurpose::text; }
+
+FieldResult text_field(const char* id, const std::string& label, const std::string& value, ImGuiInputTextFlags flags,
+                       TextPurpose purpose) {
     const bool secret = (flags & ImGuiInputTextFlags_Password) != 0;
     char buffer[256];
     std::snprintf(buffer, sizeof buffer, "%s", value.c_str());
@@ -22,6 +33,7 @@ FieldResult text_field(const char* id, const std::string& label, const std::stri
     FieldResult r;
     r.entered = ImGui::InputText(id, buffer, sizeof buffer, flags | ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::PopStyleVar();
+    if (ImGui::IsItemActive()) active_purpose = purpose;
     if (auto* t = current_item_tree()) t->label_last_item(label, secret ? "" : value);
     r.text = buffer;
     r.changed = r.text != value;
@@ -62,6 +74,14 @@ bool touch_button(const std::string& label, float width) {
     ImGui::PopStyleVar();
     if (scale < 1.0f) ImGui::SetWindowFontScale(1.0f);
     return pressed;
+}
+
+bool touch_checkbox(const std::string& label, bool& value) {
+    const float padding_y = (touch_target_height() - ImGui::GetFontSize()) / 2;
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, padding_y));
+    const bool changed = ImGui::Checkbox(label.c_str(), &value);
+    ImGui::PopStyleVar();
+    return changed;
 }
 
 bool choice_button(const std::string& label, float width, bool current) {

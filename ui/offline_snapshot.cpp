@@ -12,7 +12,8 @@ namespace ll::ui {
 using nlohmann::json;
 
 std::string offline_snapshot(const AppState& s) {
-    if (!s.session) return {};
+    // Not a trusted device: nothing personal is written to it (the empty snapshot erases it all).
+    if (!s.session || !s.session->persistent) return {};
     SessionInfo session = *s.session;
     session.csrf_token.clear();
     json views = json::array(), outbox = json::array();

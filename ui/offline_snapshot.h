@@ -1,5 +1,6 @@
 // What the app keeps on the device for offline use: who was signed in (without any token), the
 // last view of each year, and the trainings waiting to be sent. Encoded with the core wire format.
+// Only on a trusted device (signed in with "keep me signed in").
 #pragma once
 #include <string>
 #include <string_view>

@@ -16,11 +16,14 @@ void draw_sign_in_screen(const AppState& s, std::vector<Action>& out) {
     heading(tr("Sign in"));
     text(tr("Your training right, your trainings, and what is still open."));
     ImGui::Spacing();
-    auto email = text_field("##email", tr("E-mail"), s.sign_in.email, ImGuiInputTextFlags_CharsNoBlank);
+    auto email = text_field("##email", tr("E-mail"), s.sign_in.email, ImGuiInputTextFlags_CharsNoBlank, TextPurpose::email);
     if (email.changed) out.push_back(EditEmail{email.text});
     ImGui::Spacing();
-    auto password = text_field("##password", tr("Password"), s.sign_in.password, ImGuiInputTextFlags_Password);
+    auto password = text_field("##password", tr("Password"), s.sign_in.password, ImGuiInputTextFlags_Password, TextPurpose::password);
     if (password.changed) out.push_back(EditPassword{password.text});
+    ImGui::Spacing();
+    bool remember = s.sign_in.remember;
+    if (touch_checkbox(tr("Keep me signed in on this device") + "##remember", remember)) out.push_back(SetRemember{remember});
     ImGui::Spacing();
     if (s.sign_in.error) error_line(*s.sign_in.error);  // any error, next to the button
     ImGui::BeginDisabled(s.sign_in.busy);

@@ -18,7 +18,8 @@ namespace {
 
 void field(const char* id, const std::string& label, const std::string& value, FormField which, const SubmitForm& form,
            const char* error_field, std::vector<Action>& out, ImGuiInputTextFlags flags = 0) {
-    auto r = text_field(id, label, value, flags);
+    auto r = text_field(id, label, value, flags,
+                        (flags & ImGuiInputTextFlags_CharsDecimal) != 0 ? TextPurpose::decimal : TextPurpose::text);
     if (r.changed) out.push_back(EditForm{which, r.text});
     field_error(form.error, error_field);
     ImGui::Spacing();
@@ -76,9 +77,9 @@ void draw_submit_tab(const AppState& s, std::vector<Action>& out) {
     if (ImGui::BeginTable("##duration", 2)) {
         ImGui::TableNextRow();
         ImGui::TableSetColumnIndex(0);
-        hours = text_field("##hours", tr("Hours"), form.hours, ImGuiInputTextFlags_CharsDecimal);
+        hours = text_field("##hours", tr("Hours"), form.hours, ImGuiInputTextFlags_CharsDecimal, TextPurpose::decimal);
         ImGui::TableSetColumnIndex(1);
-        minutes = text_field("##minutes", tr("Minutes"), form.minutes, ImGuiInputTextFlags_CharsDecimal);
+        minutes = text_field("##minutes", tr("Minutes"), form.minutes, ImGuiInputTextFlags_CharsDecimal, TextPurpose::decimal);
         ImGui::EndTable();
     }
     if (hours.changed) out.push_back(EditForm{FormField::hours, hours.text});

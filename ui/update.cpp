@@ -50,7 +50,7 @@ std::vector<Command> enter(AppState& s, SessionInfo session) {
     s.offline = false;
     s.session = std::move(session);
     s.session->csrf_token.clear();  // the host keeps it; the UI has no use for it
-    s.sign_in = SignInForm{s.sign_in.email, "", false, std::nullopt};
+    s.sign_in = SignInForm{s.sign_in.email, "", s.sign_in.remember, false, std::nullopt};
     s.screen = Screen::balance;
     s.year = std::clamp(s.today.year(), s.first_year, s.last_year);
     auto commands = load_year(s);
@@ -150,6 +150,10 @@ std::vector<Command> update(AppState& s, const Action& action) {
                 s.sign_in.password = a.text.substr(0, 1024);
                 return {};
             },
+            [&](const SetRemember& a) -> Commands {
+                s.sign_in.remember = a.remember;
+                return {};
+            },
             [&](const SubmitSignIn&) -> Commands {
                 if (s.sign_in.busy) return {};
                 if (s.sign_in.email.find('@') == std::string::npos) {
@@ -162,7 +166,7 @@ std::vector<Command> update(AppState& s, const Action& action) {
                 }
                 s.sign_in.busy = true;
                 s.sign_in.error.reset();
-                return {SendSignIn{s.sign_in.email, s.sign_in.password}};
+                return {SendSignIn{s.sign_in.email, s.sign_in.password, s.sign_in.remember}};
             },
             [&](const SignedIn& a) -> Commands { return enter(s, a.session); },
             [&](const SignInFailed& a) -> Commands {
@@ -172,11 +176,14 @@ std::vector<Command> update(AppState& s, const Action& action) {
                 return {};
             },
             [&](const SignOut&) -> Commands {
+                Commands out{SendSignOut{}, SaveOffline{}};  // nothing personal stays on the device
+                for (const auto& q : s.outbox)
+                    if (q.with_certificate) out.push_back(ForgetCertificate{q.key});
                 leave(s, std::nullopt);
                 s.saved_views.clear();
                 s.outbox.clear();
                 s.owner.clear();
-                return {SendSignOut{}, SaveOffline{}};  // nothing personal stays on the device
+                return out;
             },
             [&](const OfflineRestored& a) -> Commands {
                 if (!a.session) return {};
@@ -296,7 +303,7 @@ std::vector<Command> update(AppState& s, const Action& action) {
                 if (a.error.code == "offline" && s.sending) {
                     // Kept on the device (with its certificate) and sent when the network is back, with the same key.
                     Commands out;
-                    if (s.sending->with_certificate) out.push_back(KeepCertificate{a.key});
+                    if (s.sending->with_certificate) out.push_back(KeepCertificate{a.key, s.session && s.session->persistent});
                     s.outbox.push_back(*s.sending);
                     const std::string date = s.submit.date;
                     s.submit = SubmitForm{};

@@ -47,7 +47,8 @@ HttpRequest ApiClient::request_for(const InFlight& pending) const {
         Overloaded{
             [](const ui::CheckSession&) { return HttpRequest{"GET", "/api/v1/me", {}, {}}; },
             [](const ui::SendSignIn& c) {
-                return HttpRequest{"POST", "/api/v1/session", nlohmann::json{{"email", c.email}, {"password", c.password}}.dump(), {}};
+                return HttpRequest{"POST", "/api/v1/session",
+                                   nlohmann::json{{"email", c.email}, {"password", c.password}, {"remember", c.remember}}.dump(), {}};
             },
             [&](const ui::SendSignOut&) { return HttpRequest{"DELETE", "/api/v1/session", {}, {csrf}}; },
             [](const ui::FetchYear& c) { return HttpRequest{"GET", "/api/v1/me/balance?year=" + std::to_string(c.year), {}, {}}; },

@@ -58,7 +58,7 @@ void run(const std::vector<ui::Command>& commands) {
         } else if (const auto* thumbnail = std::get_if<ui::LoadThumbnail>(&c)) {
             web::load_thumbnail(thumbnail->key);
         } else if (const auto* keep = std::get_if<ui::KeepCertificate>(&c)) {
-            web::keep_certificate(keep->key);
+            web::keep_certificate(keep->key, keep->on_device);
         } else if (const auto* forget = std::get_if<ui::ForgetCertificate>(&c)) {
             web::forget_certificate(forget->key);
         } else {
@@ -149,7 +149,7 @@ void frame() {
     }
 
     for (const auto& a : actions) dispatch(a);
-    web::sync_text_agent(ImGui::GetIO().WantTextInput);
+    web::sync_text_agent(ImGui::GetIO().WantTextInput, ui::active_text_purpose());
     // Keep drawing while a press or drag is in progress; otherwise the budget decides.
     ImGuiIO& io = ImGui::GetIO();
     // An active text field keeps its caret blinking; presses and drags need frames too; and input

@@ -70,15 +70,14 @@ Module.preRun.push(function () {
 
 Module.saveOffline = function (text) {
   Module.offlineSnapshot = text;
-  // Signing out clears everything kept, files included.
+  // No snapshot (signed out, or not a trusted device): the device keeps nothing, files included.
   (text ? deviceStore.put('offline', text) : deviceStore.clear()).catch(() => {});
-  if (!text) Module.keptFiles = {};
 };
 
-Module.keepCertificate = function (key) {
+Module.keepCertificate = function (key, onDevice) {
   if (!Module.pickedFile) return;
   Module.keptFiles[key] = Module.pickedFile;
-  deviceStore.put('file:' + key, Module.pickedFile).catch(() => {});
+  if (onDevice) deviceStore.put('file:' + key, Module.pickedFile).catch(() => {});
 };
 
 Module.forgetCertificate = function (key) {
@@ -107,6 +106,29 @@ Object.assign(textAgent.style, { position: 'fixed', left: '0', top: '0', width: 
 document.body.appendChild(textAgent);
 Module.textAgent = textAgent;
 
+// The agent takes on the purpose of the field being edited (ui::TextPurpose: 0 text, 1 e-mail,
+// 2 password, 3 decimal, 4 search): the phone shows the right keyboard, never learns a password,
+// and password managers recognise the sign-in fields.
+const textPurposes = [
+  { type: 'text', autocomplete: 'off', inputmode: 'text', enterkeyhint: 'done' },
+  { type: 'email', autocomplete: 'username', inputmode: 'email', enterkeyhint: 'next' },
+  { type: 'password', autocomplete: 'current-password', inputmode: 'text', enterkeyhint: 'go' },
+  { type: 'text', autocomplete: 'off', inputmode: 'decimal', enterkeyhint: 'done' },
+  { type: 'search', autocomplete: 'off', inputmode: 'search', enterkeyhint: 'search' },
+];
+let textPurpose = 0;
+Module.setTextPurpose = function (purpose) {
+  const p = textPurposes[purpose] || textPurposes[0];
+  if (purpose === textPurpose) return;
+  textPurpose = purpose;
+  const focused = document.activeElement === textAgent;
+  if (focused) textAgent.blur();  // keyboards pick up a new type on focus
+  textAgent.type = p.type;
+  for (const name of ['autocomplete', 'inputmode', 'enterkeyhint']) textAgent.setAttribute(name, p[name]);
+  textAgent.value = '';
+  if (focused) textAgent.focus({ preventScroll: true });
+};
+
 // `text` as a UTF-8 C string on the wasm heap; C++ takes it and frees it (take_js_string).
 Module.llNewCString = function (text) {
   const size = lengthBytesUTF8(text) + 1;
@@ -126,11 +148,20 @@ function sendText(text) {
 }
 
 Module.preRun.push(function () {
-  // Registered before glfwInit, so it runs first: GLFW must not also turn the agent's key presses
-  // into characters (they arrive through beforeinput instead).
+  // Registered before glfwInit, so they run first. Text typed into the agent arrives through
+  // beforeinput: GLFW must not also turn its key presses into characters, nor into key events for
+  // keys that only type (Dear ImGui spreads interleaved key and text events over one frame each, so
+  // 20 fast characters would take 60 frames to land, and a tap after them would wait behind).
+  // Editing keys, arrows and shortcuts (Ctrl, Cmd, Alt) still reach Dear ImGui as keys.
+  const typesText = (event) => event.key && event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
   window.addEventListener('keypress', (event) => {
     if (event.target === textAgent) event.stopImmediatePropagation();
   }, true);
+  for (const type of ['keydown', 'keyup']) {
+    window.addEventListener(type, (event) => {
+      if (event.target === textAgent && typesText(event)) event.stopImmediatePropagation();
+    }, true);
+  }
 });
 
 // The certificate picker: the chosen File stays here and is uploaded as the body of a request;

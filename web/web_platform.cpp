@@ -14,9 +14,10 @@
 
 namespace ll::web {
 
-EM_JS(void, js_sync_text_agent, (int want), {
+EM_JS(void, js_sync_text_agent, (int want, int purpose), {
     const agent = Module.textAgent;
     if (!agent) return;
+    if (want) Module.setTextPurpose(purpose);
     if (want && document.activeElement !== agent) agent.focus({preventScroll: true});
     if (!want && document.activeElement === agent) agent.blur();
 });
@@ -32,7 +33,7 @@ EM_JS(void, js_fetch, (int id, const char* method, const char* path, const char*
 EM_JS(int, js_prefers_dark, (), { return window.matchMedia && matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0; });
 EM_JS(void, js_save_offline, (const char* text), { Module.saveOffline(UTF8ToString(text)); });
 EM_JS(char*, js_load_offline, (), { return Module.llNewCString(Module.offlineSnapshot || ''); });
-EM_JS(void, js_keep_certificate, (const char* key), { Module.keepCertificate(UTF8ToString(key)); });
+EM_JS(void, js_keep_certificate, (const char* key, int on_device), { Module.keepCertificate(UTF8ToString(key), on_device !== 0); });
 EM_JS(void, js_forget_certificate, (const char* key), { Module.forgetCertificate(UTF8ToString(key)); });
 EM_JS(void, js_load_thumbnail, (const char* key, const char* path), { Module.loadThumbnail(UTF8ToString(key), UTF8ToString(path)); });
 EM_JS(void, js_set_route, (const char* fragment, int replace), { Module.setRoute(UTF8ToString(fragment), replace !== 0); });
@@ -144,7 +145,7 @@ void save_offline(const std::string& snapshot) { js_save_offline(snapshot.c_str(
 
 std::string load_offline() { return take_js_string(js_load_offline()); }
 
-void keep_certificate(const std::string& key) { js_keep_certificate(key.c_str()); }
+void keep_certificate(const std::string& key, bool on_device) { js_keep_certificate(key.c_str(), on_device ? 1 : 0); }
 
 void forget_certificate(const std::string& key) { js_forget_certificate(key.c_str()); }
 
@@ -164,7 +165,7 @@ void mark(const char* name) { js_mark(name); }
 
 std::string random_key() { return take_js_string(js_random_key()); }
 
-void sync_text_agent(bool wants_text) { js_sync_text_agent(wants_text ? 1 : 0); }
+void sync_text_agent(bool wants_text, ui::TextPurpose purpose) { js_sync_text_agent(wants_text ? 1 : 0, static_cast<int>(purpose)); }
 
 CivilDate local_today() {
     int v = js_today();

@@ -5,6 +5,7 @@
 
 #include "api_client.h"
 #include "civil_date.h"
+#include "form_widgets.h"
 
 namespace ll::web {
 
@@ -25,8 +26,9 @@ void set_canvas_pixels(const Viewport& v);  // backing store in device pixels (n
 // page focus the text agent and open the soft keyboard.
 void install_input_callbacks(void (*on_release)());
 
-// Focuses the hidden text agent while Dear ImGui wants text, blurs it otherwise.
-void sync_text_agent(bool wants_text);
+// Focuses the hidden text agent while Dear ImGui wants text, blurs it otherwise; its type and
+// hints follow the field's purpose (phone keyboard, password managers).
+void sync_text_agent(bool wants_text, ui::TextPurpose purpose);
 
 void http_fetch(int request_id, const HttpRequest& request);  // answers via app_http_done()
 // Opens the camera or file chooser (call inside a user gesture); answers via app_file_picked().
@@ -36,8 +38,9 @@ bool prefers_dark();       // prefers-color-scheme: dark
 // The offline snapshot in the browser's storage (empty text: remove it and every kept file).
 void save_offline(const std::string& snapshot);
 std::string load_offline();  // read before main() starts
-// The picked certificate file kept on the device under a queued training's key, or let go.
-void keep_certificate(const std::string& key);
+// The picked certificate file kept under a queued training's key (in IndexedDB too when
+// `on_device`), or let go.
+void keep_certificate(const std::string& key, bool on_device);
 void forget_certificate(const std::string& key);
 // Fetches and decodes a certificate (or the picked file) as a texture; answers via app_thumbnail().
 void load_thumbnail(const std::string& key);

@@ -24,8 +24,8 @@ Reply ApiClient::reply(const httplib::Result& r) {
     return out;
 }
 
-Reply ApiClient::login(const std::string& email, const std::string& password) {
-    auto r = http_.Post("/api/v1/session", json{{"email", email}, {"password", password}}.dump(), "application/json");
+Reply ApiClient::login(const std::string& email, const std::string& password, bool remember) {
+    auto r = http_.Post("/api/v1/session", json{{"email", email}, {"password", password}, {"remember", remember}}.dump(), "application/json");
     Reply out = reply(r);
     if (r && r->status == 200) {
         std::string set = r->get_header_value("Set-Cookie");

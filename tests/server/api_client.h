@@ -20,7 +20,7 @@ class ApiClient {
 public:
     explicit ApiClient(int port) : http_("127.0.0.1", port) {}
     // Signs in; returns the login reply (200 on success). Keeps the cookie and CSRF token.
-    Reply login(const std::string& email, const std::string& password);
+    Reply login(const std::string& email, const std::string& password, bool remember = true);
     Reply get(const std::string& path);
     Reply post(const std::string& path, const nlohmann::json& body, const std::string& idempotency_key = "");
     Reply post_raw(const std::string& path, const std::string& body, const std::string& content_type);

@@ -31,7 +31,7 @@ TEST_CASE("health answers with the schema version") {
     auto r = s.client().get("/api/v1/health");
     CHECK(r.status == 200);
     CHECK(r.body["status"] == "ok");
-    CHECK(r.body["schema_version"] == 2);
+    CHECK(r.body["schema_version"] == 3);
 }
 
 TEST_CASE("figures need a session; the demo worker's entitlement comes from the database and the core") {
@@ -51,6 +51,33 @@ TEST_CASE("figures need a session; the demo worker's entitlement comes from the 
     // A worker of the small employer (8 FTE): no legal days.
     auto bakery = s.signed_in("worker@bakery.example");
     CHECK(bakery.get("/api/v1/workers/b-0001/entitlement?year=2024").body["entitled_days_exact"] == "0");
+}
+
+TEST_CASE("keep me signed in: a persistent cookie on a trusted device, a browser-session one otherwise") {
+    DemoServer s;
+    REQUIRE(s.server.running());
+    auto trusted = s.client();
+    auto kept = trusted.login("worker@demo.example", "demo-worker", true);
+    REQUIRE(kept.status == 200);
+    CHECK(kept.body["persistent"] == true);
+    auto kept_cookie = kept.headers.find("Set-Cookie");
+    REQUIRE(kept_cookie != kept.headers.end());
+    CHECK(kept_cookie->second.find("Max-Age=") != std::string::npos);
+
+    auto shared = s.client();
+    auto once = shared.login("worker@demo.example", "demo-worker", false);
+    REQUIRE(once.status == 200);
+    CHECK(once.body["persistent"] == false);
+    auto once_cookie = once.headers.find("Set-Cookie");
+    REQUIRE(once_cookie != once.headers.end());
+    CHECK(once_cookie->second.find("Max-Age") == std::string::npos);  // gone with the browser session
+    CHECK(once_cookie->second.find("HttpOnly") != std::string::npos);
+    CHECK(shared.get("/api/v1/me").body["persistent"] == false);  // reported again when the app reopens
+    CHECK(trusted.get("/api/v1/me").body["persistent"] == true);
+    auto typed = s.client();
+    auto wrong = typed.post("/api/v1/session", {{"email", "worker@demo.example"}, {"password", "demo-worker"}, {"remember", "yes"}});
+    CHECK(wrong.status == 400);
+    CHECK(wrong.error()["field"] == "remember");
 }
 
 TEST_CASE("JSON answers are compressed for clients that accept it, and decode to the same") {

@@ -211,3 +211,16 @@ TEST_CASE("days are written as people read them") {
     CHECK(ui::days_text(*Rational::make(5, 2)) == "2.5 days");
     CHECK(ui::days_text(*Rational::make(10, 3)) == "3.33 days");
 }
+
+TEST_CASE("the sign-in screen offers to keep the session on this device, with a touch-sized row") {
+    auto state = ui::initial_state(*CivilDate::parse("2026-11-29"), 2023, 2040);
+    ui::update(state, ui::SessionChecked{std::nullopt});
+    PhoneApp app(state);
+    const ui::Item* keep = app.gui.find("checkbox", "Keep me signed in on this device");
+    REQUIRE(keep != nullptr);
+    CHECK(keep->value == "true");
+    CHECK(keep->h >= 44.0f);
+    auto actions = app.tap("checkbox", "Keep me signed in on this device");
+    REQUIRE(actions.size() == 1);
+    CHECK_FALSE(std::get<ui::SetRemember>(actions[0]).remember);
+}

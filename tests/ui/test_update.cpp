@@ -187,3 +187,39 @@ TEST_CASE("offline start: the saved year shows; sign-out forgets everything; ano
     ui::update(other, ui::SignedIn{someone});
     CHECK(other.saved_views.empty());
 }
+
+TEST_CASE("not a trusted device: the choice is sent, and nothing personal is written to the device") {
+    auto s = ui::initial_state(*CivilDate::parse("2026-11-29"), 2023, 2040);
+    ui::update(s, ui::SessionChecked{std::nullopt});
+    CHECK(s.sign_in.remember);  // a phone of one's own is the usual case
+    ui::update(s, ui::SetRemember{false});
+    ui::update(s, ui::EditEmail{"anna@demo.example"});
+    ui::update(s, ui::EditPassword{"pw"});
+    auto sent = ui::update(s, ui::SubmitSignIn{});
+    REQUIRE(sent.size() == 1);
+    CHECK_FALSE(std::get<ui::SendSignIn>(sent[0]).remember);
+
+    SessionInfo once = worker_session();
+    once.persistent = false;
+    for (const auto& c : ui::update(s, ui::SignedIn{once}))
+        if (const auto* save = std::get_if<ui::SaveOffline>(&c)) CHECK(save->snapshot.empty());  // erases, never writes
+    for (const auto& c : ui::update(s, ui::YearLoaded{test::anna_year(2026)}))
+        if (const auto* save = std::get_if<ui::SaveOffline>(&c)) CHECK(save->snapshot.empty());
+    CHECK_FALSE(s.sign_in.remember);  // the choice stays for the next sign-in on this page
+
+    // A training kept offline keeps its certificate in memory only.
+    ui::update(s, ui::SelectTab{ui::Tab::submit});
+    ui::update(s, ui::EditForm{ui::FormField::title, "Course"});
+    ui::update(s, ui::EditForm{ui::FormField::hours, "1"});
+    ui::update(s, ui::CertificatePicked{"c.png", "image/png", 10});
+    ui::update(s, ui::SubmitTraining{"k-7"});
+    bool kept_in_memory = false;
+    for (const auto& c : ui::update(s, ui::SubmitFailed{make_error("offline", "x"), "k-7"}))
+        if (const auto* keep = std::get_if<ui::KeepCertificate>(&c)) kept_in_memory = !keep->on_device;
+    CHECK(kept_in_memory);
+    // Signing out lets the kept file go as well.
+    bool forgotten = false;
+    for (const auto& c : ui::update(s, ui::SignOut{}))
+        if (const auto* f = std::get_if<ui::ForgetCertificate>(&c)) forgotten = f->key == "k-7";
+    CHECK(forgotten);
+}
