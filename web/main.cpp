@@ -150,11 +150,13 @@ void frame() {
 
     for (const auto& a : actions) dispatch(a);
     web::sync_text_agent(ImGui::GetIO().WantTextInput, ui::active_text_purpose());
-    // Keep drawing while a press or drag is in progress; otherwise the budget decides.
+    // Keep drawing while a press, a drag or a flick is in progress, and while input is still queued
+    // (Dear ImGui spreads fast input over frames); otherwise the budget decides. A text field being
+    // edited needs no frames of its own: its caret does not blink, so a phone with its keyboard
+    // open renders nothing until the next key.
     ImGuiIO& io = ImGui::GetIO();
-    // An active text field keeps its caret blinking; presses and drags need frames too; and input
-    // still queued (Dear ImGui spreads fast input over frames) must be drawn before pausing.
-    bool busy = animating || ImGui::IsAnyItemActive() || io.MouseDown[0] || !io.InputQueueCharacters.empty() ||
+    const bool pressing = ImGui::IsAnyItemActive() && !io.WantTextInput;
+    bool busy = animating || pressing || io.MouseDown[0] || !io.InputQueueCharacters.empty() ||
                 !ImGui::GetCurrentContext()->InputEventsQueue.empty();
     app->scheduler.end_frame(busy);
 }
@@ -267,6 +269,7 @@ int main() {
     io.IniFilename = nullptr;  // nothing written to the virtual file system
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.ConfigWindowsMoveFromTitleBarOnly = true;
+    io.ConfigInputTextCursorBlink = false;  // a steady caret: no frames while the user thinks
     ImGui_ImplGlfw_InitForOpenGL(app->window, true);
     // Copies go to the system clipboard; pastes arrive as text through the text agent, so Dear
     // ImGui's own paste reads nothing (else Ctrl+V would paste twice).

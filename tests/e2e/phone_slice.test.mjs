@@ -256,6 +256,11 @@ test('a tap right after fast typing lands at once, and no typed character is los
   await tap(page, 'textbox', 'Password');  // no wait: the tap queues behind the typed text
   // Handled within the tap itself (the frames run inside the touch event), not a second later.
   assert.equal(await page.evaluate(() => document.getElementById('text-agent').type), 'password');
+  // Editing a field with the keyboard open renders nothing while no key is pressed.
+  await page.waitForTimeout(500);
+  const editing = await page.evaluate(() => window.learnledger.frames());
+  await page.waitForTimeout(2000);
+  assert.equal(await page.evaluate(() => window.learnledger.frames()), editing, 'frames while a field waits for a key');
   await page.keyboard.type('x');
   await waitForItem(page, 'textbox', 'E-mail', 'quick.typist@demo.example');
   assert.deepEqual(page.errors, []);
