@@ -62,6 +62,7 @@ void run(const std::vector<ui::Command>& commands) {
         } else if (const auto* forget = std::get_if<ui::ForgetCertificate>(&c)) {
             web::forget_certificate(forget->key);
         } else {
+            if (const auto* sign_in = std::get_if<ui::SendSignIn>(&c)) web::credential_sent(sign_in->email, sign_in->password);
             app->api.send(c);
         }
     }
@@ -84,7 +85,15 @@ void sync_route() {
     app->route = route;
 }
 
+// The answer to a sign-in tells the password manager whether to offer saving it.
+void follow_credentials(const ui::Action& action) {
+    if (const auto* in = std::get_if<ui::SignedIn>(&action)) web::credential_answered(true, in->session.persistent);
+    if (std::holds_alternative<ui::SignInFailed>(action)) web::credential_answered(false, false);
+}
+
 void dispatch(const ui::Action& action) {
+    follow_credentials(action);
+    const bool was_signed_out = app->state.screen == ui::Screen::sign_in;
     // A submission gets its idempotency key here: the browser has the randomness, the UI has none.
     if (const auto* submit = std::get_if<ui::SubmitTraining>(&action); submit && submit->key.empty()) {
         run(ui::update(app->state, ui::SubmitTraining{web::random_key()}));
@@ -92,6 +101,8 @@ void dispatch(const ui::Action& action) {
         run(ui::update(app->state, action));
     }
     sync_route();
+    // A saved sign-in is asked for when the sign-in screen opens with empty fields.
+    if (!was_signed_out && app->state.screen == ui::Screen::sign_in && app->state.sign_in.email.empty()) web::request_credential();
     app->scheduler.wake(4);
 }
 
@@ -220,6 +231,13 @@ EMSCRIPTEN_KEEPALIVE void app_thumbnail(const char* key, int kind, int texture, 
     using Kind = ui::Thumbnail::Kind;
     const Kind k = kind == 1 ? Kind::image : kind == 2 ? Kind::document : Kind::unavailable;
     dispatch(ui::ThumbnailLoaded{key, ui::Thumbnail{k, static_cast<std::uint64_t>(texture), width, height}});
+}
+
+// A saved sign-in from the password manager fills the fields (the user still taps "Sign in").
+EMSCRIPTEN_KEEPALIVE void app_credential(const char* email, const char* password) {
+    if (!app || !email || !password || app->state.screen != ui::Screen::sign_in) return;
+    dispatch(ui::EditEmail{email});
+    dispatch(ui::EditPassword{password});
 }
 
 // The browser moved through its history (back, forward): show the place its fragment names.

@@ -38,6 +38,11 @@ EM_JS(void, js_forget_certificate, (const char* key), { Module.forgetCertificate
 EM_JS(void, js_load_thumbnail, (const char* key, const char* path), { Module.loadThumbnail(UTF8ToString(key), UTF8ToString(path)); });
 EM_JS(void, js_set_route, (const char* fragment, int replace), { Module.setRoute(UTF8ToString(fragment), replace !== 0); });
 EM_JS(char*, js_current_route, (), { return Module.llNewCString(location.hash || ''); });
+EM_JS(void, js_credential_sent, (const char* email, const char* password), {
+    Module.credentialSent(UTF8ToString(email), UTF8ToString(password));
+});
+EM_JS(void, js_credential_answered, (int accepted, int remember), { Module.credentialAnswered(accepted !== 0, remember !== 0); });
+EM_JS(void, js_request_credential, (), { Module.requestCredential(); });
 EM_JS(void, js_mark, (const char* name), { if (performance.mark) performance.mark(UTF8ToString(name)); });
 EM_JS(void, js_copy_text, (const char* text), { Module.copyText(UTF8ToString(text)); });
 EM_JS(void, js_open_file_picker, (), { Module.openFilePicker(); });
@@ -162,6 +167,12 @@ std::string current_route() { return take_js_string(js_current_route()); }
 void copy_text(const char* text) { js_copy_text(text ? text : ""); }
 
 void mark(const char* name) { js_mark(name); }
+
+void credential_sent(const std::string& email, const std::string& password) { js_credential_sent(email.c_str(), password.c_str()); }
+
+void credential_answered(bool accepted, bool remember) { js_credential_answered(accepted ? 1 : 0, remember ? 1 : 0); }
+
+void request_credential() { js_request_credential(); }
 
 std::string random_key() { return take_js_string(js_random_key()); }
 

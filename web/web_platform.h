@@ -48,6 +48,11 @@ void load_thumbnail(const std::string& key);
 void set_route(const std::string& fragment, bool replace);
 std::string current_route();
 void copy_text(const char* text);  // to the system clipboard
+// Password managers: the sign-in sent, its answer (saved when accepted on a trusted device), and a
+// request for a saved one (answered via app_credential()).
+void credential_sent(const std::string& email, const std::string& password);
+void credential_answered(bool accepted, bool remember);
+void request_credential();
 void mark(const char* name);       // a performance.mark() for benchmarks ("ll-first-frame")
 CivilDate local_today();
 // The language remembered on this device, else the browser's first preference ("nl-BE"), else "".

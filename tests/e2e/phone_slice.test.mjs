@@ -288,3 +288,34 @@ test('without "keep me signed in" nothing personal is stored on the device', asy
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test('password managers: a saved sign-in fills the fields; a successful one on a trusted device is offered for saving', async () => {
+  const context = await newContext(browser, phone);
+  // The browser's Credential Management API, recorded (headless Chromium has no password manager).
+  await context.addInitScript(() => {
+    window.savedCredential = { type: 'password', id: 'worker@demo.example', password: 'demo-worker' };
+    window.storedCredentials = [];
+    window.PasswordCredential = class { constructor(data) { this.type = 'password'; this.id = data.id; this.password = data.password; } };
+    Object.defineProperty(navigator, 'credentials', { value: {
+      get: async () => window.savedCredential,
+      store: async (c) => { window.storedCredentials.push(c.id); return c; },
+    } });
+  });
+  const page = await openApp(context, server.url + '/');
+  await waitForItem(page, 'textbox', 'E-mail', 'worker@demo.example');  // filled, not yet sent
+  await tap(page, 'button', 'Sign in');
+  await waitForItem(page, 'figure', 'Training right 2026', '4 days');
+  assert.deepEqual(await page.evaluate(() => window.storedCredentials), ['worker@demo.example']);
+  await tap(page, 'button', 'Sign out');
+  await waitForItem(page, 'textbox', 'E-mail');
+  await page.evaluate(() => { window.storedCredentials = []; });
+  await tap(page, 'checkbox', 'Keep me signed in on this device');
+  await waitForItem(page, 'checkbox', 'Keep me signed in on this device', 'false');
+  await tap(page, 'textbox', 'Password');  // the e-mail stays after sign-out; the password does not
+  await page.keyboard.type('demo-worker');
+  await tap(page, 'button', 'Sign in');
+  await waitForItem(page, 'figure', 'Training right 2026', '4 days');
+  assert.deepEqual(await page.evaluate(() => window.storedCredentials), [], 'not offered on a device that is not trusted');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});

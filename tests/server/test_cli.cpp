@@ -116,6 +116,7 @@ TEST_CASE("balance: years with lots and explanations, periods, end of contract")
     CHECK(j["end_of_contract"]["treatment"] == "take_during_notice_or_include_in_indemnity");
     CHECK(j["end_of_contract"]["open_minutes"] == 1368 + 1824 - 456);
     CHECK(j["periods"][0]["start_year"] == 2024);
+    CHECK(j["years"][0]["lapses_on"].is_null());  // the statutory balance keeps carrying
 }
 
 TEST_CASE("balance: bad input names the field") {
