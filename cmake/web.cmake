@@ -24,14 +24,22 @@ add_executable(learnledger_web web/main.cpp web/web_platform.cpp web/api_client.
 target_link_libraries(learnledger_web PRIVATE ll_ui imgui_backends)
 set_target_properties(learnledger_web PROPERTIES OUTPUT_NAME learnledger SUFFIX ".js"
                       RUNTIME_OUTPUT_DIRECTORY "${LL_WEB_OUT}")
+# The browser half of the host, one concept a file; runtime.js first (the others use it).
+set(LL_PRE_JS)
+set(LL_PRE_JS_OPTIONS)
+foreach(script runtime glfw_touch_patch device_store text_agent certificates fetch_bridge frame_wakeups navigation
+               credentials app_face)
+  list(APPEND LL_PRE_JS "${CMAKE_SOURCE_DIR}/web/js/${script}.js")
+  list(APPEND LL_PRE_JS_OPTIONS "SHELL:--pre-js ${CMAKE_SOURCE_DIR}/web/js/${script}.js")  # SHELL: keeps repeated flags
+endforeach()
 target_link_options(learnledger_web PRIVATE
   -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sFULL_ES3=1
   -sALLOW_MEMORY_GROWTH=1 -sENVIRONMENT=web -sMALLOC=emmalloc
   -sEXPORTED_FUNCTIONS=_main,_app_wake,_app_frames,_app_items_json,_app_http_done,_app_viewport_changed,_app_text_input,_app_text_key,_app_file_picked,_app_dark,_app_online,_app_credential,_app_frame_ms,_app_thumbnail,_app_route,_malloc,_free,_app_run_frames
   -sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString
-  --pre-js ${CMAKE_SOURCE_DIR}/web/platform.js
+  ${LL_PRE_JS_OPTIONS}
   --preload-file ${CMAKE_BINARY_DIR}/fonts@/fonts)
-set_property(TARGET learnledger_web APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/web/platform.js"
+set_property(TARGET learnledger_web APPEND PROPERTY LINK_DEPENDS ${LL_PRE_JS}
              "${CMAKE_SOURCE_DIR}/web/service-worker.js" "${CMAKE_SOURCE_DIR}/index.html" "${CMAKE_SOURCE_DIR}/assets/manifest.webmanifest")
 
 # The bundle the server serves: index.html, the app, the service-free static files, gzip copies.

@@ -1,5 +1,5 @@
 // The browser host: owns the GLFW/WebGL2 window, Dear ImGui, the app state and the frame loop,
-// and exports the small C API that platform.js and tests (window.learnledger) call.
+// and exports the small C API that the scripts in web/js/ and tests (window.learnledger) call.
 #include <emscripten.h>
 #include <GLES3/gl3.h>
 #include <GLFW/glfw3.h>

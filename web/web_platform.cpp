@@ -1,5 +1,6 @@
 // Emscripten 3.1.6 glue in C++: EM_JS bridges to the page and html5.h input callbacks.
-// The JS half (platform.js) patches GLFW before glfwInit and wakes the loop on input.
+// The JS half (web/js/*.js) patches GLFW before glfwInit, wakes the loop on input and holds the
+// browser objects (text agent, files, storage, textures).
 #include "web_platform.h"
 
 #include <emscripten.h>

@@ -1,0 +1,28 @@
+// HTTP for C++: requests go out with fetch(), answers come back through _app_http_done.
+
+// fetch() bridge: answers return to C++ through _app_http_done; status 0 means no answer.
+// fileSource: 0 none, 1 the picked file, 2 the file kept under fileKey.
+Module.llFetch = function (id, method, path, body, headers, fileSource, fileKey) {
+  const answer = (status, text) => {
+    withCString(text, (ptr) => Module._app_http_done(id, status, ptr));
+    wake(4);
+  };
+  const init = { method, credentials: 'same-origin', headers: Object.assign({ 'Accept': 'application/json' }, headers) };
+  const file = fileSource ? uploadFile(fileSource, fileKey) : Promise.resolve(null);
+  file.then((blob) => {
+    if (fileSource && !blob) {
+      // The kept file is gone (storage cleared): a plain refusal, not a retry forever.
+      return answer(410, JSON.stringify({ error: { code: 'certificate_missing', message: 'the certificate file is no longer on this device', field: 'certificate' } }));
+    }
+    if (blob) {
+      init.body = blob;
+      init.headers['Content-Type'] = blob.type || 'application/octet-stream';
+    } else if (body) {
+      init.body = body;
+      init.headers['Content-Type'] = 'application/json';
+    }
+    return fetch(path, init)
+      .then((response) => response.text().then((text) => answer(response.status, text)))
+      .catch(() => answer(0, ''));
+  });
+};

@@ -1,0 +1,34 @@
+// The shared ground of the web host's scripts (Emscripten --pre-js files, concatenated in the order
+// web.cmake lists them, before the runtime starts): the canvas, strings for C++, waking the frame loop.
+'use strict';
+
+Module.canvas = document.getElementById('canvas');
+Module.preRun = Module.preRun || [];
+
+// `text` as a UTF-8 C string on the wasm heap; C++ takes it and frees it (take_js_string).
+Module.llNewCString = function (text) {
+  const size = lengthBytesUTF8(text) + 1;
+  const ptr = _malloc(size);
+  stringToUTF8(text, ptr, size);
+  return ptr;
+};
+
+// Calls `fn` with `text` as a UTF-8 C string on the wasm heap, freed afterwards.
+function withCString(text, fn) {
+  const ptr = Module.llNewCString(text);
+  try { fn(ptr); } finally { _free(ptr); }
+}
+
+function wake(frames) {
+  if (Module.calledRun && Module._app_wake) Module._app_wake(frames || 4);
+}
+
+Module.onRuntimeInitialized = function () {
+  const loading = document.getElementById('loading');
+  if (loading) loading.remove();
+};
+
+Module.setStatus = function (text) {
+  const status = document.getElementById('loading-status');
+  if (status && text) status.textContent = text.replace(/\(.*\)/, '').trim() || 'Loading';
+};
