@@ -52,3 +52,7 @@ target_link_libraries(test_server PRIVATE ll_core PkgConfig::HTTPLIB PkgConfig::
 target_compile_definitions(test_server PRIVATE LL_SERVER_BINARY="$<TARGET_FILE:learnledger>")
 add_dependencies(test_server learnledger)
 add_test(NAME server COMMAND test_server)
+
+# Benchmarks (bench/run): built with the native tree so they always compile.
+add_executable(bench_core_balances bench/core_balances.cpp)
+target_link_libraries(bench_core_balances PRIVATE ll_core PkgConfig::SQLITE3)
