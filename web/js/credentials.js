@@ -1,8 +1,8 @@
-// Password managers through the Credential Management API, where the browser has it.
+// Password managers through the Credential Management API, where the browser has it: a saved
+// sign-in fills the fields when the sign-in screen opens, and a successful sign-in on a trusted
+// device is offered for saving.
 
-// Password managers (Credential Management API, where the browser has it): a saved sign-in fills
-// the fields when the sign-in screen opens, and a successful sign-in on a trusted device offers to
-// save it. The password is held here only between sending the sign-in and its answer.
+// The password is held here only between sending the sign-in and its answer.
 let pendingCredential = null;
 Module.credentialSent = function (email, password) { pendingCredential = { email, password }; };
 Module.credentialAnswered = function (accepted, remember) {

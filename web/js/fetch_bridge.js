@@ -1,7 +1,7 @@
 // HTTP for C++: requests go out with fetch(), answers come back through _app_http_done.
 
-// fetch() bridge: answers return to C++ through _app_http_done; status 0 means no answer.
-// fileSource: 0 none, 1 the picked file, 2 the file kept under fileKey.
+// Status 0 means no answer (offline, aborted). fileSource: 0 none, 1 the picked file, 2 the file
+// kept under fileKey.
 Module.llFetch = function (id, method, path, body, headers, fileSource, fileKey) {
   const answer = (status, text) => {
     withCString(text, (ptr) => Module._app_http_done(id, status, ptr));

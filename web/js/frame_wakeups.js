@@ -1,7 +1,6 @@
 // Render on demand: input, page and viewport changes wake the paused frame loop for a few frames;
 // the browser coming back online is reported too.
 
-// Any input or page change wakes the loop for a few frames; idle pages render nothing.
 for (const type of ['pointerdown', 'pointermove', 'pointerup', 'touchstart', 'touchmove', 'touchend',
                     'touchcancel', 'wheel', 'mousedown', 'mouseup', 'mousemove']) {
   Module.canvas.addEventListener(type, () => wake(4), { passive: true });

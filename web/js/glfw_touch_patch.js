@@ -2,7 +2,6 @@
 // Dear ImGui itself (web_platform.cpp), so GLFW's mouse handlers ignore them.
 
 Module.preRun.push(function () {
-  // GLFW routes touches through stale mouse coordinates: ignore touch events there, C++ feeds them.
   const skipTouch = (handler) => function (event) {
     if (event && typeof event.type === 'string' && event.type.startsWith('touch')) return;
     return handler.apply(this, arguments);
