@@ -97,6 +97,14 @@ export async function signIn(page, email, password, labels = { email: 'E-mail', 
   await tap(page, 'button', labels.submit);
 }
 
+// A new context with the app open and the demo worker signed in (the common start of a test).
+export async function signedInAsWorker(browser, url, options = phone) {
+  const context = await newContext(browser, options);
+  const page = await openApp(context, url + '/');
+  await signIn(page, 'worker@demo.example', 'demo-worker');
+  return { context, page };
+}
+
 export async function screenshot(page, name) {
   mkdirSync(shotsDir, { recursive: true });
   await page.screenshot({ path: path.join(shotsDir, name) });

@@ -2,7 +2,7 @@
 // server into the canvas, found through window.learnledger.items(), taps, idle frames, resizing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newContext, phone, openApp, items, waitForItem, tap, signIn, screenshot, certificatePng } from './harness.mjs';
+import { startServer, launchBrowser, newContext, phone, openApp, items, waitForItem, tap, signIn, screenshot, certificatePng, signedInAsWorker } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -41,9 +41,7 @@ test('the demo worker signs in, sees this year\'s training right and can go back
 });
 
 test('the canvas is drawn in device pixels and follows resizes', async () => {
-  const context = await newContext(browser, phone);
-  const page = await openApp(context, server.url + '/');
-  await signIn(page, 'worker@demo.example', 'demo-worker');
+  const { context, page } = await signedInAsWorker(browser, server.url);
   const size = () => page.evaluate(() => [Module.canvas.width, Module.canvas.height]);
   assert.deepEqual(await size(), [1170, 2532]);  // 390 x 844 CSS px at devicePixelRatio 3
 
@@ -57,9 +55,7 @@ test('the canvas is drawn in device pixels and follows resizes', async () => {
 });
 
 test('an idle page renders no frames', async () => {
-  const context = await newContext(browser, phone);
-  const page = await openApp(context, server.url + '/');
-  await signIn(page, 'worker@demo.example', 'demo-worker');
+  const { context, page } = await signedInAsWorker(browser, server.url);
   await waitForItem(page, 'button', 'Show explanation');
   await page.waitForTimeout(500);  // let the wake budget run out
   const before = await page.evaluate(() => window.learnledger.frames());
@@ -127,9 +123,7 @@ test('a tapped text field focuses the text agent inside the tap; accented text a
 });
 
 test('a worker submits a training with a certificate photo; it waits for approval in the history', async () => {
-  const context = await newContext(browser, { ...phone, viewport: { width: 390, height: 1500 } });
-  const page = await openApp(context, server.url + '/');
-  await signIn(page, 'worker@demo.example', 'demo-worker');
+  const { context, page } = await signedInAsWorker(browser, server.url, { ...phone, viewport: { width: 390, height: 1500 } });
   await tap(page, 'button', 'Submit');
   await tap(page, 'textbox', 'Title');
   await page.keyboard.type('Reach truck refresher');
@@ -182,9 +176,7 @@ test('the theme follows the system; the installed app starts without network', a
 });
 
 test('offline: the last data shows, a submission waits and is sent exactly once when back online', async () => {
-  const context = await newContext(browser, { ...phone, viewport: { width: 390, height: 1500 } });
-  const page = await openApp(context, server.url + '/');
-  await signIn(page, 'worker@demo.example', 'demo-worker');
+  const { context, page } = await signedInAsWorker(browser, server.url, { ...phone, viewport: { width: 390, height: 1500 } });
   await waitForItem(page, 'figure', 'Training right 2026', '4 days');
   await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null, null, { timeout: 10000 });
 

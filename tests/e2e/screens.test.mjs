@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer, launchBrowser, newContext, phone, openApp, items, waitForItem, tap, signIn, screenshot } from './harness.mjs';
+import { startServer, launchBrowser, newContext, phone, openApp, items, waitForItem, tap, signIn, screenshot, signedInAsWorker } from './harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -76,9 +76,7 @@ for (const width of [390, 320]) {
 }
 
 test('back and forward move between tabs; the explanation closes on back', async () => {
-  const context = await newContext(browser, phone);
-  const page = await openApp(context, server.url + '/');
-  await signIn(page, 'worker@demo.example', 'demo-worker');
+  const { context, page } = await signedInAsWorker(browser, server.url);
   await waitForItem(page, 'button', 'Show explanation');
   await tap(page, 'button', 'History');
   await waitForItem(page, 'textbox', 'Search');
