@@ -217,7 +217,7 @@ void draw_history_tab(const AppState& s, const YearView& v, std::vector<Action>&
     for (const auto& e : v.entries)
         if (matches(s.history_filter, e)) listed.push_back(&e);
     shown += static_cast<int>(listed.size());
-    lazy_list("history", listed.size(), [&](std::size_t i) { return listed[i]->entry.id; },
+    lazy_list("history", listed.size(), [&](std::size_t i) { return std::string_view(listed[i]->entry.id); },
               [&](std::size_t i) { draw_history_entry(s, *listed[i]); });
     if (shown > 0) return;
     ImGui::Separator();

@@ -6,7 +6,7 @@
 
 namespace ll::ui {
 
-void lazy_list(const char* id, std::size_t count, const std::function<std::string(std::size_t)>& key,
+void lazy_list(const char* id, std::size_t count, const std::function<std::string_view(std::size_t)>& key,
                const std::function<void(std::size_t)>& draw) {
     const float width = ImGui::GetContentRegionAvail().x;
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
@@ -14,7 +14,8 @@ void lazy_list(const char* id, std::size_t count, const std::function<std::strin
     ImGui::PushID(id);
     ImGui::PushID(static_cast<int>(width));
     for (std::size_t i = 0; i < count; ++i) {
-        const ImGuiID k = ImGui::GetID(key(i).c_str());
+        const std::string_view name = key(i);  // a view of the entry's id: no copy per entry per frame
+        const ImGuiID k = ImGui::GetID(name.data(), name.data() + name.size());
         const float known = storage->GetFloat(k, -1.0f);  // the entry's height without the spacing after it
         if (known > 0 && !ImGui::IsRectVisible(ImVec2(width, known))) {
             ImGui::Dummy(ImVec2(width, known));

@@ -4,13 +4,13 @@
 #pragma once
 #include <cstddef>
 #include <functional>
-#include <string>
+#include <string_view>
 
 namespace ll::ui {
 
 // `key(i)` names entry i stably (its id), so heights survive filtering and reloading;
 // `draw(i)` draws it.
-void lazy_list(const char* id, std::size_t count, const std::function<std::string(std::size_t)>& key,
+void lazy_list(const char* id, std::size_t count, const std::function<std::string_view(std::size_t)>& key,
                const std::function<void(std::size_t)>& draw);
 
 }  // namespace ll::ui
