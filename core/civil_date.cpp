@@ -21,20 +21,20 @@ int to_int(std::string_view s) {
 
 }  // namespace
 
-Result<CivilDate> CivilDate::parse(std::string_view text, const std::string& field) {
+Result<CivilDate> CivilDate::parse(std::string_view text, std::string_view field) {
     if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !digits(text.substr(0, 4)) ||
         !digits(text.substr(5, 2)) || !digits(text.substr(8, 2)))
-        return make_error("invalid_date", "expected a date as YYYY-MM-DD", field);
+        return make_error("invalid_date", "expected a date as YYYY-MM-DD", std::string(field));
     return from_ymd(to_int(text.substr(0, 4)), static_cast<unsigned>(to_int(text.substr(5, 2))),
                     static_cast<unsigned>(to_int(text.substr(8, 2))), field);
 }
 
-Result<CivilDate> CivilDate::from_ymd(int year, unsigned month, unsigned day, const std::string& field) {
+Result<CivilDate> CivilDate::from_ymd(int year, unsigned month, unsigned day, std::string_view field) {
     if (year < min_year || year > max_year)
-        return make_error("invalid_date", "year must be between 1900 and 2199", field);
-    if (month < 1 || month > 12) return make_error("invalid_date", "month must be 01 to 12", field);
+        return make_error("invalid_date", "year must be between 1900 and 2199", std::string(field));
+    if (month < 1 || month > 12) return make_error("invalid_date", "month must be 01 to 12", std::string(field));
     if (day < 1 || day > days_in_month(year, month))
-        return make_error("invalid_date", "day does not exist in that month", field);
+        return make_error("invalid_date", "day does not exist in that month", std::string(field));
     using namespace std::chrono;
     return CivilDate(sys_days(std::chrono::year{year} / std::chrono::month{month} / std::chrono::day{day}));
 }

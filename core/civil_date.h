@@ -17,9 +17,9 @@ public:
 
     CivilDate() = default;
     // Parses exactly "YYYY-MM-DD" (no time, no offset); `field` names the input in the error.
-    static Result<CivilDate> parse(std::string_view text, const std::string& field = "date");
+    static Result<CivilDate> parse(std::string_view text, std::string_view field = "date");
     // nullopt-like failure is impossible to ignore: invalid y/m/d gives an Error.
-    static Result<CivilDate> from_ymd(int year, unsigned month, unsigned day, const std::string& field = "date");
+    static Result<CivilDate> from_ymd(int year, unsigned month, unsigned day, std::string_view field = "date");
 
     int year() const { return static_cast<int>(ymd().year()); }
     unsigned month() const { return static_cast<unsigned>(ymd().month()); }

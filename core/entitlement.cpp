@@ -2,41 +2,43 @@
 // the highest fraction of any period touching it, so a regime change never shortens the worker.
 #include "entitlement.h"
 
+#include <algorithm>
 #include <array>
-#include <map>
 
 namespace ll {
 namespace {
 
-// Checks the periods and turns weekly hours into fractions of the full-time week.
-Result<std::vector<EmploymentPeriod>> resolve_periods(std::vector<EmploymentPeriod> periods, const Rational& full_time_hours) {
-    for (size_t i = 0; i < periods.size(); ++i) {
-        std::string path = "employment[" + std::to_string(i) + "]";
-        auto& p = periods[i];
-        if (p.weekly_hours) {
-            auto f = fraction_from_hours(*p.weekly_hours, full_time_hours);
-            if (!f || *f <= Rational(0) || *f > Rational(1))
-                return make_error("out_of_range", "weekly hours must be above 0 and at most the full-time week",
-                                  path + ".weekly_hours");
-            p.fraction = *f;
-        }
-        if (p.fraction <= Rational(0) || p.fraction > Rational(1))
-            return make_error("out_of_range", "fraction must be above 0 and at most 1", path + ".fraction");
-        if (p.end && *p.end < p.start) return make_error("out_of_range", "end is before start", path + ".end");
+using Args = std::vector<std::pair<std::string, std::string>>;
+
+// The share of full time of one period, checked: weekly hours become a fraction of the full-time week.
+Result<Rational> period_fraction(const EmploymentPeriod& p, const Rational& full_time_hours) {
+    Rational fraction = p.fraction;
+    if (p.weekly_hours) {
+        auto f = fraction_from_hours(*p.weekly_hours, full_time_hours);
+        if (!f || *f <= Rational(0) || *f > Rational(1))
+            return make_error("out_of_range", "weekly hours must be above 0 and at most the full-time week", "weekly_hours");
+        fraction = *f;
     }
-    return periods;
+    if (fraction <= Rational(0) || fraction > Rational(1))
+        return make_error("out_of_range", "fraction must be above 0 and at most 1", "fraction");
+    if (p.end && *p.end < p.start) return make_error("out_of_range", "end is before start", "end");
+    return fraction;
 }
 
-// Highest fraction of any period touching each month of `year` (0 where none does).
-std::array<Rational, 12> month_fractions(int year, const std::vector<EmploymentPeriod>& periods) {
+// Highest fraction of any period touching each month of `year` (0 where none does); checks every
+// period, also those outside the year, so a bad one is reported whatever the year asked.
+Result<std::array<Rational, 12>> month_fractions(int year, const std::vector<EmploymentPeriod>& periods,
+                                                 const Rational& full_time_hours) {
     std::array<Rational, 12> out{};
-    for (unsigned m = 1; m <= 12; ++m) {
-        CivilDate first = *CivilDate::from_ymd(year, m, 1);
-        CivilDate last = first.end_of_month();
-        for (const auto& p : periods) {
-            bool touches = p.start <= last && (!p.end || *p.end >= first);
-            if (touches && p.fraction > out[m - 1]) out[m - 1] = p.fraction;
-        }
+    for (size_t i = 0; i < periods.size(); ++i) {
+        const EmploymentPeriod& p = periods[i];
+        auto fraction = period_fraction(p, full_time_hours);
+        if (!fraction) return at_field(fraction.error(), "employment[" + std::to_string(i) + "]");
+        if (p.start.year() > year || (p.end && p.end->year() < year)) continue;
+        const unsigned first = p.start.year() < year ? 1 : p.start.month();
+        const unsigned last = !p.end || p.end->year() > year ? 12 : p.end->month();
+        for (unsigned m = first; m <= last; ++m)
+            if (*fraction > out[m - 1]) out[m - 1] = *fraction;
     }
     return out;
 }
@@ -70,8 +72,8 @@ std::optional<Rational> fraction_from_hours(const Rational& weekly_hours, const 
 
 Result<Entitlement> compute_entitlement(const RuleSet& rules, const EntitlementInput& input) {
     const Rational weekly_hours = input.full_time_weekly_hours.value_or(rules.full_time_weekly_hours);
-    auto periods = resolve_periods(input.employment, weekly_hours);
-    if (!periods) return periods.error();
+    auto fractions = month_fractions(input.year, input.employment, weekly_hours);
+    if (!fractions) return fractions.error();
     auto rule = rules.days_for(input.year, input.company_fte, input.joint_committee);
     if (!rule) return rule.error();
 
@@ -80,55 +82,66 @@ Result<Entitlement> compute_entitlement(const RuleSet& rules, const EntitlementI
     e.basis = rule->basis;
     e.full_time_days = rule->days;
     e.minutes_per_day = minutes_per_day(weekly_hours);
-    e.explanation.push_back({"entitlement.full_time_days",
-                             {{"year", std::to_string(input.year)},
-                              {"company_fte", input.company_fte.to_decimal(2)},
-                              {"days", rule->days.to_decimal(2)},
-                              {"basis", rule->basis},
-                              {"rule_set", rules.id + " " + rules.version}}});
+    auto note = [&](const char* key, auto make_args) {
+        if (input.explain) e.explanation.push_back({key, make_args()});
+    };
+    note("entitlement.full_time_days", [&] {
+        return Args{{"year", std::to_string(input.year)},
+                    {"company_fte", input.company_fte.to_decimal(2)},
+                    {"days", rule->days.to_decimal(2)},
+                    {"basis", rule->basis},
+                    {"rule_set", rules.id + " " + rules.version}};
+    });
 
-    // Group months by fraction so the explanation reads "5 d x 80 % x 9/12 months".
-    std::map<Rational, int, std::greater<>> months_by_fraction;
-    for (const auto& f : month_fractions(input.year, *periods))
-        if (f > Rational(0)) ++months_by_fraction[f];
-
-    for (const auto& [fraction, months] : months_by_fraction) {
+    // Group months by fraction, highest first, so the explanation reads "5 d x 80 % x 9/12 months".
+    std::array<std::pair<Rational, int>, 12> groups{};
+    size_t group_count = 0;
+    for (const Rational& f : *fractions) {
+        if (f == Rational(0)) continue;
+        auto g = std::find_if(groups.begin(), groups.begin() + group_count, [&](const auto& x) { return x.first == f; });
+        if (g == groups.begin() + group_count) *g = {f, 0}, ++group_count;
+        ++g->second;
+    }
+    std::sort(groups.begin(), groups.begin() + group_count, [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (size_t i = 0; i < group_count; ++i) {
+        const Rational fraction = groups[i].first;
+        const int months = groups[i].second;
         auto part_months = fraction.times(Rational(months));
         auto sum = part_months ? e.month_sum.plus(*part_months) : std::nullopt;
         auto part = part_months ? prorate(rule->days, *part_months) : std::nullopt;
         if (!sum || !part) return overflow();
         e.month_sum = *sum;
         e.months_counted += months;
-        e.explanation.push_back({"entitlement.pro_rata",
-                                 {{"full_time_days", rule->days.to_decimal(2)},
-                                  {"fraction_percent", fraction.times(Rational(100))->to_decimal(2)},
-                                  {"months", std::to_string(months)},
-                                  {"days", part->to_decimal(2)}}});
+        note("entitlement.pro_rata", [&] {
+            return Args{{"full_time_days", rule->days.to_decimal(2)},
+                        {"fraction_percent", fraction.times(Rational(100))->to_decimal(2)},
+                        {"months", std::to_string(months)},
+                        {"days", part->to_decimal(2)}};
+        });
     }
-    if (months_by_fraction.empty())
-        e.explanation.push_back({"entitlement.not_employed", {{"year", std::to_string(input.year)}}});
+    if (e.months_counted == 0) note("entitlement.not_employed", [&] { return Args{{"year", std::to_string(input.year)}}; });
 
     auto exact = prorate(rule->days, e.month_sum);
     auto complementary = prorate(rules.complementary_days, e.month_sum);
     if (!exact || !complementary) return overflow();
     e.days = rounded(*exact, rules.rounding);
     if (e.days != *exact)
-        e.explanation.push_back({"entitlement.rounded", {{"from", exact->to_decimal(2)}, {"days", e.days.to_decimal(2)}}});
+        note("entitlement.rounded", [&] { return Args{{"from", exact->to_decimal(2)}, {"days", e.days.to_decimal(2)}}; });
     e.complementary_days = *complementary;
     auto minutes = e.days.times(Rational(e.minutes_per_day));
     auto complementary_minutes = complementary->times(Rational(e.minutes_per_day));
     if (!minutes || !complementary_minutes) return overflow();
     e.minutes = minutes->ceil();
     e.complementary_minutes = complementary_minutes->ceil();
-    e.explanation.push_back({"entitlement.day_length",
-                             {{"duration", format_minutes(e.minutes_per_day)}, {"weekly_hours", weekly_hours.to_decimal(2)}}});
-    e.explanation.push_back({"entitlement.total",
-                             {{"year", std::to_string(input.year)},
-                              {"days", e.days.to_decimal(2)},
-                              {"duration", format_minutes(e.minutes)}}});
+    note("entitlement.day_length",
+         [&] { return Args{{"duration", format_minutes(e.minutes_per_day)}, {"weekly_hours", weekly_hours.to_decimal(2)}}; });
+    note("entitlement.total", [&] {
+        return Args{{"year", std::to_string(input.year)}, {"days", e.days.to_decimal(2)}, {"duration", format_minutes(e.minutes)}};
+    });
     if (e.complementary_minutes > 0)
-        e.explanation.push_back({"entitlement.complementary",
-                                 {{"days", e.complementary_days.to_decimal(2)}, {"duration", format_minutes(e.complementary_minutes)}}});
+        note("entitlement.complementary", [&] {
+            return Args{{"days", e.complementary_days.to_decimal(2)}, {"duration", format_minutes(e.complementary_minutes)}};
+        });
     return e;
 }
 

@@ -27,6 +27,7 @@ struct EntitlementInput {
     std::vector<EmploymentPeriod> employment;
     std::string joint_committee;                    // empty: no sector agreement
     std::optional<Rational> full_time_weekly_hours;  // overrides the rule set's full-time week
+    bool explain = true;                             // false: no explanation lines, same figures
 };
 
 struct Entitlement {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <span>
 
 namespace ll {
 
@@ -24,6 +25,16 @@ const char* to_string(EntryStatus s) {
         case EntryStatus::approved: return "approved";
         case EntryStatus::rejected: return "rejected";
         case EntryStatus::withdrawn: return "withdrawn";
+    }
+    return "";
+}
+
+const char* to_string(LotSource s) {
+    switch (s) {
+        case LotSource::right: return "right";
+        case LotSource::opening: return "opening";
+        case LotSource::correction: return "correction";
+        case LotSource::complementary: return "complementary";
     }
     return "";
 }
@@ -76,46 +87,63 @@ std::optional<TerminationReason> termination_reason_from(const std::string& s) {
 
 namespace {
 
+using Args = std::vector<std::pair<std::string, std::string>>;
+
 class Folder {
 public:
     Folder(const RuleSet& rules, const WorkerFacts& facts, const LedgerOptions& options)
-        : rules_(rules), facts_(facts), options_(options) {}
+        : rules_(rules),
+          facts_(facts),
+          options_(options),
+          input_{0, Rational(), facts.employment, facts.joint_committee, facts.full_time_weekly_hours, options.explain} {}
 
     Result<Balance> run(const std::vector<LedgerEntry>& entries);
 
 private:
+    struct DatedEntry {
+        int year;
+        const LedgerEntry* entry;
+    };
+    using EntryRange = std::span<const DatedEntry>;
+
     std::string duration(long long minutes) const { return format_days_and_minutes(minutes, balance_.minutes_per_day); }
-    void add_lot(int origin, const std::string& source, long long minutes);
+    Args entry_args(const LedgerEntry& x, long long minutes) const {
+        return {{"title", display_title(x)}, {"date", x.date.iso()}, {"duration", duration(minutes)}};
+    }
+    void add_lot(int origin, LotSource source, long long minutes);
     long long consume(long long minutes);  // returns what could not be covered
     long long total() const;
     long long expire_all();
-    Result<bool> fold_year(int year, const std::vector<const LedgerEntry*>& entries);
+    Result<bool> fold_year(int year, EntryRange entries);
+    void add_credits(YearBalance& yb, EntryRange entries);
+    long long add_debits(YearBalance& yb, EntryRange entries);
     void close_year(YearBalance& yb);
-    void note(YearBalance& yb, const char* key, std::vector<std::pair<std::string, std::string>> args) {
-        yb.explanation.push_back({key, std::move(args)});
+    void add_period_progress();
+    // Arguments are built only when lines are wanted: formatting them is most of a fold's cost.
+    template <class MakeArgs>
+    void note(YearBalance& yb, const char* key, MakeArgs&& make_args) {
+        if (options_.explain) yb.explanation.push_back({key, make_args()});
     }
 
     const RuleSet& rules_;
     const WorkerFacts& facts_;
     const LedgerOptions& options_;
-    std::vector<Lot> lots_;  // oldest origin first
+    EntitlementInput input_;  // the worker's part, filled once; each year sets its year and company size
+    std::vector<Lot> lots_;  // oldest origin first, then by source
     Balance balance_;
     bool ended_ = false;
 };
 
-void Folder::add_lot(int origin, const std::string& source, long long minutes) {
+void Folder::add_lot(int origin, LotSource source, long long minutes) {
     if (minutes <= 0) return;
-    for (auto& l : lots_)
-        if (l.origin_year == origin && l.source == source) {
-            l.minutes += minutes;
-            return;
-        }
-    lots_.push_back({origin, source, minutes});
-    // The right of a year goes before that year's complementary days and other credits.
-    auto rank = [](const Lot& l) { return l.source == "right" ? 0 : l.source == "opening" ? 1 : l.source == "correction" ? 2 : 3; };
-    std::stable_sort(lots_.begin(), lots_.end(), [&](const Lot& a, const Lot& b) {
-        return a.origin_year != b.origin_year ? a.origin_year < b.origin_year : rank(a) < rank(b);
-    });
+    auto before = [](const Lot& a, int origin, LotSource source) {
+        return a.origin_year != origin ? a.origin_year < origin : a.source < source;
+    };
+    auto at = std::find_if(lots_.begin(), lots_.end(), [&](const Lot& l) { return !before(l, origin, source); });
+    if (at != lots_.end() && at->origin_year == origin && at->source == source)
+        at->minutes += minutes;
+    else
+        lots_.insert(at, {origin, source, minutes});
 }
 
 long long Folder::consume(long long minutes) {
@@ -138,90 +166,100 @@ long long Folder::expire_all() {
     return t;
 }
 
-Result<bool> Folder::fold_year(int year, const std::vector<const LedgerEntry*>& entries) {
+Result<bool> Folder::fold_year(int year, EntryRange entries) {
     YearBalance yb;
     yb.year = year;
     for (const auto& l : lots_) {
         yb.carried_in_minutes += l.minutes;
-        note(yb, "ledger.carried_in", {{"origin_year", std::to_string(l.origin_year)}, {"duration", duration(l.minutes)}});
+        note(yb, "ledger.carried_in", [&] { return Args{{"origin_year", std::to_string(l.origin_year)}, {"duration", duration(l.minutes)}}; });
     }
     auto fte = facts_.company_fte.find(year);
     if (fte == facts_.company_fte.end())
         return make_error("missing_field", "no company size for " + std::to_string(year), "company_fte." + std::to_string(year));
-    auto e = compute_entitlement(rules_, EntitlementInput{year, fte->second, facts_.employment, facts_.joint_committee,
-                                                          facts_.full_time_weekly_hours});
+    input_.year = year;
+    input_.company_fte = fte->second;
+    auto e = compute_entitlement(rules_, input_);
     if (!e) return e.error();
-    yb.entitlement = *e;
+    yb.entitlement = std::move(*e);
     if (!ended_) {
-        yb.entitled_minutes = e->minutes;
-        yb.complementary_minutes = e->complementary_minutes;
-        add_lot(year, "right", e->minutes);
-        add_lot(year, "complementary", e->complementary_minutes);
-        note(yb, "ledger.right", {{"year", std::to_string(year)}, {"duration", duration(e->minutes)}});
-        if (e->complementary_minutes > 0)
-            note(yb, "ledger.complementary", {{"year", std::to_string(year)}, {"duration", duration(e->complementary_minutes)}});
+        const Entitlement& right = yb.entitlement;
+        yb.entitled_minutes = right.minutes;
+        yb.complementary_minutes = right.complementary_minutes;
+        add_lot(year, LotSource::right, right.minutes);
+        add_lot(year, LotSource::complementary, right.complementary_minutes);
+        note(yb, "ledger.right", [&] { return Args{{"year", std::to_string(year)}, {"duration", duration(right.minutes)}}; });
+        if (right.complementary_minutes > 0)
+            note(yb, "ledger.complementary",
+                 [&] { return Args{{"year", std::to_string(year)}, {"duration", duration(right.complementary_minutes)}}; });
     }
-
     // Credits first, then debits: the year's result depends on its totals only.
-    long long debits = 0;
-    for (const LedgerEntry* x : entries) {
-        bool approved = x->status == EntryStatus::approved;
-        std::vector<std::pair<std::string, std::string>> args{{"title", display_title(*x)}, {"date", x->date.iso()}};
-        if (x->kind == EntryKind::complementary_grant && approved) {
-            yb.complementary_minutes += x->minutes;
-            add_lot(year, "complementary", x->minutes);
-            args.push_back({"duration", duration(x->minutes)});
-            note(yb, "ledger.grant", args);
-        } else if (x->kind == EntryKind::opening_balance && approved) {
-            int origin = x->origin_year.value_or(year);
-            yb.credit_minutes += x->minutes;
-            add_lot(origin, "opening", x->minutes);
-            note(yb, "ledger.opening", {{"origin_year", std::to_string(origin)}, {"date", x->date.iso()}, {"duration", duration(x->minutes)}});
-        } else if (x->kind == EntryKind::correction && approved && x->minutes > 0) {
-            yb.credit_minutes += x->minutes;
-            add_lot(year, "correction", x->minutes);
-            args.push_back({"duration", duration(x->minutes)});
-            note(yb, "ledger.correction", args);
-        }
-    }
-    for (const LedgerEntry* x : entries) {
-        std::vector<std::pair<std::string, std::string>> args{{"title", display_title(*x)}, {"date", x->date.iso()}};
-        if (x->kind == EntryKind::correction && x->status == EntryStatus::approved && x->minutes < 0) {
-            debits += -x->minutes;
-            yb.used_minutes += -x->minutes;
-            args.push_back({"duration", duration(x->minutes)});
-            note(yb, "ledger.correction", args);
-        } else if (x->kind == EntryKind::training && x->counts_for_right) {
-            args.push_back({"duration", duration(-x->minutes)});
-            if (x->status == EntryStatus::approved) {
-                debits += x->minutes;
-                yb.used_minutes += x->minutes;
-                note(yb, "ledger.training", args);
-            } else if (x->status == EntryStatus::submitted) {
-                yb.pending_minutes += x->minutes;
-                if (options_.count_pending) debits += x->minutes;
-                note(yb, "ledger.pending", args);
-            }
-        }
-    }
-    yb.beyond_right_minutes = consume(debits);
-    if (yb.beyond_right_minutes > 0) note(yb, "ledger.beyond_right", {{"duration", duration(yb.beyond_right_minutes)}});
+    add_credits(yb, entries);
+    yb.beyond_right_minutes = consume(add_debits(yb, entries));
+    if (yb.beyond_right_minutes > 0)
+        note(yb, "ledger.beyond_right", [&] { return Args{{"duration", duration(yb.beyond_right_minutes)}}; });
     close_year(yb);
     balance_.years.push_back(std::move(yb));
     return true;
 }
 
+void Folder::add_credits(YearBalance& yb, EntryRange entries) {
+    for (const DatedEntry& dated : entries) {
+        const LedgerEntry& x = *dated.entry;
+        if (x.status != EntryStatus::approved) continue;
+        if (x.kind == EntryKind::complementary_grant) {
+            yb.complementary_minutes += x.minutes;
+            add_lot(yb.year, LotSource::complementary, x.minutes);
+            note(yb, "ledger.grant", [&] { return entry_args(x, x.minutes); });
+        } else if (x.kind == EntryKind::opening_balance) {
+            int origin = x.origin_year.value_or(yb.year);
+            yb.credit_minutes += x.minutes;
+            add_lot(origin, LotSource::opening, x.minutes);
+            note(yb, "ledger.opening", [&] {
+                return Args{{"origin_year", std::to_string(origin)}, {"date", x.date.iso()}, {"duration", duration(x.minutes)}};
+            });
+        } else if (x.kind == EntryKind::correction && x.minutes > 0) {
+            yb.credit_minutes += x.minutes;
+            add_lot(yb.year, LotSource::correction, x.minutes);
+            note(yb, "ledger.correction", [&] { return entry_args(x, x.minutes); });
+        }
+    }
+}
+
+// Returns the minutes the year's debits take from the lots.
+long long Folder::add_debits(YearBalance& yb, EntryRange entries) {
+    long long debits = 0;
+    for (const DatedEntry& dated : entries) {
+        const LedgerEntry& x = *dated.entry;
+        if (x.kind == EntryKind::correction && x.status == EntryStatus::approved && x.minutes < 0) {
+            debits += -x.minutes;
+            yb.used_minutes += -x.minutes;
+            note(yb, "ledger.correction", [&] { return entry_args(x, x.minutes); });
+        } else if (x.kind == EntryKind::training && x.counts_for_right) {
+            if (x.status == EntryStatus::approved) {
+                debits += x.minutes;
+                yb.used_minutes += x.minutes;
+                note(yb, "ledger.training", [&] { return entry_args(x, -x.minutes); });
+            } else if (x.status == EntryStatus::submitted) {
+                yb.pending_minutes += x.minutes;
+                if (options_.count_pending) debits += x.minutes;
+                note(yb, "ledger.pending", [&] { return entry_args(x, -x.minutes); });
+            }
+        }
+    }
+    return debits;
+}
+
 void Folder::close_year(YearBalance& yb) {
     const int year = yb.year;
     yb.remaining_minutes = total();
-    note(yb, "ledger.remaining", {{"year", std::to_string(year)}, {"duration", duration(yb.remaining_minutes)}});
+    note(yb, "ledger.remaining", [&] { return Args{{"year", std::to_string(year)}, {"duration", duration(yb.remaining_minutes)}}; });
     if (!ended_ && facts_.termination && facts_.termination->date.year() == year) {
         const Termination& t = *facts_.termination;
         bool lapses = t.reason == TerminationReason::resignation || t.reason == TerminationReason::serious_cause;
         balance_.end_of_contract = EndOfContract{t, yb.remaining_minutes, lapses};
-        std::vector<std::pair<std::string, std::string>> args{
-            {"date", t.date.iso()}, {"reason", to_string(t.reason)}, {"duration", duration(yb.remaining_minutes)}};
-        note(yb, lapses ? "ledger.lapsed" : "ledger.open_at_end", args);
+        note(yb, lapses ? "ledger.lapsed" : "ledger.open_at_end", [&] {
+            return Args{{"date", t.date.iso()}, {"reason", to_string(t.reason)}, {"duration", duration(yb.remaining_minutes)}};
+        });
         if (lapses) yb.lapses_on = t.date;
         // Either way nothing carries into a year without the contract.
         yb.expired_minutes = expire_all();
@@ -229,23 +267,24 @@ void Folder::close_year(YearBalance& yb) {
         return;
     }
     auto start = rules_.period_start(year);
+    const bool resets = rules_.period_end_for(facts_.joint_committee) == PeriodEnd::reset;
     if (!start) {
         // Years before the first 5-year period do not roll into it unless the rule set says so.
         if (!rules_.carry_over.roll_before_period) {
             yb.lapses_on = year_end(year);
             for (const auto& l : lots_)
-                note(yb, "ledger.not_rolled", {{"origin_year", std::to_string(l.origin_year)},
-                                               {"next_year", std::to_string(year + 1)}, {"duration", duration(l.minutes)}});
+                note(yb, "ledger.not_rolled", [&] {
+                    return Args{{"origin_year", std::to_string(l.origin_year)}, {"next_year", std::to_string(year + 1)},
+                                {"duration", duration(l.minutes)}};
+                });
             yb.expired_minutes = expire_all();
         }
-    } else if (*start + rules_.carry_over.period_years - 1 == year &&
-               rules_.period_end_for(facts_.joint_committee) == PeriodEnd::reset) {
-        note(yb, "ledger.period_reset", {{"period", std::to_string(*start) + "-" + std::to_string(year)},
-                                         {"duration", duration(total())}});
+    } else if (*start + rules_.carry_over.period_years - 1 == year && resets) {
+        note(yb, "ledger.period_reset",
+             [&] { return Args{{"period", std::to_string(*start) + "-" + std::to_string(year)}, {"duration", duration(total())}}; });
         yb.expired_minutes = expire_all();
     }
-    if (start && rules_.period_end_for(facts_.joint_committee) == PeriodEnd::reset)
-        yb.lapses_on = year_end(*start + rules_.carry_over.period_years - 1);
+    if (start && resets) yb.lapses_on = year_end(*start + rules_.carry_over.period_years - 1);
     yb.carried_out_minutes = total();
     yb.lots_carried_out = lots_;
 }
@@ -257,20 +296,35 @@ Result<Balance> Folder::run(const std::vector<LedgerEntry>& entries) {
         if (auto c = rules_.covers(y); !c) return at_field(c.error(), y == options_.from_year ? "from" : "to");
     balance_.minutes_per_day = minutes_per_day(facts_.full_time_weekly_hours.value_or(rules_.full_time_weekly_hours));
 
-    std::map<int, std::vector<const LedgerEntry*>> by_year;
+    // Entries with their year (worked out once), in year order; stable: within a year they keep their
+    // order, the order of their explanation lines.
+    std::vector<DatedEntry> by_year;
+    by_year.reserve(entries.size());
     for (size_t i = 0; i < entries.size(); ++i) {
         const LedgerEntry& x = entries[i];
-        std::string path = "entries[" + std::to_string(i) + "]";
         bool signed_ok = x.kind == EntryKind::correction ? x.minutes != 0 : x.minutes > 0;
-        if (!signed_ok) return make_error("out_of_range", "minutes must be above 0 (a correction: not 0)", path + ".minutes");
-        by_year[x.date.year()].push_back(&x);
+        if (!signed_ok)
+            return make_error("out_of_range", "minutes must be above 0 (a correction: not 0)", "entries[" + std::to_string(i) + "].minutes");
+        by_year.push_back({x.date.year(), &x});
     }
-    for (int year = options_.from_year; year <= options_.to_year; ++year) {
-        auto r = fold_year(year, by_year[year]);
-        if (!r) return r.error();
-    }
+    std::stable_sort(by_year.begin(), by_year.end(), [](const DatedEntry& a, const DatedEntry& b) { return a.year < b.year; });
 
-    // Progress over each 5-year period the folded years touch.
+    balance_.years.reserve(static_cast<size_t>(options_.to_year - options_.from_year + 1));
+    auto next = by_year.begin();
+    for (int year = options_.from_year; year <= options_.to_year; ++year) {
+        while (next != by_year.end() && next->year < year) ++next;
+        auto end = std::find_if(next, by_year.end(), [&](const DatedEntry& x) { return x.year > year; });
+        // Pointer and count: libc++ 14's span has no iterator-pair constructor.
+        auto r = fold_year(year, EntryRange(by_year.data() + (next - by_year.begin()), static_cast<size_t>(end - next)));
+        if (!r) return r.error();
+        next = end;
+    }
+    add_period_progress();
+    return std::move(balance_);
+}
+
+// Progress over each 5-year period the folded years touch.
+void Folder::add_period_progress() {
     for (const auto& yb : balance_.years) {
         auto start = rules_.period_start(yb.year);
         if (!start) continue;
@@ -285,12 +339,12 @@ Result<Balance> Folder::run(const std::vector<LedgerEntry>& entries) {
         p.shortfall_minutes = std::max(0LL, p.goal_minutes - p.followed_minutes);
         if (p.ended && p.shortfall_minutes > 0 && rules_.period_end_for(facts_.joint_committee) == PeriodEnd::carry) {
             auto& last = balance_.years[static_cast<size_t>(p.end_year - options_.from_year)];
-            last.explanation.push_back({"ledger.period_shortfall",
-                                        {{"period", std::to_string(p.start_year) + "-" + std::to_string(p.end_year)},
-                                         {"shortfall", duration(p.shortfall_minutes)}}});
+            note(last, "ledger.period_shortfall", [&] {
+                return Args{{"period", std::to_string(p.start_year) + "-" + std::to_string(p.end_year)},
+                            {"shortfall", duration(p.shortfall_minutes)}};
+            });
         }
     }
-    return balance_;
 }
 
 }  // namespace

@@ -44,12 +44,18 @@ struct LedgerOptions {
     int from_year = 0;
     int to_year = 0;
     bool count_pending = false;  // also count submitted trainings against the balance
+    // Explanation lines cost most of a fold; bulk figures (team tables, exports) skip them and get
+    // the very same numbers.
+    bool explain = true;
 };
+
+// Within one origin year lots are consumed in this order: the right before other credits.
+enum class LotSource { right, opening, correction, complementary };
 
 // Days that share an origin year and a source, consumed together.
 struct Lot {
     int origin_year = 0;
-    std::string source;  // "right", "complementary", "opening", "correction"
+    LotSource source = LotSource::right;
     long long minutes = 0;
 };
 
@@ -103,6 +109,7 @@ std::string display_title(const LedgerEntry& e);
 const char* to_string(EntryKind k);
 const char* to_string(EntryStatus s);
 const char* to_string(TerminationReason r);
+const char* to_string(LotSource s);
 std::optional<EntryKind> entry_kind_from(const std::string& s);
 std::optional<EntryStatus> entry_status_from(const std::string& s);
 std::optional<TerminationReason> termination_reason_from(const std::string& s);

@@ -20,6 +20,7 @@ std::optional<Rational> Rational::make(std::int64_t num, std::int64_t den) {
         num = -num;
         den = -den;
     }
+    if (den == 1) return Rational(num, 1, 0);
     std::int64_t g = std::gcd(num, den);
     if (g > 1) {
         num /= g;
@@ -52,7 +53,9 @@ std::optional<Rational> Rational::parse_decimal(std::string_view text) {
 }
 
 std::optional<Rational> Rational::plus(const Rational& o) const {
-    std::int64_t l = std::lcm(den_, o.den_), a, b, n;
+    std::int64_t n;
+    if (den_ == o.den_) return add(num_, o.num_, n) ? make(n, den_) : std::nullopt;
+    std::int64_t l = std::lcm(den_, o.den_), a, b;
     if (l <= 0 || !mul(num_, l / den_, a) || !mul(o.num_, l / o.den_, b) || !add(a, b, n)) return std::nullopt;
     return make(n, l);
 }
@@ -63,11 +66,12 @@ std::optional<Rational> Rational::minus(const Rational& o) const {
 }
 
 std::optional<Rational> Rational::times(const Rational& o) const {
+    std::int64_t n, d;
+    if (den_ == 1 && o.den_ == 1) return mul(num_, o.num_, n) ? std::optional(Rational(n, 1, 0)) : std::nullopt;
     // Cross-reduce first so intermediate products stay small.
     std::int64_t g1 = std::gcd(num_, o.den_), g2 = std::gcd(o.num_, den_);
     if (g1 == 0) g1 = 1;
     if (g2 == 0) g2 = 1;
-    std::int64_t n, d;
     if (!mul(num_ / g1, o.num_ / g2, n) || !mul(den_ / g2, o.den_ / g1, d)) return std::nullopt;
     return make(n, d);
 }
@@ -90,6 +94,7 @@ std::int64_t Rational::ceil() const {
 }
 
 bool operator<(const Rational& a, const Rational& b) {
+    if (a.den_ == b.den_) return a.num_ < b.num_;
     // Compare a.num/a.den < b.num/b.den without overflow using 128-bit products.
     return static_cast<__int128>(a.num_) * b.den_ < static_cast<__int128>(b.num_) * a.den_;
 }

@@ -159,12 +159,12 @@ Result<bool> RuleSet::covers(int year) const {
 }
 
 const SectorRule* RuleSet::sector_for(const std::string& joint_committee) const {
-    std::string code = joint_committee;
+    std::string_view code = joint_committee;
     while (!code.empty()) {
         for (const auto& s : sectors)
             if (s.joint_committee == code) return &s;
         auto dot = code.rfind('.');
-        code = dot == std::string::npos ? "" : code.substr(0, dot);
+        code = dot == std::string_view::npos ? std::string_view() : code.substr(0, dot);
     }
     return nullptr;
 }

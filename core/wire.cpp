@@ -68,7 +68,7 @@ json to_json(const Balance& b) {
     for (const auto& y : b.years) {
         json lots = json::array();
         for (const auto& l : y.lots_carried_out)
-            lots.push_back({{"origin_year", l.origin_year}, {"source", l.source}, {"minutes", l.minutes}});
+            lots.push_back({{"origin_year", l.origin_year}, {"source", to_string(l.source)}, {"minutes", l.minutes}});
         years.push_back({{"year", y.year},
                          {"basis", y.entitlement.basis},
                          {"entitled_days", y.entitlement.days.to_double()},

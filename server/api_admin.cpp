@@ -164,7 +164,7 @@ Result<json> kiosk_summary(ApiContext& ctx, Transaction& tx, const Principal& p)
         auto employment = tx.employment(p.employer_id, w.id);
         if (!employment) return employment.error();
         if (fte != sizes->end() && rules->covers(year))
-            if (auto e = compute_entitlement(*rules, EntitlementInput{year, fte->second, *employment, w.joint_committee})) goal += e->minutes;
+            if (auto e = compute_entitlement(*rules, EntitlementInput{year, fte->second, *employment, w.joint_committee, std::nullopt, false})) goal += e->minutes;
         auto entries = tx.entries_of(p.employer_id, w.id);
         if (!entries) return entries.error();
         for (const auto& e : *entries)

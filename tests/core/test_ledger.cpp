@@ -211,3 +211,79 @@ TEST_CASE("property: the fold conserves minutes and ignores the order of entries
         }
     }
 }
+
+namespace {
+
+// Every figure of a year, without its explanation lines.
+auto figures(const YearBalance& y) {
+    std::vector<std::tuple<int, int, long long>> lots;
+    for (const auto& l : y.lots_carried_out) lots.emplace_back(l.origin_year, static_cast<int>(l.source), l.minutes);
+    return std::tuple(y.year, y.entitled_minutes, y.complementary_minutes, y.carried_in_minutes, y.credit_minutes, y.used_minutes,
+                      y.pending_minutes, y.beyond_right_minutes, y.expired_minutes, y.remaining_minutes, y.carried_out_minutes,
+                      y.lapses_on, lots, y.entitlement.days, y.entitlement.month_sum, y.entitlement.minutes,
+                      y.entitlement.complementary_minutes, y.entitlement.months_counted, y.entitlement.basis);
+}
+
+}  // namespace
+
+TEST_CASE("property: a fold without explanation lines gives the very same figures") {
+    std::uint64_t state = 777;
+    auto next = [&](int bound) {
+        state = state * 6364136223846793005ull + 1442695040888963407ull;
+        return static_cast<int>((state >> 33) % static_cast<std::uint64_t>(bound));
+    };
+    auto day_in = [&](int first_year, int years) {
+        return *CivilDate::from_ymd(first_year + next(years), 1 + static_cast<unsigned>(next(12)), 1 + static_cast<unsigned>(next(28)));
+    };
+    const Rational fractions[] = {Rational(1), *Rational::make(4, 5), *Rational::make(1, 2), *Rational::make(19, 38)};
+    const EntryKind kinds[] = {EntryKind::training, EntryKind::training, EntryKind::complementary_grant, EntryKind::correction,
+                               EntryKind::opening_balance};
+    const EntryStatus statuses[] = {EntryStatus::approved, EntryStatus::approved, EntryStatus::submitted, EntryStatus::rejected};
+    int compared = 0;
+    for (int round = 0; round < 200; ++round) {
+        WorkerFacts f;
+        f.joint_committee = next(3) == 0 ? "200" : "";
+        for (int y = 2020; y <= 2035; ++y) f.company_fte[y] = Rational(5 + next(60));
+        CivilDate start = day_in(2019, 8);
+        for (int p = 1 + next(3); p > 0; --p) {
+            CivilDate end = start.plus_days(30 + next(900));
+            bool last = p == 1 && next(2);
+            f.employment.push_back({start, last ? std::nullopt : std::optional(end), fractions[next(4)]});
+            if (next(4) == 0) f.employment.back().weekly_hours = Rational(10 + next(28));
+            start = end.plus_days(1 + next(60));
+        }
+        if (next(4) == 0)
+            f.termination = Termination{day_in(2024, 5), next(2) ? TerminationReason::resignation : TerminationReason::dismissal};
+        std::vector<LedgerEntry> entries;
+        for (int i = next(20); i > 0; --i) {
+            LedgerEntry e = training(day_in(2024, 5).iso().c_str(), 30 + next(900), statuses[next(4)]);
+            e.kind = kinds[next(5)];
+            if (e.kind == EntryKind::correction && next(2)) e.minutes = -e.minutes;
+            if (e.kind == EntryKind::opening_balance) e.origin_year = 2022 + next(3);
+            e.counts_for_right = next(8) != 0;
+            entries.push_back(e);
+        }
+        const bool pending = next(2);
+        auto explained = fold_ledger(rules(), f, entries, LedgerOptions{2024, 2028, pending, true});
+        auto bare = fold_ledger(rules(), f, entries, LedgerOptions{2024, 2028, pending, false});
+        REQUIRE(explained.ok() == bare.ok());
+        if (!explained) {
+            CHECK(explained.error().field == bare.error().field);
+            continue;
+        }
+        ++compared;
+        REQUIRE(explained->years.size() == bare->years.size());
+        for (size_t i = 0; i < bare->years.size(); ++i) {
+            CHECK(figures(explained->years[i]) == figures(bare->years[i]));
+            CHECK_FALSE(explained->years[i].explanation.empty());
+            CHECK(bare->years[i].explanation.empty());
+            CHECK(bare->years[i].entitlement.explanation.empty());
+        }
+        REQUIRE(explained->periods.size() == bare->periods.size());
+        for (size_t i = 0; i < bare->periods.size(); ++i)
+            CHECK(explained->periods[i].shortfall_minutes == bare->periods[i].shortfall_minutes);
+        CHECK(explained->end_of_contract.has_value() == bare->end_of_contract.has_value());
+        if (bare->end_of_contract) CHECK(explained->end_of_contract->open_minutes == bare->end_of_contract->open_minutes);
+    }
+    CHECK(compared > 150);  // bad generated input must stay rare, or the property says little
+}
