@@ -24,7 +24,7 @@ add_library(ll_server STATIC
   server/sqlite_db.cpp server/sqlite_store.cpp server/sqlite_store_people.cpp server/sqlite_store_ledger.cpp
   server/sqlite_store_journal.cpp server/sqlite_backup.cpp
   server/auth.cpp server/api_support.cpp server/api_session.cpp server/api_workers.cpp server/api_entries.cpp
-  server/api_admin.cpp server/answer_compression.cpp server/http_api.cpp server/calculation_commands.cpp server/demo_data.cpp server/static_files.cpp
+  server/api_admin.cpp server/answer_compression.cpp server/http_api.cpp server/listener.cpp server/calculation_commands.cpp server/demo_data.cpp server/static_files.cpp
   ${LL_MIGRATIONS})
 target_include_directories(ll_server PUBLIC "${CMAKE_SOURCE_DIR}/server")
 target_link_libraries(ll_server PUBLIC ll_core PkgConfig::SQLITE3 PkgConfig::HTTPLIB PkgConfig::SODIUM PkgConfig::ZLIB Threads::Threads)
@@ -56,3 +56,8 @@ add_test(NAME server COMMAND test_server)
 # Benchmarks (bench/run): built with the native tree so they always compile.
 add_executable(bench_core_balances bench/core_balances.cpp)
 target_link_libraries(bench_core_balances PRIVATE ll_core PkgConfig::SQLITE3)
+add_executable(bench_server_load bench/server_load.cpp tests/server/server_process.cpp)
+target_include_directories(bench_server_load PRIVATE tests/server)
+target_link_libraries(bench_server_load PRIVATE ll_core PkgConfig::HTTPLIB PkgConfig::SQLITE3 Threads::Threads)
+target_compile_definitions(bench_server_load PRIVATE LL_SERVER_BINARY="$<TARGET_FILE:learnledger>")
+add_dependencies(bench_server_load learnledger)

@@ -51,6 +51,12 @@ Result<json> me(Transaction& tx, const Principal& p, const std::string& csrf, bo
     return wire::to_json(info);
 }
 
+Result<std::optional<AccountRecord>> read_account_by_email(ApiContext& ctx, const std::string& email) {
+    auto tx = ctx.store->read();
+    if (!tx) return tx.error();
+    return (*tx)->account_by_email(email);
+}
+
 void login(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
     if (req.get_header_value("Content-Type").rfind("application/json", 0) != 0)
         return send_error(res, make_error("unsupported_media_type", "send JSON (application/json)", "Content-Type"));
@@ -66,9 +72,9 @@ void login(ApiContext& ctx, const httplib::Request& req, httplib::Response& res)
         res.set_header("Retry-After", std::to_string(wait));
         return send_error(res, make_error("throttled", "too many failed sign-ins; try again later"));
     }
-    auto tx = ctx.store->write();
-    if (!tx) return send_error(res, tx.error());
-    auto account = (*tx)->account_by_email(credentials->email);
+    // The password is checked outside any write transaction: hashing takes tens of milliseconds,
+    // and a write transaction holds every other writer.
+    auto account = read_account_by_email(ctx, credentials->email);
     if (!account) return send_error(res, account.error());
     // Without an account, verify against a fixed hash anyway so both answers take as long.
     static const std::string decoy = hash_password("decoy password that matches nothing");
@@ -78,6 +84,8 @@ void login(ApiContext& ctx, const httplib::Request& req, httplib::Response& res)
         ctx.address_throttle.failure(address_key, now);
         return send_error(res, make_error("invalid_credentials", "wrong e-mail address or password"));
     }
+    auto tx = ctx.store->write();
+    if (!tx) return send_error(res, tx.error());
     ctx.account_throttle.success(account_key);
     const std::string token = random_token();
     // Without "keep me signed in" the session ends with the browser's, and within 12 hours at most.

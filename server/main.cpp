@@ -14,6 +14,7 @@
 #include "demo_data.h"
 #include "sqlite_backup.h"
 #include "http_api.h"
+#include "listener.h"
 #include "shipped_rules.h"
 #include "static_files.h"
 #include "store.h"
@@ -27,6 +28,7 @@ constexpr const char* usage =
     "usage: learnledger <command> [options]\n"
     "  serve      --db PATH [--port N (8080; 0 = any free port)] [--host ADDR (127.0.0.1)] [--web DIR]\n"
     "             [--session-idle-seconds N (604800)] [--session-max-seconds N (2592000)] [--secure-cookies true|false]\n"
+    "             [--threads N (64): connections served at once]\n"
     "  seed-demo  --db PATH\n"
     "  backup     --db PATH --to FILE   (a consistent copy, also while the server runs)\n"
     "  restore    --from FILE --db PATH (stop the server first)\n"
@@ -80,7 +82,7 @@ void stop_on_signal(int) {
 }
 
 int serve(int argc, char** argv) {
-    Options o = Options::parse(argc, argv, 2, {"db", "port", "host", "web", "session-idle-seconds", "session-max-seconds", "secure-cookies"});
+    Options o = Options::parse(argc, argv, 2, {"db", "port", "host", "web", "session-idle-seconds", "session-max-seconds", "secure-cookies", "threads"});
     if (!o.error.empty()) return fail(o.error);
     std::string port_text = o.get("port", "8080");
     if (port_text.empty() || port_text.size() > 5 || port_text.find_first_not_of("0123456789") != std::string::npos ||
@@ -114,15 +116,16 @@ int serve(int argc, char** argv) {
     ctx.web = web ? &*web : nullptr;
     ctx.rule_sets[rules->id] = &*rules;
 
+    ListenerOptions listener;
+    if (std::string t = o.get("threads"); !t.empty()) {
+        if (t.size() > 4 || t.find_first_not_of("0123456789") != std::string::npos || std::stoi(t) < 1 || std::stoi(t) > 1024)
+            return fail("--threads must be a number from 1 to 1024");
+        listener.threads = std::stoi(t);
+    }
     httplib::Server http;
     install_routes(http, ctx);
     std::string host = o.get("host", "127.0.0.1");
-    int port = std::stoi(port_text);
-    if (port == 0) {
-        port = http.bind_to_any_port(host);
-    } else if (!http.bind_to_port(host, port)) {
-        port = -1;
-    }
+    const int port = bind_listener(http, host, std::stoi(port_text), listener);
     if (port <= 0) return fail("cannot listen on " + host + ":" + port_text, 1);
     std::printf("listening on http://%s:%d\n", host.c_str(), port);
     std::fflush(stdout);

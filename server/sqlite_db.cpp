@@ -13,14 +13,43 @@ Error storage_error(sqlite3* db, std::string_view what) {
     return make_error("storage_error", "the database could not complete the request");
 }
 
-Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
-    if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) != SQLITE_OK) {
-        error_ = storage_error(db, "prepare");
+Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) { prepare_once(sql); }
+
+void Statement::prepare_once(std::string_view sql) {
+    if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) != SQLITE_OK) {
+        error_ = storage_error(db_, "prepare");
         stmt_ = nullptr;
     }
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::Statement(Connection& c, std::string_view sql) : db_(c.db_) {
+    auto it = c.kept_.find(sql);
+    if (it == c.kept_.end()) {
+        Connection::Kept kept;
+        if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &kept.stmt, nullptr) != SQLITE_OK) {
+            error_ = storage_error(db_, "prepare");
+            return;
+        }
+        it = c.kept_.emplace(std::string(sql), kept).first;
+    }
+    if (it->second.in_use) {
+        prepare_once(sql);
+        return;
+    }
+    stmt_ = it->second.stmt;
+    kept_in_use_ = &it->second.in_use;
+    *kept_in_use_ = true;
+}
+
+Statement::~Statement() {
+    if (!kept_in_use_) {
+        sqlite3_finalize(stmt_);
+        return;
+    }
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+    *kept_in_use_ = false;
+}
 
 Statement& Statement::bind(int index, std::string_view text) {
     if (stmt_) sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
@@ -68,6 +97,11 @@ std::optional<std::string> Statement::optional_text(int column) const {
 std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
 
 Result<std::unique_ptr<Connection>> Connection::open(const std::string& path) {
+    // Memory statistics take one global mutex on every allocation of every connection: with many
+    // request threads that lock was the busiest thing in the server. Only possible before SQLite
+    // initialises; later calls change nothing.
+    static const int memstatus_off = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    (void)memstatus_off;
     sqlite3* db = nullptr;
     int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
@@ -82,7 +116,10 @@ Result<std::unique_ptr<Connection>> Connection::open(const std::string& path) {
     return c;
 }
 
-Connection::~Connection() { sqlite3_close(db_); }
+Connection::~Connection() {
+    for (auto& [sql, kept] : kept_) sqlite3_finalize(kept.stmt);
+    sqlite3_close(db_);
+}
 
 Result<bool> Connection::exec(std::string_view sql) {
     std::string text(sql);

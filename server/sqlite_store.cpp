@@ -52,18 +52,18 @@ void SqliteStore::give_back(std::unique_ptr<Connection> c) {
     idle_.push_back(std::move(c));
 }
 
-Result<std::unique_ptr<Transaction>> SqliteStore::begin(const char* sql) {
+Result<std::unique_ptr<Transaction>> SqliteStore::begin(const char* sql, std::unique_lock<std::mutex> writer) {
     auto c = connection();
     if (!c) return c.error();
-    std::unique_ptr<SqliteTransaction> tx(new SqliteTransaction(*this, std::move(c).value()));
+    std::unique_ptr<SqliteTransaction> tx(new SqliteTransaction(*this, std::move(c).value(), std::move(writer)));
     auto b = tx->conn_->exec(sql);
     if (!b) return b.error();
     tx->open_ = true;
     return std::unique_ptr<Transaction>(std::move(tx));
 }
 
-Result<std::unique_ptr<Transaction>> SqliteStore::read() { return begin("BEGIN"); }
-Result<std::unique_ptr<Transaction>> SqliteStore::write() { return begin("BEGIN IMMEDIATE"); }
+Result<std::unique_ptr<Transaction>> SqliteStore::read() { return begin("BEGIN", {}); }
+Result<std::unique_ptr<Transaction>> SqliteStore::write() { return begin("BEGIN IMMEDIATE", std::unique_lock(writer_)); }
 
 SqliteTransaction::~SqliteTransaction() {
     if (open_) conn_->exec("ROLLBACK");
@@ -72,7 +72,10 @@ SqliteTransaction::~SqliteTransaction() {
 
 Result<bool> SqliteTransaction::commit() {
     auto r = conn_->exec("COMMIT");
-    if (r) open_ = false;
+    if (r) {
+        open_ = false;
+        if (writer_.owns_lock()) writer_.unlock();
+    }
     return r;
 }
 

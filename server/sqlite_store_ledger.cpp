@@ -89,7 +89,7 @@ Result<bool> SqliteTransaction::update_entry_status(const EntryRecord& e) {
         .bind(5, e.employer_id).bind(6, e.entry.id);
     auto r = done(s);
     if (!r) return r;
-    if (sqlite3_changes(db()) != 1) return make_error("invalid_transition", "the entry changed meanwhile", "status");
+    if (sqlite3_changes(db().handle()) != 1) return make_error("invalid_transition", "the entry changed meanwhile", "status");
     return true;
 }
 

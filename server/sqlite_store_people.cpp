@@ -127,7 +127,7 @@ Result<bool> SqliteTransaction::revoke(const char* table, const std::string& emp
     s.bind(1, at).bind(2, employer_id).bind(3, id);
     auto r = done(s);
     if (!r) return r;
-    return sqlite3_changes(db()) > 0;
+    return sqlite3_changes(db().handle()) > 0;
 }
 
 Result<bool> SqliteTransaction::revoke_kiosk(const std::string& employer_id, const std::string& id, const std::string& at) {

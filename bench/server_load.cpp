@@ -1,0 +1,212 @@
+// Server benchmark: requests/s and p50/p99 latency of "my balance", "approval inbox", "submit" and
+// "approve" at 1, 16 and 64 keep-alive connections over loopback against the real binary, beside the
+// storage floor: the same rows read (or one row durably updated) by raw SQLite in one process.
+// Usage: bench_server_load [--seconds S (3)]     Prints a Markdown table.
+#include <httplib.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "civil_date.h"
+#include "server_process.h"
+
+namespace {
+
+using nlohmann::json;
+using Clock = std::chrono::steady_clock;
+using ll::test::ServerProcess;
+using ll::test::TempDir;
+
+struct Session {
+    std::string cookie, csrf, worker_id, employer_id;
+};
+
+std::optional<Session> sign_in(int port, const std::string& email, const std::string& password) {
+    httplib::Client http("127.0.0.1", port);
+    auto r = http.Post("/api/v1/session", json{{"email", email}, {"password", password}}.dump(), "application/json");
+    if (!r || r->status != 200) return std::nullopt;
+    auto body = json::parse(r->body, nullptr, false);
+    std::string set = r->get_header_value("Set-Cookie");
+    Session s{set.substr(0, set.find(';')), body.value("csrf_token", ""), "", ""};
+    if (body.contains("worker_id") && body["worker_id"].is_string()) s.worker_id = body["worker_id"];
+    s.employer_id = body["employer"]["id"];
+    return s;
+}
+
+httplib::Headers headers_of(const Session& s, const std::string& idempotency_key = "") {
+    httplib::Headers h{{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}};
+    if (!idempotency_key.empty()) h.emplace("Idempotency-Key", idempotency_key);
+    return h;
+}
+
+struct Measured {
+    long requests = 0, errors = 0;
+    double seconds = 0;
+    std::vector<double> latencies_ms;
+    double per_second() const { return seconds > 0 ? static_cast<double>(requests) / seconds : 0; }
+    double percentile(double p) const {
+        if (latencies_ms.empty()) return 0;
+        auto sorted = latencies_ms;
+        std::sort(sorted.begin(), sorted.end());
+        return sorted[std::min(sorted.size() - 1, static_cast<size_t>(p * static_cast<double>(sorted.size())))];
+    }
+};
+
+// One request on a connection: true when answered with 2xx; `false` with `stop` set ends the thread
+// (nothing left to do) without counting an error.
+using Request = std::function<bool(httplib::Client&, bool& stop)>;
+
+// `connections` threads, each with its own keep-alive connection, sending `request` for `seconds`.
+Measured load(int port, int connections, double seconds, const Request& request) {
+    Measured total;
+    std::mutex merge;
+    const auto start = Clock::now();
+    const auto deadline = start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
+    std::vector<std::thread> threads;
+    for (int c = 0; c < connections; ++c)
+        threads.emplace_back([&] {
+            httplib::Client http("127.0.0.1", port);
+            http.set_keep_alive(true);
+            http.set_tcp_nodelay(true);  // as browsers do
+            Measured mine;
+            bool stop = false;
+            while (!stop && Clock::now() < deadline) {
+                const auto t = Clock::now();
+                const bool ok = request(http, stop);
+                if (stop && !ok) break;
+                mine.latencies_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t).count());
+                ++mine.requests;
+                if (!ok) ++mine.errors;
+            }
+            std::lock_guard lock(merge);
+            total.requests += mine.requests;
+            total.errors += mine.errors;
+            total.latencies_ms.insert(total.latencies_ms.end(), mine.latencies_ms.begin(), mine.latencies_ms.end());
+        });
+    for (auto& t : threads) t.join();
+    total.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    return total;
+}
+
+bool ok_status(const httplib::Result& r) { return r && r->status >= 200 && r->status < 300; }
+
+// The storage floor: `statement` stepped to its end (reads) or run in its own durable transaction
+// (writes) in one thread of this process, as often as it goes in `seconds`.
+Measured floor(const std::string& db_path, const std::string& sql, const std::vector<std::string>& binds, double seconds, bool write) {
+    sqlite3* db = nullptr;
+    Measured m;
+    if (sqlite3_open_v2(db_path.c_str(), &db, write ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) return m;
+    sqlite3_exec(db, "PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000;", nullptr, nullptr, nullptr);
+    sqlite3_stmt* s = nullptr;
+    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &s, nullptr) != SQLITE_OK) {
+        std::fprintf(stderr, "floor: %s\n", sqlite3_errmsg(db));
+        std::exit(1);
+    }
+    const auto start = Clock::now();
+    const auto deadline = start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
+    long long sink = 0;
+    while (Clock::now() < deadline) {
+        const auto t = Clock::now();
+        if (write) sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+        for (size_t i = 0; i < binds.size(); ++i) sqlite3_bind_text(s, static_cast<int>(i + 1), binds[i].c_str(), -1, SQLITE_TRANSIENT);
+        while (sqlite3_step(s) == SQLITE_ROW)
+            for (int c = 0; c < sqlite3_column_count(s); ++c) sink += sqlite3_column_bytes(s, c);
+        sqlite3_reset(s);
+        if (write && sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) ++m.errors;
+        m.latencies_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t).count());
+        ++m.requests;
+    }
+    m.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    if (sink < 0) std::printf("?");
+    return m;
+}
+
+void row(const char* scenario, int connections, const Measured& m, const Measured& base) {
+    std::printf("| %s | %d | %.0f | %.2f ms | %.2f ms | %ld | %.0f/s, p99 %.2f ms | %.2f |\n", scenario, connections, m.per_second(),
+                m.percentile(0.5), m.percentile(0.99), m.errors, base.per_second(), base.percentile(0.99),
+                base.per_second() > 0 ? m.per_second() / base.per_second() : 0);
+    std::fflush(stdout);
+}
+
+const std::string entry_columns =
+    "SELECT id, kind, status, date, end_date, minutes, title, provider, training_type, counts_for_right, cost_cents, "
+    "origin_year, certificate_id, created_by, created_at, decided_by, decided_at, decision_reason, version FROM entries ";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    double seconds = 3;
+    for (int i = 1; i + 1 < argc; ++i)
+        if (std::string(argv[i]) == "--seconds") seconds = std::atof(argv[i + 1]);
+    TempDir dir;
+    const std::string db = dir.file("ll.db");
+    if (ll::test::run_learnledger({"seed-demo", "--db", db}).exit_code != 0) return 1;
+    // The durable write floor first, while the database is the server's alone to come.
+    const auto write_floor =
+        floor(db, "UPDATE entries SET version = version + 1 WHERE id = (SELECT min(id) FROM entries)", {}, seconds, true);
+    auto server = std::make_unique<ServerProcess>(db);
+    if (!server->running()) return 1;
+    const int port = server->port();
+    auto worker = sign_in(port, "worker@demo.example", "demo-worker");
+    auto manager = sign_in(port, "manager@demo.example", "demo-manager");
+    if (!worker || !manager) return 1;
+    const int levels[] = {1, 16, 64};
+
+    std::printf("| scenario | connections | requests/s | p50 | p99 | errors | storage floor (raw SQLite, 1 thread) | server / floor |\n");
+    std::printf("|---|---|---|---|---|---|---|---|\n");
+
+    const auto balance_floor = floor(db, entry_columns + "WHERE employer_id = ? AND worker_id = ? ORDER BY date, id",
+                                     {worker->employer_id, worker->worker_id}, seconds, false);
+    for (int c : levels)
+        row("my balance (GET /me/balance)", c, load(port, c, seconds, [&](httplib::Client& http, bool&) {
+                return ok_status(http.Get("/api/v1/me/balance?year=2026", headers_of(*worker)));
+            }), balance_floor);
+
+    const auto inbox_floor =
+        floor(db, entry_columns + "WHERE employer_id = ? AND status = 'submitted' ORDER BY date, id", {manager->employer_id}, seconds, false);
+    for (int c : levels)
+        row("approval inbox (GET /approvals)", c, load(port, c, seconds, [&](httplib::Client& http, bool&) {
+                return ok_status(http.Get("/api/v1/approvals", headers_of(*manager)));
+            }), inbox_floor);
+
+    // Submissions fill the inbox the approvals then empty: 40 half hours a day from 1 January 2025,
+    // under the 24 hours a day allows.
+    std::atomic<long> slot{0};
+    std::mutex ids_mutex;
+    std::vector<std::string> submitted;
+    for (int c : levels)
+        row("submit (POST /trainings)", c, load(port, c, seconds, [&](httplib::Client& http, bool&) {
+                const long k = slot++;
+                const std::string date = ll::CivilDate::from_ymd(2025, 1, 1)->plus_days(static_cast<int>(k / 40)).iso();
+                json body{{"title", "Load " + std::to_string(k)}, {"training_type", "informal"}, {"date", date}, {"minutes", 30}};
+                auto r = http.Post("/api/v1/trainings", headers_of(*worker, "load-" + std::to_string(k)), body.dump(), "application/json");
+                if (!ok_status(r)) return false;
+                std::lock_guard lock(ids_mutex);
+                submitted.push_back(json::parse(r->body)["id"]);
+                return true;
+            }), write_floor);
+
+    std::atomic<size_t> next{0};
+    for (int c : levels)
+        row("approve (POST /entries/{id}/approve)", c, load(port, c, seconds, [&](httplib::Client& http, bool& stop) {
+                const size_t i = next++;
+                if (i >= submitted.size()) return !(stop = true);
+                auto r = http.Post("/api/v1/entries/" + submitted[i] + "/approve", headers_of(*manager), "{}", "application/json");
+                return ok_status(r);
+            }), write_floor);
+    std::printf("\nThe write floor is one single-row UPDATE per transaction (WAL, synchronous=FULL). Submitted %zu trainings, "
+                "approved %zu.\n", submitted.size(), std::min<size_t>(next, submitted.size()));
+    return 0;
+}
