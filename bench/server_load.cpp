@@ -5,100 +5,24 @@
 #include <httplib.h>
 #include <sqlite3.h>
 
-#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <functional>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "civil_date.h"
+#include "load_client.h"
 #include "server_process.h"
 
 namespace {
 
 using nlohmann::json;
 using Clock = std::chrono::steady_clock;
-using ll::test::ServerProcess;
-using ll::test::TempDir;
-
-struct Session {
-    std::string cookie, csrf, worker_id, employer_id;
-};
-
-std::optional<Session> sign_in(int port, const std::string& email, const std::string& password) {
-    httplib::Client http("127.0.0.1", port);
-    auto r = http.Post("/api/v1/session", json{{"email", email}, {"password", password}}.dump(), "application/json");
-    if (!r || r->status != 200) return std::nullopt;
-    auto body = json::parse(r->body, nullptr, false);
-    std::string set = r->get_header_value("Set-Cookie");
-    Session s{set.substr(0, set.find(';')), body.value("csrf_token", ""), "", ""};
-    if (body.contains("worker_id") && body["worker_id"].is_string()) s.worker_id = body["worker_id"];
-    s.employer_id = body["employer"]["id"];
-    return s;
-}
-
-httplib::Headers headers_of(const Session& s, const std::string& idempotency_key = "") {
-    httplib::Headers h{{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}};
-    if (!idempotency_key.empty()) h.emplace("Idempotency-Key", idempotency_key);
-    return h;
-}
-
-struct Measured {
-    long requests = 0, errors = 0;
-    double seconds = 0;
-    std::vector<double> latencies_ms;
-    double per_second() const { return seconds > 0 ? static_cast<double>(requests) / seconds : 0; }
-    double percentile(double p) const {
-        if (latencies_ms.empty()) return 0;
-        auto sorted = latencies_ms;
-        std::sort(sorted.begin(), sorted.end());
-        return sorted[std::min(sorted.size() - 1, static_cast<size_t>(p * static_cast<double>(sorted.size())))];
-    }
-};
-
-// One request on a connection: true when answered with 2xx; `false` with `stop` set ends the thread
-// (nothing left to do) without counting an error.
-using Request = std::function<bool(httplib::Client&, bool& stop)>;
-
-// `connections` threads, each with its own keep-alive connection, sending `request` for `seconds`.
-Measured load(int port, int connections, double seconds, const Request& request) {
-    Measured total;
-    std::mutex merge;
-    const auto start = Clock::now();
-    const auto deadline = start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
-    std::vector<std::thread> threads;
-    for (int c = 0; c < connections; ++c)
-        threads.emplace_back([&] {
-            httplib::Client http("127.0.0.1", port);
-            http.set_keep_alive(true);
-            http.set_tcp_nodelay(true);  // as browsers do
-            Measured mine;
-            bool stop = false;
-            while (!stop && Clock::now() < deadline) {
-                const auto t = Clock::now();
-                const bool ok = request(http, stop);
-                if (stop && !ok) break;
-                mine.latencies_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t).count());
-                ++mine.requests;
-                if (!ok) ++mine.errors;
-            }
-            std::lock_guard lock(merge);
-            total.requests += mine.requests;
-            total.errors += mine.errors;
-            total.latencies_ms.insert(total.latencies_ms.end(), mine.latencies_ms.begin(), mine.latencies_ms.end());
-        });
-    for (auto& t : threads) t.join();
-    total.seconds = std::chrono::duration<double>(Clock::now() - start).count();
-    return total;
-}
-
-bool ok_status(const httplib::Result& r) { return r && r->status >= 200 && r->status < 300; }
+using namespace ll::test;
 
 // The storage floor: `statement` stepped to its end (reads) or run in its own durable transaction
 // (writes) in one thread of this process, as often as it goes in `seconds`.
@@ -170,14 +94,14 @@ int main(int argc, char** argv) {
     const auto balance_floor = floor(db, entry_columns + "WHERE employer_id = ? AND worker_id = ? ORDER BY date, id",
                                      {worker->employer_id, worker->worker_id}, seconds, false);
     for (int c : levels)
-        row("my balance (GET /me/balance)", c, load(port, c, seconds, [&](httplib::Client& http, bool&) {
+        row("my balance (GET /me/balance)", c, load(port, c, seconds, [&](httplib::Client& http, int, bool&) {
                 return ok_status(http.Get("/api/v1/me/balance?year=2026", headers_of(*worker)));
             }), balance_floor);
 
     const auto inbox_floor =
         floor(db, entry_columns + "WHERE employer_id = ? AND status = 'submitted' ORDER BY date, id", {manager->employer_id}, seconds, false);
     for (int c : levels)
-        row("approval inbox (GET /approvals)", c, load(port, c, seconds, [&](httplib::Client& http, bool&) {
+        row("approval inbox (GET /approvals)", c, load(port, c, seconds, [&](httplib::Client& http, int, bool&) {
                 return ok_status(http.Get("/api/v1/approvals", headers_of(*manager)));
             }), inbox_floor);
 
@@ -187,7 +111,7 @@ int main(int argc, char** argv) {
     std::mutex ids_mutex;
     std::vector<std::string> submitted;
     for (int c : levels)
-        row("submit (POST /trainings)", c, load(port, c, seconds, [&](httplib::Client& http, bool&) {
+        row("submit (POST /trainings)", c, load(port, c, seconds, [&](httplib::Client& http, int, bool&) {
                 const long k = slot++;
                 const std::string date = ll::CivilDate::from_ymd(2025, 1, 1)->plus_days(static_cast<int>(k / 40)).iso();
                 json body{{"title", "Load " + std::to_string(k)}, {"training_type", "informal"}, {"date", date}, {"minutes", 30}};
@@ -200,7 +124,7 @@ int main(int argc, char** argv) {
 
     std::atomic<size_t> next{0};
     for (int c : levels)
-        row("approve (POST /entries/{id}/approve)", c, load(port, c, seconds, [&](httplib::Client& http, bool& stop) {
+        row("approve (POST /entries/{id}/approve)", c, load(port, c, seconds, [&](httplib::Client& http, int, bool& stop) {
                 const size_t i = next++;
                 if (i >= submitted.size()) return !(stop = true);
                 auto r = http.Post("/api/v1/entries/" + submitted[i] + "/approve", headers_of(*manager), "{}", "application/json");

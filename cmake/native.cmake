@@ -56,7 +56,7 @@ add_test(NAME server COMMAND test_server)
 # Benchmarks (bench/run): built with the native tree so they always compile.
 add_executable(bench_core_balances bench/core_balances.cpp)
 target_link_libraries(bench_core_balances PRIVATE ll_core PkgConfig::SQLITE3)
-add_executable(bench_server_load bench/server_load.cpp tests/server/server_process.cpp)
+add_executable(bench_server_load bench/server_load.cpp tests/server/server_process.cpp tests/server/load_client.cpp)
 target_include_directories(bench_server_load PRIVATE tests/server)
 target_link_libraries(bench_server_load PRIVATE ll_core PkgConfig::HTTPLIB PkgConfig::SQLITE3 Threads::Threads)
 target_compile_definitions(bench_server_load PRIVATE LL_SERVER_BINARY="$<TARGET_FILE:learnledger>")

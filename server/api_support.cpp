@@ -39,6 +39,7 @@ int status_for(const Error& e) {
         {"csrf", 403},               {"read_only", 403},         {"invalid_transition", 409}, {"conflict", 409},
         {"idempotency_key_reused", 422}, {"too_large", 413},     {"unsupported_media_type", 415},
         {"throttled", 429},          {"storage_error", 503},     {"method_not_allowed", 405},
+        {"storage_read_only", 503},  {"storage_write_failed", 507},
     };
     auto it = statuses.find(e.code);
     return it == statuses.end() ? 400 : it->second;

@@ -1,6 +1,8 @@
 // learnledger command line: `serve` runs the HTTP server, `seed-demo` creates demo data,
 // `entitlement` and `balance` compute figures from JSON on stdin.
 // Every command prints one-line errors to stderr and exits 2 on bad usage or input.
+#include <malloc.h>
+
 #include <csignal>
 #include <cstdio>
 #include <cstring>
@@ -28,7 +30,7 @@ constexpr const char* usage =
     "usage: learnledger <command> [options]\n"
     "  serve      --db PATH [--port N (8080; 0 = any free port)] [--host ADDR (127.0.0.1)] [--web DIR]\n"
     "             [--session-idle-seconds N (604800)] [--session-max-seconds N (2592000)] [--secure-cookies true|false]\n"
-    "             [--threads N (64): connections served at once]\n"
+    "             [--threads N (64): connections served at once] [--read-only true|false: refuse every change]\n"
     "  seed-demo  --db PATH\n"
     "  backup     --db PATH --to FILE   (a consistent copy, also while the server runs)\n"
     "  restore    --from FILE --db PATH (stop the server first)\n"
@@ -72,7 +74,7 @@ int fail(const std::string& message, int code = 2) {
 Result<std::unique_ptr<Store>> open_store(const Options& o) {
     std::string db = o.get("db");
     if (db.empty()) return make_error("missing_field", "--db PATH is required", "--db");
-    return open_sqlite_store(db);
+    return open_sqlite_store(db, o.get("read-only") == "true");
 }
 
 httplib::Server* running_server = nullptr;
@@ -82,12 +84,13 @@ void stop_on_signal(int) {
 }
 
 int serve(int argc, char** argv) {
-    Options o = Options::parse(argc, argv, 2, {"db", "port", "host", "web", "session-idle-seconds", "session-max-seconds", "secure-cookies", "threads"});
+    Options o = Options::parse(argc, argv, 2, {"db", "port", "host", "web", "session-idle-seconds", "session-max-seconds", "secure-cookies", "threads", "read-only"});
     if (!o.error.empty()) return fail(o.error);
     std::string port_text = o.get("port", "8080");
     if (port_text.empty() || port_text.size() > 5 || port_text.find_first_not_of("0123456789") != std::string::npos ||
         std::stoi(port_text) > 65535)
         return fail("--port must be a number from 0 to 65535");
+    if (std::string r = o.get("read-only", "false"); r != "true" && r != "false") return fail("--read-only must be true or false");
     auto store = open_store(o);
     if (!store) return fail(store.error().message, 1);
 
@@ -122,6 +125,10 @@ int serve(int argc, char** argv) {
             return fail("--threads must be a number from 1 to 1024");
         listener.threads = std::stoi(t);
     }
+    // glibc gives each contending thread its own arena (up to 8 per core); with 64 request threads
+    // the freed memory scattered over them and the server grew with every write. Four arenas keep
+    // most of the throughput (tests/server/test_soak.cpp, bench/server_load.cpp).
+    mallopt(M_ARENA_MAX, 4);
     httplib::Server http;
     install_routes(http, ctx);
     std::string host = o.get("host", "127.0.0.1");

@@ -49,8 +49,8 @@ private:
 
 class Connection {
 public:
-    // Opens (creating if needed) with WAL, foreign keys and a busy timeout.
-    static Result<std::unique_ptr<Connection>> open(const std::string& path);
+    // Opens (creating if needed) with WAL, foreign keys and a busy timeout; or only for reading.
+    static Result<std::unique_ptr<Connection>> open(const std::string& path, bool read_only = false);
     ~Connection();
     sqlite3* handle() const { return db_; }
     // Runs one or more statements without results.

@@ -36,20 +36,33 @@ std::string sha256_hex(std::string_view data) {
 }
 
 Result<std::unique_ptr<Connection>> SqliteStore::connection() {
-    {
-        std::lock_guard<std::mutex> lock(mutex_);
-        if (!idle_.empty()) {
-            auto c = std::move(idle_.back());
-            idle_.pop_back();
-            return c;
-        }
+    std::unique_lock<std::mutex> lock(mutex_);
+    // A request waits for a free connection rather than opening one more: each holds its own page
+    // cache and prepared statements (megabytes), and 2 cores gain nothing from 64 at once.
+    const bool free = returned_.wait_for(lock, std::chrono::seconds(10), [&] { return !idle_.empty() || open_count_ < max_connections; });
+    if (!free) return make_error("storage_error", "the database is busy; try again");
+    if (!idle_.empty()) {
+        auto c = std::move(idle_.back());
+        idle_.pop_back();
+        return c;
     }
-    return Connection::open(path_);
+    ++open_count_;
+    lock.unlock();
+    auto c = Connection::open(path_, read_only_);
+    if (!c) {
+        std::lock_guard<std::mutex> again(mutex_);
+        --open_count_;
+        returned_.notify_one();
+    }
+    return c;
 }
 
 void SqliteStore::give_back(std::unique_ptr<Connection> c) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    idle_.push_back(std::move(c));
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        idle_.push_back(std::move(c));
+    }
+    returned_.notify_one();
 }
 
 Result<std::unique_ptr<Transaction>> SqliteStore::begin(const char* sql, std::unique_lock<std::mutex> writer) {
@@ -63,10 +76,14 @@ Result<std::unique_ptr<Transaction>> SqliteStore::begin(const char* sql, std::un
 }
 
 Result<std::unique_ptr<Transaction>> SqliteStore::read() { return begin("BEGIN", {}); }
-Result<std::unique_ptr<Transaction>> SqliteStore::write() { return begin("BEGIN IMMEDIATE", std::unique_lock(writer_)); }
+Result<std::unique_ptr<Transaction>> SqliteStore::write() {
+    if (read_only_) return make_error("storage_read_only", "the database is read-only at the moment: nothing was saved");
+    return begin("BEGIN IMMEDIATE", std::unique_lock(writer_));
+}
 
 SqliteTransaction::~SqliteTransaction() {
-    if (open_) conn_->exec("ROLLBACK");
+    // A failed COMMIT may have rolled back already (a full disk does): then there is nothing to undo.
+    if (open_ && !sqlite3_get_autocommit(conn_->handle())) conn_->exec("ROLLBACK");
     if (conn_) store_.give_back(std::move(conn_));
 }
 
@@ -79,16 +96,24 @@ Result<bool> SqliteTransaction::commit() {
     return r;
 }
 
-Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) {
+Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path, bool read_only) {
     if (sodium_init() < 0) return make_error("storage_error", "libsodium failed to initialise");
-    std::unique_ptr<SqliteStore> store(new SqliteStore(path));
+    std::unique_ptr<SqliteStore> store(new SqliteStore(path, read_only));
+    if (read_only) {
+        // Nothing can be migrated: the file must already have the schema this binary expects.
+        auto version = store->schema_version();
+        if (!version) return version.error();
+        if (*version != all_migrations.back().version)
+            return make_error("storage_error", "the database needs its schema upgraded: start once without --read-only");
+        return store;
+    }
     auto migrated = store->migrate();
     if (!migrated) return migrated.error();
     return store;
 }
 
-Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path) {
-    auto s = SqliteStore::open(path);
+Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path, bool read_only) {
+    auto s = SqliteStore::open(path, read_only);
     if (!s) return s.error();
     return std::unique_ptr<Store>(std::move(s).value());
 }

@@ -1,6 +1,7 @@
 // The SQLite implementation of the storage interface: a pool of connections (WAL, foreign keys,
 // synchronous=FULL), migrations embedded from server/migrations, one transaction per request.
 #pragma once
+#include <condition_variable>
 #include <mutex>
 
 #include "sqlite_db.h"
@@ -83,21 +84,26 @@ private:
 
 class SqliteStore final : public Store {
 public:
-    static Result<std::unique_ptr<SqliteStore>> open(const std::string& path);
+    static Result<std::unique_ptr<SqliteStore>> open(const std::string& path, bool read_only = false);
     Result<std::unique_ptr<Transaction>> read() override;
     Result<std::unique_ptr<Transaction>> write() override;
     Result<int> schema_version() override;
 
 private:
     friend class SqliteTransaction;
-    explicit SqliteStore(std::string path) : path_(std::move(path)) {}
+    SqliteStore(std::string path, bool read_only) : path_(std::move(path)), read_only_(read_only) {}
     Result<bool> migrate();
     Result<std::unique_ptr<Transaction>> begin(const char* sql, std::unique_lock<std::mutex> writer);
     Result<std::unique_ptr<Connection>> connection();
     void give_back(std::unique_ptr<Connection> c);
 
+    static constexpr int max_connections = 16;
+
     std::string path_;
+    bool read_only_ = false;
     std::mutex mutex_;
+    std::condition_variable returned_;
+    int open_count_ = 0;
     // Writers queue here, one at a time: SQLite's own wait for its write lock sleeps in growing steps
     // (up to 100 ms), which left some writers waiting a second at 16 connections.
     std::mutex writer_;

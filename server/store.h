@@ -152,7 +152,8 @@ public:
 };
 
 // Opens (creating if needed) an SQLite database file and applies pending migrations.
-Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path);
+// `read_only`: every write is refused (storage_read_only); for maintenance windows and copies.
+Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path, bool read_only = false);
 
 // SHA-256 as lower-case hex (libsodium), for tokens, certificates and the audit chain.
 std::string sha256_hex(std::string_view data);

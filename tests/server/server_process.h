@@ -35,6 +35,7 @@ public:
     ~ServerProcess();
     int port() const { return port_; }
     bool running() const { return port_ > 0; }
+    pid_t pid() const { return pid_; }
     void kill_hard();  // SIGKILL, as a crash or power loss would
 
 private:

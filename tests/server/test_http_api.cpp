@@ -131,6 +131,11 @@ TEST_CASE("seed-demo is idempotent and the CLI refuses bad usage") {
     CHECK(typo.err.find("unknown option --prot") != std::string::npos);
     auto bad_port = run_learnledger({"serve", "--db", db, "--port", "99999"});
     CHECK(bad_port.exit_code == 2);
+    for (const char* threads : {"0", "abc", "5000"}) {
+        auto bad_threads = run_learnledger({"serve", "--db", db, "--port", "0", "--threads", threads});
+        CHECK(bad_threads.exit_code == 2);
+        CHECK(bad_threads.err.find("--threads must be a number from 1 to 1024") != std::string::npos);
+    }
     auto unknown = run_learnledger({"frobnicate"});
     CHECK(unknown.exit_code == 2);
     auto missing_web = run_learnledger({"serve", "--db", db, "--port", "0", "--web", dir.file("absent")});

@@ -1,0 +1,116 @@
+// Fuzz target: raw HTTP requests against the real routes (in this process, so the fuzzer sees their
+// coverage) over loopback, signed in as the demo worker: "$COOKIE" and "$CSRF" in an input become
+// the session's. No request may crash the server, get a 5xx, or receive a whole national number.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <sqlite3.h>
+
+#include "demo_data.h"
+#include "http_api.h"
+#include "listener.h"
+#include "shipped_rules.h"
+
+namespace {
+
+using namespace ll::server;
+
+struct Target {
+    std::unique_ptr<Store> store;
+    ApiContext ctx;
+    httplib::Server http;
+    int port = -1;
+    std::string cookie, csrf;
+    std::vector<std::string> national_numbers;  // of the demo workers: never in an answer
+};
+
+std::string replace_all(std::string s, const std::string& from, const std::string& to) {
+    for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
+    return s;
+}
+
+std::vector<std::string> national_numbers_in(const std::string& db_path) {
+    std::vector<std::string> out;
+    sqlite3* db = nullptr;
+    sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_stmt* q = nullptr;
+    sqlite3_prepare_v2(db, "SELECT national_number FROM workers WHERE national_number IS NOT NULL", -1, &q, nullptr);
+    while (sqlite3_step(q) == SQLITE_ROW) out.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(q, 0)));
+    sqlite3_finalize(q);
+    sqlite3_close(db);
+    return out;
+}
+
+// One request on a fresh connection; the answer as read until the server closes or 2 s pass.
+std::string exchange(int port, const std::string& request) {
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    timeval timeout{2, 0};
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<uint16_t>(port));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    std::string answer;
+    if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0) {
+        (void)!write(fd, request.data(), request.size());
+        shutdown(fd, SHUT_WR);
+        char buf[65536];
+        for (ssize_t n; (n = read(fd, buf, sizeof buf)) > 0;) answer.append(buf, static_cast<size_t>(n));
+    }
+    close(fd);
+    return answer;
+}
+
+Target& target() {
+    static Target* t = [] {
+        auto* t = new Target;
+        const auto dir = std::filesystem::temp_directory_path() / ("ll-fuzz-http-" + std::to_string(getpid()));
+        std::filesystem::create_directories(dir);
+        const std::string db = (dir / "ll.db").string();
+        auto store = open_sqlite_store(db);
+        if (!store || !seed_demo(**store)) std::abort();
+        t->store = std::move(*store);
+        t->national_numbers = national_numbers_in(db);
+        t->ctx.store = t->store.get();
+        t->ctx.access_log = false;
+        const auto& rules = ll::shipped::belgian_rule_set();
+        t->ctx.rule_sets[rules->id] = &*rules;
+        install_routes(t->http, t->ctx);
+        t->port = bind_listener(t->http, "127.0.0.1", 0, ListenerOptions{4, 64, 100});
+        if (t->port <= 0) std::abort();
+        std::thread([t] { t->http.listen_after_bind(); }).detach();
+        httplib::Client c("127.0.0.1", t->port);
+        auto r = c.Post("/api/v1/session", R"({"email":"worker@demo.example","password":"demo-worker"})", "application/json");
+        if (!r || r->status != 200) std::abort();
+        std::string set = r->get_header_value("Set-Cookie");
+        t->cookie = set.substr(0, set.find(';'));
+        const std::string body = r->body;
+        const auto at = body.find("\"csrf_token\":\"");
+        t->csrf = body.substr(at + 14, body.find('"', at + 14) - at - 14);
+        return t;
+    }();
+    return *t;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    Target& t = target();
+    std::string request(reinterpret_cast<const char*>(data), size);
+    request = replace_all(replace_all(request, "$COOKIE", t.cookie), "$CSRF", t.csrf);
+    const std::string answer = exchange(t.port, request);
+    if (answer.rfind("HTTP/1.1 5", 0) == 0) __builtin_trap();
+    for (const auto& n : t.national_numbers)
+        if (answer.find(n) != std::string::npos) __builtin_trap();
+    return 0;
+}
