@@ -52,7 +52,7 @@ std::vector<std::string> national_numbers_in(const std::string& db_path) {
 }
 
 // One request on a fresh connection; the answer as read until the server closes or 2 s pass.
-std::string exchange(int port, const std::string& request) {
+std::string send_request(int port, const std::string& request) {
     int fd = socket(AF_INET, SOCK_STREAM, 0);
     timeval timeout{2, 0};
     setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
@@ -108,7 +108,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     Target& t = target();
     std::string request(reinterpret_cast<const char*>(data), size);
     request = replace_all(replace_all(request, "$COOKIE", t.cookie), "$CSRF", t.csrf);
-    const std::string answer = exchange(t.port, request);
+    const std::string answer = send_request(t.port, request);
     if (answer.rfind("HTTP/1.1 5", 0) == 0) __builtin_trap();
     for (const auto& n : t.national_numbers)
         if (answer.find(n) != std::string::npos) __builtin_trap();
