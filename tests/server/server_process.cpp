@@ -77,12 +77,12 @@ void TempDir::write(const std::string& name, const std::string& content) const {
     std::ofstream(file(name), std::ios::binary) << content;
 }
 
-ServerProcess::ServerProcess(const std::string& db, const std::vector<std::string>& extra) {
+ServerProcess::ServerProcess(const std::string& db, const std::vector<std::string>& extra, const std::string& log_file) {
     int out[2];
     if (pipe(out) != 0) return;
     std::vector<std::string> args{"serve", "--db", db, "--port", "0"};
     args.insert(args.end(), extra.begin(), extra.end());
-    int devnull = open("/dev/null", O_WRONLY);
+    int devnull = log_file.empty() ? open("/dev/null", O_WRONLY) : open(log_file.c_str(), O_CREAT | O_WRONLY | O_TRUNC, 0600);
     pid_ = spawn(args, out[1], devnull);
     close(out[1]);
     close(devnull);

@@ -30,8 +30,9 @@ private:
 
 class ServerProcess {
 public:
-    // Starts `serve --db <db> --port 0 [extra...]` and waits until it listens.
-    ServerProcess(const std::string& db, const std::vector<std::string>& extra = {});
+    // Starts `serve --db <db> --port 0 [extra...]` and waits until it listens; its log (stderr) goes
+    // to `log_file` when one is named.
+    ServerProcess(const std::string& db, const std::vector<std::string>& extra = {}, const std::string& log_file = "");
     ~ServerProcess();
     int port() const { return port_; }
     bool running() const { return port_ > 0; }
