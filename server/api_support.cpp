@@ -39,7 +39,7 @@ int status_for(const Error& e) {
         {"csrf", 403},               {"read_only", 403},         {"invalid_transition", 409}, {"conflict", 409},
         {"idempotency_key_reused", 422}, {"too_large", 413},     {"unsupported_media_type", 415},
         {"throttled", 429},          {"storage_error", 503},     {"method_not_allowed", 405},
-        {"storage_read_only", 503},  {"storage_write_failed", 507},
+        {"storage_read_only", 503},  {"storage_write_failed", 507}, {"not_left", 409},          {"retention", 409},
     };
     auto it = statuses.find(e.code);
     return it == statuses.end() ? 400 : it->second;
@@ -237,9 +237,36 @@ Result<WorkerRecord> visible_worker(ApiContext& ctx, Transaction& tx, const Prin
 
 Result<bool> journal(ApiContext& ctx, Transaction& tx, const Principal& p, const std::string& action, const std::string& kind,
                      const std::string& object_id, const std::string& worker_id, const json& before, const json& after) {
-    auto audited = tx.audit(p.employer_id, ctx.timestamp(), p.account_id, action, kind + ":" + object_id, before.dump(), after.dump());
+    AuditRecord record;
+    record.employer_id = p.employer_id;
+    record.at = ctx.timestamp();
+    record.actor = p.account_id;
+    record.action = action;
+    record.target = kind + ":" + object_id;
+    record.before_json = before.dump();
+    record.after_json = after.dump();
+    record.worker_id = worker_id;
+    auto audited = tx.audit(record);
     if (!audited) return audited;
     return tx.record_change(p.employer_id, kind, object_id, worker_id);
+}
+
+json audit_json(const AuditRecord& a) {
+    auto parsed = [](const std::string& s) {
+        json j = json::parse(s, nullptr, false);
+        return j.is_discarded() ? json(s) : j;
+    };
+    return {{"seq", a.seq},
+            {"at", a.at},
+            {"actor", a.actor},
+            {"action", a.action},
+            {"target", a.target},
+            {"before", parsed(a.before_json)},
+            {"after", parsed(a.after_json)},
+            {"erased", a.erased},
+            {"content_sha256", a.content_sha256},
+            {"prev_hash", a.prev_hash},
+            {"hash", a.hash}};
 }
 
 const RuleSet* rules_for(const ApiContext& ctx, Transaction& tx, const std::string& employer_id) {

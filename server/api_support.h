@@ -24,6 +24,7 @@ struct ServerSettings {
     bool secure_cookies = false;                          // behind TLS: add Secure
     size_t max_json_bytes = 1 << 20;
     size_t max_upload_bytes = 5 << 20;
+    int retention_years = 5;  // after a worker left, before HR may erase their personal data
 };
 
 struct ApiContext {
@@ -88,6 +89,9 @@ Result<bool> journal(ApiContext& ctx, Transaction& tx, const Principal& p, const
                      const std::string& object_id, const std::string& worker_id, const nlohmann::json& before,
                      const nlohmann::json& after);
 
+// An audit record on the wire; erased records show empty content and `"erased": true`.
+nlohmann::json audit_json(const AuditRecord& a);
+
 const RuleSet* rules_for(const ApiContext& ctx, Transaction& tx, const std::string& employer_id);
 
 // Registers the routes of each part of the API.
@@ -95,5 +99,6 @@ void install_session_routes(httplib::Server& http, ApiContext& ctx);
 void install_worker_routes(httplib::Server& http, ApiContext& ctx);
 void install_entry_routes(httplib::Server& http, ApiContext& ctx);
 void install_admin_routes(httplib::Server& http, ApiContext& ctx);
+void install_privacy_routes(httplib::Server& http, ApiContext& ctx);
 
 }  // namespace ll::server

@@ -31,6 +31,7 @@ constexpr const char* usage =
     "  serve      --db PATH [--port N (8080; 0 = any free port)] [--host ADDR (127.0.0.1)] [--web DIR]\n"
     "             [--session-idle-seconds N (604800)] [--session-max-seconds N (2592000)] [--secure-cookies true|false]\n"
     "             [--threads N (64): connections served at once] [--read-only true|false: refuse every change]\n"
+    "             [--retention-years N (5): after a worker left, before HR may erase their personal data]\n"
     "  seed-demo  --db PATH\n"
     "  backup     --db PATH --to FILE   (a consistent copy, also while the server runs)\n"
     "  restore    --from FILE --db PATH (stop the server first)\n"
@@ -84,7 +85,7 @@ void stop_on_signal(int) {
 }
 
 int serve(int argc, char** argv) {
-    Options o = Options::parse(argc, argv, 2, {"db", "port", "host", "web", "session-idle-seconds", "session-max-seconds", "secure-cookies", "threads", "read-only"});
+    Options o = Options::parse(argc, argv, 2, {"db", "port", "host", "web", "session-idle-seconds", "session-max-seconds", "secure-cookies", "threads", "read-only", "retention-years"});
     if (!o.error.empty()) return fail(o.error);
     std::string port_text = o.get("port", "8080");
     if (port_text.empty() || port_text.size() > 5 || port_text.find_first_not_of("0123456789") != std::string::npos ||
@@ -119,6 +120,11 @@ int serve(int argc, char** argv) {
     ctx.web = web ? &*web : nullptr;
     ctx.rule_sets[rules->id] = &*rules;
 
+    if (std::string r = o.get("retention-years"); !r.empty()) {
+        if (r.size() > 2 || r.find_first_not_of("0123456789") != std::string::npos)
+            return fail("--retention-years must be a number of years from 0 to 99");
+        ctx.settings.retention_years = std::stoi(r);
+    }
     ListenerOptions listener;
     if (std::string t = o.get("threads"); !t.empty()) {
         if (t.size() > 4 || t.find_first_not_of("0123456789") != std::string::npos || std::stoi(t) < 1 || std::stoi(t) > 1024)

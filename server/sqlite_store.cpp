@@ -13,6 +13,7 @@ namespace migrations {
 std::string_view m001_initial();             // server/migrations/001_initial.sql
 std::string_view m002_accounts_and_ledger();  // server/migrations/002_accounts_and_ledger.sql
 std::string_view m003_session_persistence();  // server/migrations/003_session_persistence.sql
+std::string_view m004_erasure();              // server/migrations/004_erasure.sql
 }  // namespace migrations
 
 namespace {
@@ -20,10 +21,13 @@ namespace {
 struct Migration {
     int version;
     std::string_view (*sql)();
+    Result<bool> (*then)(Connection&) = nullptr;  // work SQL cannot do, in the same transaction
 };
 
-constexpr std::array<Migration, 3> all_migrations{
-    {{1, migrations::m001_initial}, {2, migrations::m002_accounts_and_ledger}, {3, migrations::m003_session_persistence}}};
+constexpr std::array<Migration, 4> all_migrations{{{1, migrations::m001_initial},
+                                                    {2, migrations::m002_accounts_and_ledger},
+                                                    {3, migrations::m003_session_persistence},
+                                                    {4, migrations::m004_erasure, rehash_audit_chains}}};
 
 }  // namespace
 
@@ -142,6 +146,7 @@ Result<bool> SqliteStore::migrate() {
         if (q.error()) applied = *q.error();
         if (applied && !applied_before) {
             applied = conn->exec(m.sql());
+            if (applied && m.then) applied = m.then(*conn);
             if (applied) {
                 Statement rec(conn->handle(), "INSERT INTO schema_migrations(version, applied_at) VALUES (?, datetime('now'))");
                 rec.bind(1, static_cast<std::int64_t>(m.version));

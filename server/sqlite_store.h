@@ -11,6 +11,9 @@ namespace ll::server {
 
 class SqliteStore;
 
+// Migration 004's follow-up: every audit chain recomputed over content digests.
+Result<bool> rehash_audit_chains(Connection& c);
+
 class SqliteTransaction final : public Transaction {
 public:
     ~SqliteTransaction() override;
@@ -61,10 +64,11 @@ public:
     Result<std::optional<StoredAnswer>> stored_answer(const std::string& account_id, const std::string& key) override;
     Result<bool> store_answer(const std::string& account_id, const std::string& key, const std::string& employer_id,
                               const StoredAnswer& a, const std::string& at) override;
-    Result<bool> audit(const std::string& employer_id, const std::string& at, const std::string& actor,
-                       const std::string& action, const std::string& target, const std::string& before_json,
-                       const std::string& after_json) override;
+    Result<bool> audit(const AuditRecord& record) override;
     Result<std::vector<AuditRecord>> audit_log(const std::string& employer_id, std::int64_t after_seq, int limit) override;
+    Result<std::vector<AuditRecord>> audit_of_worker(const std::string& employer_id, const std::string& worker_id) override;
+    Result<bool> erase_worker(const std::string& employer_id, const std::string& worker_id, const std::string& placeholder_name,
+                              const std::string& at) override;
     Result<bool> record_change(const std::string& employer_id, const std::string& kind, const std::string& object_id,
                                const std::string& worker_id) override;
     Result<std::vector<ChangeRecord>> changes_since(const std::string& employer_id, std::int64_t cursor, int limit) override;

@@ -294,3 +294,33 @@ Result<bool> SqliteTransaction::insert_delegation(const std::string& employer_id
 }
 
 }  // namespace ll::server
+
+namespace ll::server {
+
+Result<bool> SqliteTransaction::erase_worker(const std::string& employer_id, const std::string& worker_id,
+                                             const std::string& placeholder_name, const std::string& at) {
+    // In this order: rows that point at others go before what they point at.
+    const char* steps[] = {
+        "DELETE FROM sessions WHERE account_id IN (SELECT id FROM accounts WHERE employer_id = ?1 AND worker_id = ?2)",
+        "DELETE FROM idempotency WHERE account_id IN (SELECT id FROM accounts WHERE employer_id = ?1 AND worker_id = ?2) "
+        "OR (employer_id = ?1 AND instr(response_body, '\"worker_id\":\"' || ?2 || '\"') > 0)",
+        "DELETE FROM accounts WHERE employer_id = ?1 AND worker_id = ?2",
+        "DELETE FROM comments WHERE employer_id = ?1 AND (author_id = ?2 OR entry_id IN "
+        "(SELECT id FROM entries WHERE employer_id = ?1 AND worker_id = ?2))",
+        "UPDATE entries SET title = '', provider = '', certificate_id = NULL, decision_reason = NULL, version = version + 1 "
+        "WHERE employer_id = ?1 AND worker_id = ?2",
+        "DELETE FROM certificates WHERE employer_id = ?1 AND worker_id = ?2",
+        "UPDATE audit_log SET before_json = '{}', after_json = '{}', erased = 1 WHERE employer_id = ?1 AND worker_id = ?2",
+    };
+    for (const char* sql : steps) {
+        Statement s(db(), sql);
+        s.bind(1, employer_id).bind(2, worker_id);
+        if (auto r = sql::done(s); !r) return r;
+    }
+    Statement w(db(), "UPDATE workers SET display_name = ?3, national_number = NULL, erased_at = ?4, version = version + 1 "
+                      "WHERE employer_id = ?1 AND id = ?2");
+    w.bind(1, employer_id).bind(2, worker_id).bind(3, placeholder_name).bind(4, at);
+    return sql::done(w);
+}
+
+}  // namespace ll::server

@@ -49,6 +49,9 @@ struct CertificateRecord {
 struct AuditRecord {
     std::int64_t seq = 0;
     std::string employer_id, at, actor, action, target, before_json, after_json, prev_hash, hash;
+    std::string worker_id;       // the worker the record concerns, if any
+    std::string content_sha256;  // of before/after: what the chain covers, so erasure keeps it whole
+    bool erased = false;         // before/after emptied by an erasure
 };
 
 struct ChangeRecord {
@@ -128,11 +131,15 @@ public:
     virtual Result<std::optional<StoredAnswer>> stored_answer(const std::string& account_id, const std::string& key) = 0;
     virtual Result<bool> store_answer(const std::string& account_id, const std::string& key, const std::string& employer_id,
                                       const StoredAnswer& a, const std::string& at) = 0;
-    // Appends to the employer's hash chain: hash = SHA-256(prev_hash | fields).
-    virtual Result<bool> audit(const std::string& employer_id, const std::string& at, const std::string& actor,
-                       const std::string& action, const std::string& target, const std::string& before_json,
-                       const std::string& after_json) = 0;
+    // Appends to the employer's hash chain: hash = SHA-256(prev_hash | fields | SHA-256(before | after)).
+    virtual Result<bool> audit(const AuditRecord& record) = 0;
     virtual Result<std::vector<AuditRecord>> audit_log(const std::string& employer_id, std::int64_t after_seq, int limit) = 0;
+    virtual Result<std::vector<AuditRecord>> audit_of_worker(const std::string& employer_id, const std::string& worker_id) = 0;
+    // Removes a departed worker's personal data: name (becomes `placeholder_name`), national number,
+    // account and sessions, certificates, comments, titles and providers, stored answers about them,
+    // and the content of their audit records. Minutes, dates, types and costs stay for aggregates.
+    virtual Result<bool> erase_worker(const std::string& employer_id, const std::string& worker_id,
+                                      const std::string& placeholder_name, const std::string& at) = 0;
     virtual Result<bool> record_change(const std::string& employer_id, const std::string& kind, const std::string& object_id,
                                        const std::string& worker_id) = 0;
     virtual Result<std::vector<ChangeRecord>> changes_since(const std::string& employer_id, std::int64_t cursor, int limit) = 0;
@@ -157,9 +164,9 @@ Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path, bool r
 
 // SHA-256 as lower-case hex (libsodium), for tokens, certificates and the audit chain.
 std::string sha256_hex(std::string_view data);
-// The hash of one audit record, chained to the previous one's.
+// The digest of an audit record's content, and the record's hash chained to the previous one's.
+std::string audit_content_sha256(const std::string& before_json, const std::string& after_json);
 std::string audit_hash(const std::string& prev, const std::string& employer_id, const std::string& at, const std::string& actor,
-                       const std::string& action, const std::string& target, const std::string& before_json,
-                       const std::string& after_json);
+                       const std::string& action, const std::string& target, const std::string& content_sha256);
 
 }  // namespace ll::server
