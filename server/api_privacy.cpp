@@ -16,12 +16,16 @@ namespace {
 Result<json> my_data(ApiContext& ctx, Transaction& tx, const Principal& p) {
     if (p.worker_id.empty()) return make_error("not_found", "this account has no worker record", "worker");
     auto account = tx.account(p.account_id);
+    if (!account) return account.error();
     auto worker = tx.worker(p.employer_id, p.worker_id);
-    auto employment = tx.employment(p.employer_id, p.worker_id);
-    auto entries = tx.entries_of(p.employer_id, p.worker_id);
-    auto audit = tx.audit_of_worker(p.employer_id, p.worker_id);
-    if (!account || !worker || !employment || !entries || !audit) return make_error("storage_error", "the database could not complete the request");
+    if (!worker) return worker.error();
     if (!*account || !*worker) return not_found("worker", "worker");
+    auto employment = tx.employment(p.employer_id, p.worker_id);
+    if (!employment) return employment.error();
+    auto entries = tx.entries_of(p.employer_id, p.worker_id);
+    if (!entries) return entries.error();
+    auto audit = tx.audit_of_worker(p.employer_id, p.worker_id);
+    if (!audit) return audit.error();
     json out;
     out["exported_at"] = ctx.timestamp();
     out["account"] = {{"email", (*account)->email}, {"role", (*account)->role}, {"language", (*account)->language}};

@@ -106,7 +106,7 @@ namespace {
 
 constexpr int busy_timeout_ms = 5000;
 constexpr int page_cache_pages_per_connection = 256;  // 1 MB of 4 KB pages
-constexpr int page_cache_lines = 16 * page_cache_pages_per_connection;
+constexpr int page_cache_lines = max_connections * page_cache_pages_per_connection;
 
 // Process-wide settings, possible only before SQLite initialises (later calls change nothing).
 bool configure_sqlite() {
@@ -114,8 +114,8 @@ bool configure_sqlite() {
     // request threads that lock was the busiest thing in the server.
     sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
     // Page caches draw from one fixed buffer, not malloc: pages freed and taken again by connections
-    // that move between threads fragmented glibc's per-thread arenas, and the server grew by ~5 KB
-    // per write without end (tests/server/test_soak.cpp).
+    // that move between threads fragmented glibc's per-thread arenas, and the server kept growing
+    // in the soak test (tests/server/test_soak.cpp).
     int header = 0;
     sqlite3_config(SQLITE_CONFIG_PCACHE_HDRSZ, &header);
     sqlite3_config(SQLITE_CONFIG_PAGECACHE, nullptr, 4096 + header, page_cache_lines);
@@ -151,8 +151,8 @@ Result<std::unique_ptr<Connection>> Connection::open(const std::string& path, bo
     std::unique_ptr<Connection> c(new Connection(db));
     sqlite3_busy_timeout(db, busy_timeout_ms);
     sqlite3_wal_hook(db, restart_wal, nullptr);
-    auto set = c->exec("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA journal_size_limit=16777216; PRAGMA cache_size=" +
-                       std::to_string(page_cache_pages_per_connection) + ";");
+    auto set = c->exec("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; "
+                       "PRAGMA journal_size_limit=16777216; PRAGMA cache_size=" + std::to_string(page_cache_pages_per_connection) + ";");
     if (!set) return set.error();
     return c;
 }

@@ -14,6 +14,9 @@
 
 namespace ll::server {
 
+// Connections open at once (the store's pool waits beyond that); page caches are sized for them.
+inline constexpr int max_connections = 16;
+
 class Connection;
 
 class Statement {

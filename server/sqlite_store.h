@@ -101,8 +101,6 @@ private:
     Result<std::unique_ptr<Connection>> connection();
     void give_back(std::unique_ptr<Connection> c);
 
-    static constexpr int max_connections = 16;
-
     std::string path_;
     bool read_only_ = false;
     std::mutex mutex_;
