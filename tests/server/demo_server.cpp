@@ -15,15 +15,23 @@ std::string password_for(const std::string& email) {
     return "demo-operator";
 }
 
+bool seed(const std::string& db) { return run_learnledger({"seed-demo", "--db", db}).exit_code == 0; }
+
 std::string seeded_db(TempDir& dir, bool& seeded) {
     std::string db = dir.file("ll.db");
-    seeded = run_learnledger({"seed-demo", "--db", db}).exit_code == 0;
+    seeded = seed(db);
     return db;
 }
 
 }  // namespace
 
 DemoServer::DemoServer(const std::vector<std::string>& extra) : db(seeded_db(dir, seeded)), server(db, extra) {}
+
+std::string seeded_demo_db(const TempDir& dir) {
+    std::string db = dir.file("ll.db");
+    REQUIRE(seed(db));
+    return db;
+}
 
 ApiClient DemoServer::signed_in(const std::string& email) const {
     ApiClient c(server.port());

@@ -19,6 +19,10 @@ struct DemoServer {
     ApiClient signed_in(const std::string& email) const;
 };
 
+// A demo database file in `dir` (`seed-demo` run on it, required to succeed), for tests that start
+// and stop servers on it themselves.
+std::string seeded_demo_db(const TempDir& dir);
+
 // Counts the rows of every table of the database file, to prove a refused request wrote nothing.
 std::string table_fingerprint(const std::string& db_path);
 // Runs one SQL statement against the file directly (to tamper with it in tests).

@@ -14,8 +14,7 @@ using nlohmann::json;
 
 TEST_CASE("kill -9 during a burst of writes loses no acknowledged write") {
     TempDir dir;
-    const std::string db = dir.file("ll.db");
-    REQUIRE(run_learnledger({"seed-demo", "--db", db}).exit_code == 0);
+    const std::string db = seeded_demo_db(dir);
     std::set<std::string> acknowledged;
     std::mutex mutex;
     {

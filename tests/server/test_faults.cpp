@@ -39,8 +39,7 @@ std::unique_ptr<ServerProcess> server_with_file_limit(const std::string& db, rli
 
 TEST_CASE("a full disk: writes are refused with a clear error, what was acknowledged stays, the file is sound") {
     TempDir dir;
-    const std::string db = dir.file("ll.db");
-    REQUIRE(run_learnledger({"seed-demo", "--db", db}).exit_code == 0);
+    const std::string db = seeded_demo_db(dir);
     std::set<std::string> acknowledged;
     json refusal;
     {
@@ -77,8 +76,7 @@ TEST_CASE("a full disk: writes are refused with a clear error, what was acknowle
 
 TEST_CASE("a read-only database: reads answer, every write is refused with a clear error, nothing changes") {
     TempDir dir;
-    const std::string db = dir.file("ll.db");
-    REQUIRE(run_learnledger({"seed-demo", "--db", db}).exit_code == 0);
+    const std::string db = seeded_demo_db(dir);
     std::optional<Session> worker;
     {
         ServerProcess server(db);

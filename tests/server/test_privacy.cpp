@@ -134,8 +134,7 @@ TEST_CASE("HR erases a departed worker after the retention period; figures stay,
 
 TEST_CASE("a database from schema 3 moves to 4 with its audit chains rehashed and records tied to workers") {
     TempDir dir;
-    const std::string db = dir.file("ll.db");
-    REQUIRE(run_learnledger({"seed-demo", "--db", db}).exit_code == 0);
+    const std::string db = seeded_demo_db(dir);
     {
         ServerProcess server(db);
         ApiClient worker(server.port());

@@ -13,8 +13,7 @@ using nlohmann::json;
 
 TEST_CASE("the server log and error answers carry no personal identifiers") {
     TempDir dir;
-    const std::string db = dir.file("ll.db");
-    REQUIRE(run_learnledger({"seed-demo", "--db", db}).exit_code == 0);
+    const std::string db = seeded_demo_db(dir);
     const std::string log = dir.file("server.log");
     std::vector<Reply> answers;
     {
