@@ -354,4 +354,11 @@ Result<Balance> fold_ledger(const RuleSet& rules, const WorkerFacts& facts, cons
     return Folder(rules, facts, options).run(entries);
 }
 
+int first_fold_year(const RuleSet& rules, const std::vector<EmploymentPeriod>& employment, int year) {
+    if (employment.empty()) return rules.first_year;
+    int first = year;
+    for (const auto& p : employment) first = std::min(first, p.start.year());
+    return std::max(rules.first_year, first);
+}
+
 }  // namespace ll

@@ -103,6 +103,10 @@ struct Balance {
 Result<Balance> fold_ledger(const RuleSet& rules, const WorkerFacts& facts, const std::vector<LedgerEntry>& entries,
                             const LedgerOptions& options);
 
+// The first year a fold up to `year` must start from so carry-over is right: the rule set's first
+// year or the first year of employment, whichever is later.
+int first_fold_year(const RuleSet& rules, const std::vector<EmploymentPeriod>& employment, int year);
+
 // The title shown in explanation lines ("untitled" when none was given).
 std::string display_title(const LedgerEntry& e);
 

@@ -36,6 +36,15 @@ struct CommentRecord {
     std::string author_id, text, created_at;
 };
 
+// A submitted entry in an approver's inbox, with what approving it would do to the worker's year.
+struct ApprovalItem {
+    EntryRecord entry;
+    std::string worker_name;
+    long long minutes_per_day = 0;
+    long long remaining_minutes = 0;        // the worker's remaining time of the entry's year now
+    long long remaining_after_minutes = 0;  // and once this entry is approved
+};
+
 // Who is signed in, as GET /api/v1/me and sign-in answer it.
 struct SessionInfo {
     std::string account_id, email, role, language, worker_id, display_name, employer_id, employer_name, csrf_token;

@@ -191,4 +191,16 @@ Result<std::string> label(const json& j, const char* key) {
     return *text;
 }
 
+Result<Fulfilment> fulfilment(const json& j, const CivilDate& today) {
+    JsonReader r(j);
+    auto id = r.string("obligation_id", true, 80);
+    auto trigger = r.date("trigger", true);
+    auto worker = r.string("worker_id", false, 64);
+    auto done_on = r.date("done_on", false);
+    r.reject_unknown_fields();
+    if (!r.ok()) return r.error();
+    if (done_on && *done_on > today) return make_error("out_of_range", "a duty cannot be done in the future", "done_on");
+    return Fulfilment{*id, *trigger, worker.value_or(""), done_on.value_or(today)};
+}
+
 }  // namespace ll::requests

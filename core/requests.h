@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "approval.h"
+#include "compliance.h"
 #include "records.h"
 #include "result.h"
 
@@ -30,6 +31,8 @@ Result<Delegation> delegation(const nlohmann::json& j);
 Result<std::string> reason(const nlohmann::json& j, bool required);   // {"reason": "..."}
 Result<std::string> comment(const nlohmann::json& j);                 // {"text": "..."}
 Result<std::vector<std::string>> entry_ids(const nlohmann::json& j);  // {"ids": [...]}, 1 to 200
+// {"obligation_id","trigger","worker_id"?,"done_on"?}; done_on defaults to `today` and may not be after it.
+Result<Fulfilment> fulfilment(const nlohmann::json& j, const CivilDate& today);
 Result<std::string> label(const nlohmann::json& j, const char* key);  // {"site": "..."} / {"name": "..."}
 
 bool is_language(std::string_view code);  // en, nl, fr, de

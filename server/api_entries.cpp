@@ -23,12 +23,6 @@ std::string sniff_certificate(const std::string& data) {
     return "";
 }
 
-Result<ApprovalCase> approval_case(Transaction& tx, const EntryRecord& e) {
-    auto scope = scope_of(tx, e.employer_id, e.worker_id);
-    if (!scope) return scope.error();
-    if (!*scope) return not_found("worker", "worker");
-    return ApprovalCase{e.worker_id, e.entry.status, (*scope)->approvers, (*scope)->delegations};
-}
 
 // The entry, if the principal may see its worker (else 404).
 Result<EntryRecord> visible_entry(ApiContext& ctx, Transaction& tx, const Principal& p, const std::string& id) {
@@ -145,23 +139,6 @@ Result<Answer> correction(ApiContext& ctx, Transaction& tx, const Principal& p, 
     return Answer{201, out};
 }
 
-Result<json> approvals(ApiContext& ctx, Transaction& tx, const Principal& p) {
-    if (auto ok = require_person_with_employer(p); !ok) return ok.error();
-    auto pending = tx.entries_with_status(p.employer_id, EntryStatus::submitted);
-    if (!pending) return pending.error();
-    json items = json::array();
-    for (const auto& e : *pending) {
-        auto c = approval_case(tx, e);
-        if (!c) return c.error();
-        if (!may_decide(*c, p.actor(), ctx.today())) continue;
-        auto w = tx.worker(p.employer_id, e.worker_id);
-        if (!w) return w.error();
-        json item = wire::to_json(e);
-        item["worker_name"] = *w ? (*w)->display_name : "";
-        items.push_back(item);
-    }
-    return json{{"items", items}};
-}
 
 Result<Answer> add_delegation(ApiContext& ctx, Transaction& tx, const Principal& p, const json& body) {
     auto d = requests::delegation(body);
@@ -261,9 +238,6 @@ void install_entry_routes(httplib::Server& http, ApiContext& ctx) {
             if (auto r = journal(ctx, tx, p, "entry.comment", "entry", e->entry.id, e->worker_id, nullptr, out); !r) return r.error();
             return Answer{201, out};
         });
-    });
-    http.Get("/api/v1/approvals", [&ctx](const httplib::Request& req, httplib::Response& res) {
-        answer_read(ctx, req, res, [&](Transaction& tx, const Principal& p) { return approvals(ctx, tx, p); });
     });
     http.Post("/api/v1/corrections", [&ctx](const httplib::Request& req, httplib::Response& res) {
         answer_write(ctx, req, res, [&](Transaction& tx, const Principal& p, const json& body) { return correction(ctx, tx, p, body); });

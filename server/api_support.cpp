@@ -269,6 +269,13 @@ json audit_json(const AuditRecord& a) {
             {"hash", a.hash}};
 }
 
+Result<ApprovalCase> approval_case(Transaction& tx, const EntryRecord& e) {
+    auto scope = scope_of(tx, e.employer_id, e.worker_id);
+    if (!scope) return scope.error();
+    if (!*scope) return not_found("worker", "worker");
+    return ApprovalCase{e.worker_id, e.entry.status, (*scope)->approvers, (*scope)->delegations};
+}
+
 const RuleSet* rules_for(const ApiContext& ctx, Transaction& tx, const std::string& employer_id) {
     auto e = tx.employer(employer_id);
     if (!e || !*e) return nullptr;

@@ -92,6 +92,9 @@ Result<bool> journal(ApiContext& ctx, Transaction& tx, const Principal& p, const
 // An audit record on the wire; erased records show empty content and `"erased": true`.
 nlohmann::json audit_json(const AuditRecord& a);
 
+// What the approval rules need about an entry: its owner, status, approvers and delegations.
+Result<ApprovalCase> approval_case(Transaction& tx, const EntryRecord& e);
+
 const RuleSet* rules_for(const ApiContext& ctx, Transaction& tx, const std::string& employer_id);
 
 // Registers the routes of each part of the API.
@@ -100,5 +103,6 @@ void install_worker_routes(httplib::Server& http, ApiContext& ctx);
 void install_entry_routes(httplib::Server& http, ApiContext& ctx);
 void install_admin_routes(httplib::Server& http, ApiContext& ctx);
 void install_privacy_routes(httplib::Server& http, ApiContext& ctx);
+void install_workspace_routes(httplib::Server& http, ApiContext& ctx);
 
 }  // namespace ll::server

@@ -5,6 +5,7 @@
 #include "api_support.h"
 #include "requests.h"
 #include "wire.h"
+#include "worker_figures.h"
 
 namespace ll::server {
 
@@ -52,32 +53,17 @@ Result<WorkerYear> load_worker_year(ApiContext& ctx, Transaction& tx, const Work
     return out;
 }
 
-// A data gap (no company size for a year) is "not found" for the caller, naming the year.
-Error as_lookup_error(Error e) {
-    if (e.field.rfind("company_fte.", 0) == 0) return make_error("not_found", e.message, "year");
-    return e;
-}
 
 Result<json> balance_of(ApiContext& ctx, Transaction& tx, const WorkerRecord& w, int year) {
     auto wy = load_worker_year(ctx, tx, w, year);
     if (!wy) return wy.error();
-    // Fold from the first year the rule set and the employment share, so carry-over is right.
-    int from = wy->rules->first_year;
-    if (!wy->facts.employment.empty()) {
-        int first = year;
-        for (const auto& p : wy->facts.employment) first = std::min(first, p.start.year());
-        from = std::max(wy->rules->first_year, first);
-    }
     auto entries = tx.entries_of(w.employer_id, w.id);
     if (!entries) return entries.error();
-    std::vector<LedgerEntry> ledger;
+    auto balance = fold_worker(*wy->rules, w, wy->facts.employment, wy->facts.company_fte, *entries, year, true);
+    if (!balance) return balance.error();
     std::vector<EntryRecord> of_year;
-    for (const auto& e : *entries) {
-        ledger.push_back(e.entry);
+    for (const auto& e : *entries)
         if (e.entry.date.year() == year) of_year.push_back(e);
-    }
-    auto balance = fold_ledger(*wy->rules, wy->facts, ledger, LedgerOptions{from, year, false});
-    if (!balance) return as_lookup_error(balance.error());
     return wire::to_json(year_view(w.id, *balance, std::move(of_year)));
 }
 

@@ -14,6 +14,7 @@ std::string_view m001_initial();             // server/migrations/001_initial.sq
 std::string_view m002_accounts_and_ledger();  // server/migrations/002_accounts_and_ledger.sql
 std::string_view m003_session_persistence();  // server/migrations/003_session_persistence.sql
 std::string_view m004_erasure();              // server/migrations/004_erasure.sql
+std::string_view m005_fulfilments();          // server/migrations/005_fulfilments.sql
 }  // namespace migrations
 
 namespace {
@@ -24,10 +25,11 @@ struct Migration {
     Result<bool> (*then)(Connection&) = nullptr;  // work SQL cannot do, in the same transaction
 };
 
-constexpr std::array<Migration, 4> all_migrations{{{1, migrations::m001_initial},
+constexpr std::array<Migration, 5> all_migrations{{{1, migrations::m001_initial},
                                                     {2, migrations::m002_accounts_and_ledger},
                                                     {3, migrations::m003_session_persistence},
-                                                    {4, migrations::m004_erasure, rehash_audit_chains}}};
+                                                    {4, migrations::m004_erasure, rehash_audit_chains},
+                                                    {5, migrations::m005_fulfilments}}};
 
 }  // namespace
 

@@ -61,6 +61,11 @@ public:
     Result<std::optional<CertificateRecord>> certificate(const std::string& employer_id, const std::string& id) override;
     Result<std::vector<Delegation>> delegations(const std::string& employer_id) override;
     Result<bool> insert_delegation(const std::string& employer_id, const std::string& id, const Delegation& d) override;
+    Result<std::map<std::string, std::vector<EmploymentPeriod>>> employment_of_employer(const std::string& employer_id) override;
+    Result<std::map<std::string, std::vector<EntryRecord>>> entries_of_employer(const std::string& employer_id) override;
+    Result<std::vector<Fulfilment>> fulfilments(const std::string& employer_id) override;
+    Result<bool> upsert_fulfilment(const std::string& employer_id, const Fulfilment& f, const std::string& by,
+                                   const std::string& at) override;
     Result<std::optional<StoredAnswer>> stored_answer(const std::string& account_id, const std::string& key) override;
     Result<bool> store_answer(const std::string& account_id, const std::string& key, const std::string& employer_id,
                               const StoredAnswer& a, const std::string& at) override;

@@ -55,6 +55,18 @@ Result<std::vector<EntryRecord>> SqliteTransaction::entries_of(const std::string
     return all<EntryRecord>(s, entry_row);
 }
 
+Result<std::map<std::string, std::vector<EntryRecord>>> SqliteTransaction::entries_of_employer(const std::string& employer_id) {
+    Statement s(db(), std::string(entry_columns) + "WHERE employer_id = ? ORDER BY worker_id, date, id");
+    s.bind(1, employer_id);
+    std::map<std::string, std::vector<EntryRecord>> out;
+    while (s.step()) {
+        EntryRecord e = entry_row(s);
+        out[e.worker_id].push_back(std::move(e));
+    }
+    if (s.error()) return *s.error();
+    return out;
+}
+
 Result<std::vector<EntryRecord>> SqliteTransaction::entries_with_status(const std::string& employer_id, EntryStatus status) {
     Statement s(db(), std::string(entry_columns) + "WHERE employer_id = ? AND status = ? ORDER BY date, id");
     s.bind(1, employer_id).bind(2, to_string(status));

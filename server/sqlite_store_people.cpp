@@ -229,19 +229,67 @@ Result<bool> SqliteTransaction::update_worker(const WorkerRecord& w) {
     return done(s);
 }
 
+namespace {
+
+Result<EmploymentPeriod> employment_row(Statement& s, int first) {
+    auto start = CivilDate::parse(s.text(first));
+    auto fraction = stored_fraction(s.text(first + 2));
+    if (!start || !fraction) return make_error("storage_error", "a stored employment period is invalid");
+    return EmploymentPeriod{*start, sql::date_or_none(s.optional_text(first + 1)), *fraction};
+}
+
+}  // namespace
+
 Result<std::vector<EmploymentPeriod>> SqliteTransaction::employment(const std::string& employer_id, const std::string& worker_id) {
     Statement s(db(), "SELECT start_date, end_date, fraction FROM employment_periods WHERE employer_id = ? AND worker_id = ? "
                       "ORDER BY start_date, id");
     s.bind(1, employer_id).bind(2, worker_id);
     std::vector<EmploymentPeriod> out;
     while (s.step()) {
-        auto start = CivilDate::parse(s.text(0));
-        auto fraction = stored_fraction(s.text(2));
-        if (!start || !fraction) return make_error("storage_error", "a stored employment period is invalid");
-        out.push_back({*start, sql::date_or_none(s.optional_text(1)), *fraction});
+        auto p = employment_row(s, 0);
+        if (!p) return p.error();
+        out.push_back(*p);
     }
     if (s.error()) return *s.error();
     return out;
+}
+
+Result<std::map<std::string, std::vector<EmploymentPeriod>>> SqliteTransaction::employment_of_employer(const std::string& employer_id) {
+    Statement s(db(), "SELECT worker_id, start_date, end_date, fraction FROM employment_periods WHERE employer_id = ? "
+                      "ORDER BY worker_id, start_date, id");
+    s.bind(1, employer_id);
+    std::map<std::string, std::vector<EmploymentPeriod>> out;
+    while (s.step()) {
+        auto p = employment_row(s, 1);
+        if (!p) return p.error();
+        out[s.text(0)].push_back(*p);
+    }
+    if (s.error()) return *s.error();
+    return out;
+}
+
+Result<std::vector<Fulfilment>> SqliteTransaction::fulfilments(const std::string& employer_id) {
+    Statement s(db(), "SELECT obligation_id, trigger_date, worker_id, done_on FROM obligation_fulfilments WHERE employer_id = ?");
+    s.bind(1, employer_id);
+    std::vector<Fulfilment> out;
+    while (s.step()) {
+        auto trigger = CivilDate::parse(s.text(1));
+        auto done_on = CivilDate::parse(s.text(3));
+        if (!trigger || !done_on) return make_error("storage_error", "a stored fulfilment is invalid");
+        out.push_back({s.text(0), *trigger, s.text(2), *done_on});
+    }
+    if (s.error()) return *s.error();
+    return out;
+}
+
+Result<bool> SqliteTransaction::upsert_fulfilment(const std::string& employer_id, const Fulfilment& f, const std::string& by,
+                                                  const std::string& at) {
+    Statement s(db(), "INSERT INTO obligation_fulfilments(employer_id, obligation_id, trigger_date, worker_id, done_on, recorded_by, "
+                      "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(employer_id, obligation_id, trigger_date, worker_id) "
+                      "DO UPDATE SET done_on = excluded.done_on, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at");
+    s.bind(1, employer_id).bind(2, f.obligation_id).bind(3, f.trigger.iso()).bind(4, f.worker_id).bind(5, f.done_on.iso());
+    s.bind(6, by).bind(7, at);
+    return done(s);
 }
 
 Result<bool> SqliteTransaction::insert_employment(const std::string& employer_id, const std::string& worker_id, const EmploymentPeriod& p) {

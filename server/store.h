@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "access.h"
+#include "compliance.h"
 #include "ledger.h"
 #include "records.h"
 #include "result.h"
@@ -107,6 +108,8 @@ public:
     virtual Result<bool> insert_worker(const WorkerRecord& w) = 0;
     virtual Result<bool> update_worker(const WorkerRecord& w) = 0;  // bumps version
     virtual Result<std::vector<EmploymentPeriod>> employment(const std::string& employer_id, const std::string& worker_id) = 0;
+    // Every employment period of the employer by worker id, for tables and the cockpit (one query).
+    virtual Result<std::map<std::string, std::vector<EmploymentPeriod>>> employment_of_employer(const std::string& employer_id) = 0;
     virtual Result<bool> insert_employment(const std::string& employer_id, const std::string& worker_id, const EmploymentPeriod& p) = 0;
     virtual Result<std::vector<DepartmentRecord>> departments(const std::string& employer_id) = 0;
     virtual Result<bool> insert_department(const std::string& employer_id, const DepartmentRecord& d) = 0;
@@ -117,6 +120,8 @@ public:
     // --- ledger ---
     virtual Result<std::optional<EntryRecord>> entry(const std::string& employer_id, const std::string& id) = 0;
     virtual Result<std::vector<EntryRecord>> entries_of(const std::string& employer_id, const std::string& worker_id) = 0;
+    // Every entry of the employer by worker id, in date order (team tables fold them per worker).
+    virtual Result<std::map<std::string, std::vector<EntryRecord>>> entries_of_employer(const std::string& employer_id) = 0;
     virtual Result<std::vector<EntryRecord>> entries_with_status(const std::string& employer_id, EntryStatus status) = 0;
     virtual Result<bool> insert_entry(const EntryRecord& e) = 0;
     virtual Result<bool> update_entry_status(const EntryRecord& e) = 0;  // status + decision fields, bumps version
@@ -126,6 +131,12 @@ public:
     virtual Result<std::optional<CertificateRecord>> certificate(const std::string& employer_id, const std::string& id) = 0;
     virtual Result<std::vector<Delegation>> delegations(const std::string& employer_id) = 0;
     virtual Result<bool> insert_delegation(const std::string& employer_id, const std::string& id, const Delegation& d) = 0;
+
+    // --- compliance: obligations recorded as done ---
+    virtual Result<std::vector<Fulfilment>> fulfilments(const std::string& employer_id) = 0;
+    // Records (or re-dates) one occurrence as done.
+    virtual Result<bool> upsert_fulfilment(const std::string& employer_id, const Fulfilment& f, const std::string& by,
+                                           const std::string& at) = 0;
 
     // --- journal: idempotency, audit, change feed ---
     virtual Result<std::optional<StoredAnswer>> stored_answer(const std::string& account_id, const std::string& key) = 0;

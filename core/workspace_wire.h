@@ -1,0 +1,22 @@
+// The wire format of the employer workspace: approval inbox items, team rows and the compliance
+// report, encoded by the server and decoded by the app through the same functions.
+#pragma once
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "compliance.h"
+#include "records.h"
+#include "result.h"
+#include "team_row.h"
+
+namespace ll::wire {
+
+nlohmann::json to_json(const ApprovalItem& a);
+nlohmann::json to_json(const TeamRow& r);
+nlohmann::json to_json(const ComplianceReport& r);
+Result<std::vector<ApprovalItem>> approvals_from_json(const nlohmann::json& j);  // {"items":[...]}
+Result<std::vector<TeamRow>> team_from_json(const nlohmann::json& j);            // {"year","items":[...]}
+Result<ComplianceReport> compliance_from_json(const nlohmann::json& j);
+
+}  // namespace ll::wire

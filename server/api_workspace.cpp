@@ -1,0 +1,201 @@
+// The employer workspace: the approval inbox with each entry's effect on the worker's year, the
+// team table (figures-only folds of every visible worker) and the compliance cockpit with the
+// obligations HR records as done. Rules come from the core; this file reads rows and answers.
+#include "api_support.h"
+#include "requests.h"
+#include "team_row.h"
+#include "wire.h"
+#include "workspace_wire.h"
+#include "worker_figures.h"
+
+namespace ll::server {
+
+using nlohmann::json;
+
+namespace {
+
+// Everything the workspace folds with, read once per request.
+struct EmployerFacts {
+    const RuleSet* rules = nullptr;
+    std::map<int, Rational> company_fte;
+    std::map<std::string, std::vector<EmploymentPeriod>> employment;
+};
+
+Result<EmployerFacts> employer_facts(ApiContext& ctx, Transaction& tx, const std::string& employer_id) {
+    EmployerFacts f;
+    f.rules = rules_for(ctx, tx, employer_id);
+    if (!f.rules) return make_error("storage_error", "the employer's rule set is not available");
+    auto sizes = tx.company_sizes(employer_id);
+    if (!sizes) return sizes.error();
+    auto employment = tx.employment_of_employer(employer_id);
+    if (!employment) return employment.error();
+    f.company_fte = std::move(*sizes);
+    f.employment = std::move(*employment);
+    return f;
+}
+
+const std::vector<EmploymentPeriod>& employment_of(const EmployerFacts& f, const std::string& worker_id) {
+    static const std::vector<EmploymentPeriod> none;
+    auto it = f.employment.find(worker_id);
+    return it == f.employment.end() ? none : it->second;
+}
+
+Result<int> year_or(const httplib::Request& req, int fallback) {
+    if (!req.has_param("year")) return fallback;
+    const std::string v = req.get_param_value("year");
+    if (v.size() != 4 || v.find_first_not_of("0123456789") != std::string::npos)
+        return make_error("wrong_type", "expected a four-digit year", "year");
+    return std::stoi(v);
+}
+
+// What approving `e` would change: the year's remaining time before and after (same fold, the
+// entry counted as approved), so the approver sees the effect before deciding.
+Result<ApprovalItem> approval_item(const EmployerFacts& f, Transaction& tx, const EntryRecord& e, const WorkerRecord& w) {
+    ApprovalItem item{e, w.display_name};
+    auto entries = tx.entries_of(e.employer_id, e.worker_id);
+    if (!entries) return entries.error();
+    const int year = e.entry.date.year();
+    if (!f.rules->covers(year)) return item;  // outside the rule set: no figures to show
+    const auto& employment = employment_of(f, w.id);
+    auto now = fold_worker(*f.rules, w, employment, f.company_fte, *entries, year, false);
+    if (!now) return item;  // a data gap (no company size) leaves the figures at 0 rather than hiding the entry
+    for (auto& other : *entries)
+        if (other.entry.id == e.entry.id) other.entry.status = EntryStatus::approved;
+    auto after = fold_worker(*f.rules, w, employment, f.company_fte, *entries, year, false);
+    if (!after) return after.error();
+    item.minutes_per_day = now->minutes_per_day;
+    item.remaining_minutes = now->years.back().remaining_minutes;
+    item.remaining_after_minutes = after->years.back().remaining_minutes;
+    return item;
+}
+
+Result<json> approvals(ApiContext& ctx, Transaction& tx, const Principal& p) {
+    if (auto ok = require_person_with_employer(p); !ok) return ok.error();
+    auto pending = tx.entries_with_status(p.employer_id, EntryStatus::submitted);
+    if (!pending) return pending.error();
+    auto facts = employer_facts(ctx, tx, p.employer_id);
+    if (!facts) return facts.error();
+    json items = json::array();
+    for (const auto& e : *pending) {
+        auto c = approval_case(tx, e);
+        if (!c) return c.error();
+        if (!may_decide(*c, p.actor(), ctx.today())) continue;
+        auto w = tx.worker(p.employer_id, e.worker_id);
+        if (!w) return w.error();
+        if (!*w) continue;
+        auto item = approval_item(*facts, tx, e, **w);
+        if (!item) return item.error();
+        items.push_back(wire::to_json(*item));
+    }
+    return json{{"items", items}};
+}
+
+Result<json> team(ApiContext& ctx, Transaction& tx, const Principal& p, const httplib::Request& req) {
+    if (auto ok = require_person_with_employer(p); !ok) return ok.error();
+    const CivilDate today = ctx.today();
+    auto year = year_or(req, today.year());
+    if (!year) return year.error();
+    auto facts = employer_facts(ctx, tx, p.employer_id);
+    if (!facts) return facts.error();
+    if (auto c = facts->rules->covers(*year); !c) return c.error();
+    auto workers = tx.workers(p.employer_id, WorkerFilter{{}, {}, std::nullopt, today});
+    auto departments = tx.departments(p.employer_id);
+    auto delegations = tx.delegations(p.employer_id);
+    auto entries = tx.entries_of_employer(p.employer_id);
+    if (!workers) return workers.error();
+    if (!departments) return departments.error();
+    if (!delegations) return delegations.error();
+    if (!entries) return entries.error();
+    // Regime and status as of the year's last day for past years, today for this one.
+    const CivilDate day = *year < today.year() ? *CivilDate::from_ymd(*year, 12, 31) : today;
+    static const std::vector<EntryRecord> no_entries;
+    json items = json::array();
+    for (const auto& w : *workers) {
+        WorkerScope scope{w.employer_id, w.id, {}, *delegations};
+        for (const auto& d : *departments)
+            if (d.id == w.department_id && !d.manager_id.empty()) scope.approvers.push_back(d.manager_id);
+        if (!may_view_worker(p, scope, today)) continue;
+        const auto& employment = employment_of(*facts, w.id);
+        auto it = entries->find(w.id);
+        auto balance = fold_worker(*facts->rules, w, employment, facts->company_fte, it == entries->end() ? no_entries : it->second,
+                                   *year, false);
+        if (!balance) return balance.error();
+        items.push_back(wire::to_json(team_row(w, employment, *balance, day)));
+    }
+    return json{{"year", *year}, {"items", items}};
+}
+
+Result<ComplianceFacts> compliance_facts(Transaction& tx, const std::string& employer_id, EmployerFacts& f) {
+    ComplianceFacts c;
+    auto workers = tx.workers(employer_id, WorkerFilter{});
+    if (!workers) return workers.error();
+    auto done = tx.fulfilments(employer_id);
+    if (!done) return done.error();
+    c.company_fte = f.company_fte;
+    for (const auto& w : *workers) c.workers.push_back({w.id, w.display_name, employment_of(f, w.id)});
+    c.done = std::move(*done);
+    return c;
+}
+
+Result<json> compliance(ApiContext& ctx, Transaction& tx, const Principal& p, const httplib::Request& req) {
+    if (!may_administer(p, p.employer_id)) return forbidden("the compliance cockpit is for HR");
+    CivilDate day = ctx.today();
+    if (req.has_param("date")) {
+        auto d = CivilDate::parse(req.get_param_value("date"), "date");
+        if (!d) return d.error();
+        day = *d;
+    }
+    auto facts = employer_facts(ctx, tx, p.employer_id);
+    if (!facts) return facts.error();
+    auto c = compliance_facts(tx, p.employer_id, *facts);
+    if (!c) return c.error();
+    return wire::to_json(evaluate_compliance(*facts->rules, *c, day));
+}
+
+Result<Answer> record_fulfilment(ApiContext& ctx, Transaction& tx, const Principal& p, const json& body) {
+    if (!may_administer(p, p.employer_id)) return forbidden("only HR records obligations as done");
+    auto f = requests::fulfilment(body, ctx.today());
+    if (!f) return f.error();
+    auto facts = employer_facts(ctx, tx, p.employer_id);
+    if (!facts) return facts.error();
+    const Obligation* o = nullptr;
+    for (const auto& candidate : facts->rules->obligations)
+        if (candidate.id == f->obligation_id) o = &candidate;
+    if (!o) return make_error("not_found", "no such obligation in the employer's rule set", "obligation_id");
+    std::optional<ComplianceWorker> worker;
+    if (!f->worker_id.empty()) {
+        auto w = tx.worker(p.employer_id, f->worker_id);
+        if (!w) return w.error();
+        if (!*w) return make_error("not_found", "no such worker", "worker_id");
+        worker = ComplianceWorker{f->worker_id, (*w)->display_name, employment_of(*facts, f->worker_id)};
+    } else if (o->applies_to == "worker") {
+        return make_error("missing_field", "this duty is per worker: name the worker", "worker_id");
+    }
+    if (!is_occurrence(*o, worker ? &*worker : nullptr, f->trigger))
+        return make_error("out_of_range", "the obligation is not triggered on that day", "trigger");
+    if (auto r = tx.upsert_fulfilment(p.employer_id, *f, p.person_id(), ctx.timestamp()); !r) return r.error();
+    json out = {{"obligation_id", f->obligation_id}, {"trigger", f->trigger.iso()}, {"worker_id", f->worker_id},
+                {"done_on", f->done_on.iso()}};
+    if (auto r = journal(ctx, tx, p, "obligation.done", "obligation", f->obligation_id, f->worker_id, nullptr, out); !r)
+        return r.error();
+    return Answer{201, out};
+}
+
+}  // namespace
+
+void install_workspace_routes(httplib::Server& http, ApiContext& ctx) {
+    http.Get("/api/v1/approvals", [&ctx](const httplib::Request& req, httplib::Response& res) {
+        answer_read(ctx, req, res, [&](Transaction& tx, const Principal& p) { return approvals(ctx, tx, p); });
+    });
+    http.Get("/api/v1/team", [&ctx](const httplib::Request& req, httplib::Response& res) {
+        answer_read(ctx, req, res, [&](Transaction& tx, const Principal& p) { return team(ctx, tx, p, req); });
+    });
+    http.Get("/api/v1/compliance", [&ctx](const httplib::Request& req, httplib::Response& res) {
+        answer_read(ctx, req, res, [&](Transaction& tx, const Principal& p) { return compliance(ctx, tx, p, req); });
+    });
+    http.Post("/api/v1/compliance/fulfilments", [&ctx](const httplib::Request& req, httplib::Response& res) {
+        answer_write(ctx, req, res, [&](Transaction& tx, const Principal& p, const json& body) { return record_fulfilment(ctx, tx, p, body); });
+    });
+}
+
+}  // namespace ll::server

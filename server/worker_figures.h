@@ -1,0 +1,21 @@
+// One worker's stored facts handed to the core's fold: the single path by which the server turns
+// rows into figures, for the year view, the team table and the approval inbox alike.
+#pragma once
+#include <map>
+#include <vector>
+
+#include "ledger.h"
+#include "records.h"
+#include "rule_set.h"
+
+namespace ll::server {
+
+// Folds from the first year that matters (core's first_fold_year) up to `year`.
+Result<Balance> fold_worker(const RuleSet& rules, const WorkerRecord& w, const std::vector<EmploymentPeriod>& employment,
+                            const std::map<int, Rational>& company_fte, const std::vector<EntryRecord>& entries, int year,
+                            bool explain);
+
+// A data gap (no company size for a year) is "not found" for the caller, naming the year.
+Error as_lookup_error(Error e);
+
+}  // namespace ll::server
