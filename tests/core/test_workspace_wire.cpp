@@ -1,0 +1,83 @@
+// The workspace answers survive the wire: what the server encodes the app decodes to the same
+// values, and an answer with a wrong field is refused naming it.
+#include <doctest/doctest.h>
+
+#include "shipped_rules.h"
+#include "workspace_wire.h"
+
+using namespace ll;
+
+namespace {
+CivilDate d(const char* iso) { return *CivilDate::parse(iso); }
+}  // namespace
+
+TEST_CASE("a compliance report round-trips through the wire format") {
+    ComplianceFacts f;
+    f.company_fte[2024] = Rational(40);
+    f.workers.push_back({"w-1", "Anna", {{d("2024-05-02"), std::nullopt, Rational(1)}}});
+    f.done.push_back({"training_plan", d("2024-01-01"), "", d("2024-03-01")});
+    auto report = evaluate_compliance(*shipped::belgian_rule_set(), f, d("2024-06-15"));
+    auto back = wire::compliance_from_json(wire::to_json(report));
+    REQUIRE(back.ok());
+    CHECK(back->day == report.day);
+    REQUIRE(back->groups.size() == report.groups.size());
+    for (size_t i = 0; i < report.groups.size(); ++i) {
+        const auto& a = report.groups[i];
+        const auto& b = back->groups[i];
+        CHECK(a.obligation_id == b.obligation_id);
+        CHECK(a.deadline == b.deadline);
+        CHECK(a.status == b.status);
+        CHECK(a.days_left == b.days_left);
+        CHECK(a.done == b.done);
+        REQUIRE(a.duties.size() == b.duties.size());
+        for (size_t k = 0; k < a.duties.size(); ++k) {
+            CHECK(a.duties[k].worker_name == b.duties[k].worker_name);
+            CHECK(a.duties[k].done_on == b.duties[k].done_on);
+        }
+    }
+    auto j = wire::to_json(report);
+    j["items"][0]["status"] = "finished";
+    auto bad = wire::compliance_from_json(j);
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error().field == "items[0].status");
+}
+
+TEST_CASE("team rows and approval items round-trip") {
+    TeamRow r;
+    r.worker_id = "w-1";
+    r.name = "Élise Dupont";
+    r.department = "Office";
+    r.fraction = *Rational::make(4, 5);
+    r.status = WorkerStatus::left;
+    r.year = 2025;
+    r.minutes_per_day = 456;
+    r.remaining_minutes = 1000;
+    r.lapses_on = d("2025-09-30");
+    r.lapsing = true;
+    auto rows = wire::team_from_json({{"year", 2025}, {"items", {wire::to_json(r)}}});
+    REQUIRE(rows.ok());
+    REQUIRE(rows->size() == 1);
+    CHECK((*rows)[0].name == r.name);
+    CHECK(*(*rows)[0].fraction == *r.fraction);
+    CHECK((*rows)[0].status == WorkerStatus::left);
+    CHECK((*rows)[0].lapses_on == r.lapses_on);
+    CHECK((*rows)[0].lapsing);
+
+    ApprovalItem a;
+    a.entry.entry = LedgerEntry{"e-1", EntryKind::training, EntryStatus::submitted, d("2026-10-12"), 228, "Safe loading"};
+    a.entry.employer_id = "demo";
+    a.entry.worker_id = "w-1";
+    a.worker_name = "Anna";
+    a.minutes_per_day = 456;
+    a.remaining_minutes = 4332;
+    a.remaining_after_minutes = 4104;
+    auto items = wire::approvals_from_json({{"items", {wire::to_json(a)}}});
+    REQUIRE(items.ok());
+    CHECK((*items)[0].entry.entry.title == "Safe loading");
+    CHECK((*items)[0].remaining_after_minutes == 4104);
+    auto j = wire::to_json(a);
+    j.erase("remaining_minutes");
+    auto bad = wire::approvals_from_json({{"items", {j}}});
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error().field == "items[0].remaining_minutes");
+}

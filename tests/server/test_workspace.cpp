@@ -1,0 +1,180 @@
+// The employer workspace over HTTP: the approval inbox with each entry's effect on the balance,
+// the team table scoped like every list, and the compliance cockpit with recorded fulfilments.
+#include <doctest/doctest.h>
+
+#include "demo_server.h"
+
+using namespace ll::test;
+using nlohmann::json;
+
+namespace {
+
+const json* find_by(const json& items, const char* key, const std::string& value) {
+    for (const auto& i : items)
+        if (i[key] == value) return &i;
+    return nullptr;
+}
+
+const json* duty(const Reply& r, const std::string& obligation, const std::string& trigger = "") {
+    for (const auto& g : r.body["items"])
+        if (g["obligation_id"] == obligation && (trigger.empty() || g["trigger"] == trigger)) return &g;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("the approval inbox shows each entry's effect on the worker's year") {
+    DemoServer s;
+    REQUIRE(s.server.running());
+    auto manager = s.signed_in("manager@demo.example");
+    auto inbox = manager.get("/api/v1/approvals");
+    REQUIRE(inbox.status == 200);
+    const json* safe_loading = find_by(inbox.body["items"], "title", "Safe loading");
+    REQUIRE(safe_loading);
+    CHECK((*safe_loading)["worker_name"] == "Anna Peeters");
+    CHECK((*safe_loading)["minutes_per_day"] == 456);
+    // 2024: 3 days - 1 used; 2025: 4 days - 0.5 used; 2026: 4 days: 1824 + 2508 carried.
+    CHECK((*safe_loading)["remaining_minutes"] == 4332);
+    CHECK((*safe_loading)["remaining_after_minutes"] == 4332 - 228);
+    // Only the warehouse team: every item's worker is in the manager's department.
+    auto team = manager.get("/api/v1/team?year=2026");
+    for (const auto& i : inbox.body["items"]) CHECK(find_by(team.body["items"], "worker_id", i["worker_id"]));
+    // HR sees the submissions of every department.
+    auto hr = s.signed_in("hr@demo.example");
+    CHECK(hr.get("/api/v1/approvals").body["items"].size() > inbox.body["items"].size());
+}
+
+TEST_CASE("the team table: figures from the core's fold, scoped to who is asking") {
+    DemoServer s;
+    REQUIRE(s.server.running());
+    auto manager = s.signed_in("manager@demo.example");
+    auto team = manager.get("/api/v1/team?year=2026");
+    REQUIRE(team.status == 200);
+    CHECK(team.body["year"] == 2026);
+    const json* anna = find_by(team.body["items"], "worker_id", "w-0001");
+    REQUIRE(anna);
+    CHECK((*anna)["name"] == "Anna Peeters");
+    CHECK((*anna)["department"] == "Warehouse");
+    CHECK((*anna)["fraction"] == "4/5");
+    CHECK((*anna)["status"] == "active");
+    CHECK((*anna)["entitled_minutes"] == 1824);
+    CHECK((*anna)["carried_in_minutes"] == 2508);
+    CHECK((*anna)["pending_minutes"] == 228);
+    CHECK((*anna)["remaining_minutes"] == 4332);
+    CHECK((*anna)["behind"] == true);
+    CHECK((*anna)["period_start_year"] == 2024);
+    CHECK((*anna)["period_end_year"] == 2028);
+    // The same figures as the worker's own year view.
+    auto own = s.signed_in("worker@demo.example").get("/api/v1/me/balance?year=2026");
+    CHECK(own.body["remaining_minutes"] == (*anna)["remaining_minutes"]);
+    CHECK(own.body["carried_in_minutes"] == (*anna)["carried_in_minutes"]);
+    for (const auto& row : team.body["items"]) CHECK(row["department"] == "Warehouse");
+
+    auto hr = s.signed_in("hr@demo.example");
+    auto all = hr.get("/api/v1/team?year=2025");
+    CHECK(all.body["items"].size() == 60);
+    const json* leaver = find_by(all.body["items"], "worker_id", "w-0013");
+    REQUIRE(leaver);
+    CHECK((*leaver)["status"] == "left");  // left on 30 September 2025: seen at the end of 2025
+
+    auto worker = s.signed_in("worker@demo.example");
+    auto mine = worker.get("/api/v1/team");
+    REQUIRE(mine.body["items"].size() == 1);
+    CHECK(mine.body["items"][0]["worker_id"] == "w-0001");
+
+    auto bakery = s.signed_in("hr@bakery.example").get("/api/v1/team?year=2026");
+    CHECK(bakery.body["items"].size() == 6);
+    CHECK_FALSE(find_by(bakery.body["items"], "worker_id", "w-0001"));
+
+    auto bad = hr.get("/api/v1/team?year=20x6");
+    CHECK(bad.status == 400);
+    CHECK(bad.error()["field"] == "year");
+    CHECK(hr.get("/api/v1/team?year=1999").error()["field"] == "year");
+}
+
+TEST_CASE("the cockpit: the FLA duties of a day in 2024, and today's after the abolition") {
+    DemoServer s;
+    REQUIRE(s.server.running());
+    auto hr = s.signed_in("hr@demo.example");
+    auto mid2024 = hr.get("/api/v1/compliance?date=2024-06-15");
+    REQUIRE(mid2024.status == 200);
+    CHECK(mid2024.body["date"] == "2024-06-15");
+    const json* initial = duty(mid2024, "fla.initial_registration.v1");
+    REQUIRE(initial);
+    CHECK((*initial)["deadline"] == "2024-09-30");
+    CHECK((*initial)["days_left"] == 107);
+    CHECK((*initial)["status"] == "due");
+    const json* q2 = duty(mid2024, "fla.quarterly_update.v1", "2024-06-30");
+    REQUIRE(q2);
+    CHECK((*q2)["deadline"] == "2024-07-31");
+    // Anna joined on 29 April 2024: registration within 60 days, by 28 June 2024.
+    const json* joined = duty(mid2024, "fla.new_worker.v1", "2024-04-29");
+    REQUIRE(joined);
+    CHECK((*joined)["duties"][0]["worker_name"] == "Anna Peeters");
+    CHECK((*joined)["deadline"] == "2024-06-28");
+    CHECK_FALSE(duty(mid2024, "fla.abolished.data_retrieval"));
+
+    auto now = hr.get("/api/v1/compliance");
+    REQUIRE(now.status == 200);
+    const json* abolished = duty(now, "fla.abolished.data_retrieval");
+    REQUIRE(abolished);
+    CHECK((*abolished)["deadline"] == "2026-12-31");
+    CHECK((*abolished)["action"].get<std::string>().find("1 January 2027") != std::string::npos);
+    for (const auto& g : now.body["items"]) {
+        const std::string id = g["obligation_id"];
+        CHECK((id.rfind("fla.", 0) != 0 || id == "fla.abolished.data_retrieval"));
+    }
+    CHECK(duty(now, "yearly_balance_statement"));
+
+    // The bakery (9 FTE) has no training plan; managers and workers have no cockpit.
+    auto bakery = s.signed_in("hr@bakery.example").get("/api/v1/compliance?date=2026-02-01");
+    CHECK_FALSE(duty(bakery, "training_plan"));
+    CHECK(s.signed_in("manager@demo.example").get("/api/v1/compliance").status == 403);
+    auto bad = hr.get("/api/v1/compliance?date=2024-02-30");
+    CHECK(bad.status == 400);
+    CHECK(bad.error()["field"] == "date");
+}
+
+TEST_CASE("HR records duties as done; refused records name the field and write nothing") {
+    DemoServer s;
+    REQUIRE(s.server.running());
+    auto hr = s.signed_in("hr@demo.example");
+    auto plan = hr.post("/api/v1/compliance/fulfilments", {{"obligation_id", "training_plan"}, {"trigger", "2026-01-01"}, {"done_on", "2026-03-20"}});
+    REQUIRE(plan.status == 201);
+    auto report = hr.get("/api/v1/compliance?date=2026-06-01");
+    const json* g = duty(report, "training_plan", "2026-01-01");
+    REQUIRE(g);
+    CHECK((*g)["status"] == "done");
+    CHECK((*g)["duties"][0]["done_on"] == "2026-03-20");
+    auto statement = hr.post("/api/v1/compliance/fulfilments",
+                             {{"obligation_id", "yearly_balance_statement"}, {"trigger", "2026-01-01"}, {"worker_id", "w-0001"}});
+    REQUIRE(statement.status == 201);
+    auto today = hr.get("/api/v1/compliance");
+    const json* st = duty(today, "yearly_balance_statement", "2026-01-01");
+    REQUIRE(st);
+    CHECK((*st)["done"] == 1);
+
+    const std::string before = table_fingerprint(s.db);
+    struct Bad {
+        json body;
+        const char* field;
+    };
+    const Bad bad[] = {
+        {{{"obligation_id", "no.such"}, {"trigger", "2026-01-01"}}, "obligation_id"},
+        {{{"obligation_id", "training_plan"}, {"trigger", "2026-01-02"}}, "trigger"},
+        {{{"obligation_id", "yearly_balance_statement"}, {"trigger", "2026-01-01"}}, "worker_id"},
+        {{{"obligation_id", "yearly_balance_statement"}, {"trigger", "2026-01-01"}, {"worker_id", "b-0001"}}, "worker_id"},
+        {{{"obligation_id", "training_plan"}, {"trigger", "2026-01-01"}, {"done_on", "2099-01-01"}}, "done_on"},
+        {{{"obligation_id", "training_plan"}, {"trigger", "2026-01-01"}, {"extra", 1}}, "extra"},
+    };
+    for (const auto& b : bad) {
+        auto r = hr.post("/api/v1/compliance/fulfilments", b.body);
+        CAPTURE(b.body.dump());
+        CHECK(r.status >= 400);
+        CHECK(r.error()["field"] == b.field);
+    }
+    CHECK(s.signed_in("manager@demo.example")
+              .post("/api/v1/compliance/fulfilments", {{"obligation_id", "training_plan"}, {"trigger", "2026-01-01"}})
+              .status == 403);
+    CHECK(table_fingerprint(s.db) == before);
+}
