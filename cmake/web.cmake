@@ -20,7 +20,7 @@ target_link_libraries(imgui_backends PUBLIC imgui)
 target_compile_definitions(imgui_backends PUBLIC IMGUI_IMPL_OPENGL_ES3)
 target_compile_options(imgui_backends PRIVATE -w)
 
-add_executable(learnledger_web web/main.cpp web/web_platform.cpp web/api_client.cpp "${LL_FONT}")
+add_executable(learnledger_web web/main.cpp web/web_platform.cpp web/api_client.cpp web/workspace_requests.cpp "${LL_FONT}")
 target_link_libraries(learnledger_web PRIVATE ll_ui imgui_backends)
 set_target_properties(learnledger_web PROPERTIES OUTPUT_NAME learnledger SUFFIX ".js"
                       RUNTIME_OUTPUT_DIRECTORY "${LL_WEB_OUT}")

@@ -5,13 +5,17 @@
 #include <algorithm>
 #include <cmath>
 
+#include "approvals_screen.h"
 #include "balance_screen.h"
+#include "compliance_screen.h"
 #include "form_widgets.h"
 #include "imgui.h"
 #include "item_tree.h"
 #include "sign_in_screen.h"
+#include "team_screen.h"
 #include "theme.h"
 #include "translations.h"
+#include "workspace_update.h"
 
 namespace ll::ui {
 namespace {
@@ -28,6 +32,38 @@ void draw_account_bar(const AppState& s, std::vector<Action>& out) {
     ImGui::SetCursorPos(ImVec2(ImGui::GetWindowContentRegionMax().x - button_w, y));
     if (touch_button(label, button_w)) out.push_back(SignOut{});
     ImGui::Separator();
+}
+
+// Managers and HR move between their own right and the workspace parts their role opens; the
+// inbox shows how many trainings wait.
+void draw_section_bar(const AppState& s, std::vector<Action>& out) {
+    if (!may_open(s, Section::approvals)) return;
+    std::vector<std::pair<Section, std::string>> sections{{Section::mine, tr("My right") + "##section-mine"}};
+    std::string inbox = tr("Approvals");
+    if (s.workspace.inbox.load == LoadState::loaded && !s.workspace.inbox.items.empty())
+        inbox += " (" + std::to_string(s.workspace.inbox.items.size()) + ")";
+    sections.emplace_back(Section::approvals, inbox + "##section-approvals");
+    sections.emplace_back(Section::team, tr("Team") + "##section-team");
+    if (may_open(s, Section::compliance)) sections.emplace_back(Section::compliance, tr("Compliance") + "##section-compliance");
+    std::vector<std::string> labels;
+    for (const auto& [section, label] : sections) labels.push_back(label);
+    int columns = static_cast<int>(labels.size());
+    const float w = choice_layout(labels, columns, columns);
+    int i = 0;
+    for (const auto& [section, label] : sections) {
+        if (i++ % columns != 0) ImGui::SameLine();
+        if (choice_button(label, w, s.section == section)) out.push_back(WorkspaceAction{SelectSection{section}});
+    }
+    ImGui::Separator();
+}
+
+void draw_signed_in(const AppState& s, std::vector<Action>& out) {
+    switch (s.section) {
+        case Section::mine: draw_balance_screen(s, out); break;
+        case Section::approvals: draw_approvals_screen(s, out); break;
+        case Section::team: draw_team_screen(s, out); break;
+        case Section::compliance: draw_compliance_screen(s, out); break;
+    }
 }
 
 // The languages by their own names, four in a row where they fit, else two; the current one is
@@ -103,8 +139,11 @@ bool draw_app_frame(const AppState& state, std::vector<Action>& out) {
                 draw_language_picker(state, out);
                 break;
             case Screen::balance:
-                if (state.session) draw_account_bar(state, out);
-                draw_balance_screen(state, out);
+                if (state.session) {
+                    draw_account_bar(state, out);
+                    draw_section_bar(state, out);
+                }
+                draw_signed_in(state, out);
                 draw_language_picker(state, out);
                 break;
         }

@@ -13,10 +13,10 @@
 #include "records.h"
 #include "result.h"
 #include "translations.h"
+#include "workspace_state.h"
 
 namespace ll::ui {
 
-enum class LoadState { idle, loading, loaded, failed };
 enum class Screen { starting, sign_in, balance };
 enum class Tab { balance, history, submit };
 
@@ -88,6 +88,8 @@ struct AppState {
     std::optional<QueuedTraining> sending;  // the form's submission on its way
     std::vector<YearView> saved_views;  // the last view of each year loaded, for offline use
     std::vector<QueuedTraining> outbox;
+    Section section = Section::mine;  // managers and HR also reach the workspace parts
+    Workspace workspace;
 };
 
 // --- actions: everything that can change the state ---
@@ -119,7 +121,7 @@ struct ConnectionLost {};  // the session could not be checked: no network
 struct NetworkBack {};
 struct RequestFailed { int year; Error error; };
 // The browser's back or forward button, or a link, asked for this place (see route.h).
-struct Navigate { Tab tab; bool explanation = false; };
+struct Navigate { Tab tab; bool explanation = false; Section section = Section::mine; };
 struct EditSearch { std::string text; };
 struct FilterStatus { std::optional<EntryStatus> status; };
 struct ThumbnailLoaded { std::string key; Thumbnail thumbnail; };
@@ -128,7 +130,7 @@ using Action = std::variant<SessionChecked, EditEmail, EditPassword, SetRemember
                             SelectYear, SelectTab, ToggleExplanation, Retry, YearLoaded, RequestFailed, EditForm, SetTrainingType,
                             PickCertificate, CertificatePicked, ClearCertificate, SubmitTraining, TrainingSubmitted, SubmitFailed,
                             OfflineRestored, ConnectionLost, NetworkBack, Navigate, EditSearch, FilterStatus, ThumbnailLoaded,
-                            DiscardQueued>;
+                            DiscardQueued, WorkspaceAction>;
 
 // --- commands: what the host must do (fetching, storing); it answers with actions ---
 struct CheckSession {};
@@ -149,6 +151,6 @@ struct LoadThumbnail { std::string key; };
 struct KeepCertificate { std::string key; bool on_device = true; };
 struct ForgetCertificate { std::string key; };
 using Command = std::variant<CheckSession, SendSignIn, SendSignOut, FetchYear, RememberLanguage, OpenFilePicker, SendTraining,
-                             SaveOffline, LoadThumbnail, KeepCertificate, ForgetCertificate>;
+                             SaveOffline, LoadThumbnail, KeepCertificate, ForgetCertificate, WorkspaceCommand>;
 
 }  // namespace ll::ui

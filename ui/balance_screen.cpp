@@ -168,6 +168,8 @@ void draw_entry_title(const std::string& title) {
     if (auto* t = current_item_tree()) t->record_last_item("text", title, "");
 }
 
+}  // namespace
+
 void draw_history_entry(const AppState& s, const EntryRecord& e) {
     ImGui::Separator();
     const bool picture = !e.certificate_id.empty();
@@ -186,6 +188,8 @@ void draw_history_entry(const AppState& s, const EntryRecord& e) {
         text(tr("Reason: {reason}", {{"reason", e.decision_reason}}));
     ImGui::EndGroup();
 }
+
+namespace {
 
 // A training kept on the device: waiting to send, or refused by the server with its reason and a
 // way to drop it (a conflict is shown plainly, never retried in silence).

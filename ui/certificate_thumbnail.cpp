@@ -13,8 +13,8 @@ namespace ll::ui {
 
 // A square as tall as a title line and its details: the certificate's photo, or a symbol for a
 // document or a picture that could not be fetched.
-void draw_certificate_thumbnail(const AppState& s, const std::string& key) {
-    const float side = ImGui::GetFontSize() * 3.0f;
+void draw_certificate_thumbnail(const AppState& s, const std::string& key, float side) {
+    if (side <= 0) side = ImGui::GetFontSize() * 3.0f;
     auto it = s.thumbnails.find(key);
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImDrawList* draw = ImGui::GetWindowDrawList();

@@ -8,6 +8,7 @@
 namespace ll::ui {
 
 // `key`: a certificate id, or picked_certificate for the file chosen in the form.
-void draw_certificate_thumbnail(const AppState& s, const std::string& key);
+// `side`: the square's size in pixels; 0 for three lines of text (lists).
+void draw_certificate_thumbnail(const AppState& s, const std::string& key, float side = 0);
 
 }  // namespace ll::ui

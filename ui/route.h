@@ -9,7 +9,8 @@
 
 namespace ll::ui {
 
-// "#sign-in", "#balance", "#balance/explanation", "#history", "#submit" ("#" while starting).
+// "#sign-in", "#balance", "#balance/explanation", "#history", "#submit", and for managers and HR
+// "#approvals", "#team", "#compliance" ("#" while starting).
 std::string route_of(const AppState& s);
 // The navigation a fragment asks for; nullopt for fragments that are not a signed-in place.
 std::optional<Navigate> navigation_for(std::string_view fragment);

@@ -8,6 +8,7 @@
 #include "offline_snapshot.h"
 #include "overloaded.h"
 #include "submit_form.h"
+#include "workspace_update.h"
 
 namespace ll::ui {
 namespace {
@@ -87,6 +88,8 @@ std::vector<Command> drop_queued(AppState& s, const std::string& key) {
 
 void leave(AppState& s, std::optional<Error> why) {
     s.session.reset();
+    s.section = Section::mine;
+    s.workspace = Workspace{};
     s.view.reset();
     s.history_filter = HistoryFilter{};
     s.thumbnails.clear();
@@ -132,6 +135,19 @@ AppState initial_state(const CivilDate& today, int first_year, int last_year, La
 }
 
 std::vector<Command> start(AppState&) { return {CheckSession{}}; }
+
+Action with_key(Action action, const std::function<std::string()>& fresh) {
+    auto fill = [&](std::string& key) {
+        if (key.empty()) key = fresh();
+    };
+    if (auto* a = std::get_if<SubmitTraining>(&action)) fill(a->key);
+    if (auto* w = std::get_if<WorkspaceAction>(&action)) {
+        if (auto* a = std::get_if<Decide>(w)) fill(a->key);
+        if (auto* a = std::get_if<ConfirmBulkApprove>(w)) fill(a->key);
+        if (auto* a = std::get_if<MarkDone>(w)) fill(a->key);
+    }
+    return action;
+}
 
 std::vector<Command> update(AppState& s, const Action& action) {
     using Commands = std::vector<Command>;
@@ -325,8 +341,31 @@ std::vector<Command> update(AppState& s, const Action& action) {
             },
             [&](const Retry&) -> Commands { return load_year(s); },
             [&](const Navigate& a) -> Commands {
-                if (s.screen == Screen::balance) show_tab(s, a.tab, a.explanation);
+                if (s.screen != Screen::balance) return {};
+                if (a.section != Section::mine) {
+                    if (a.section == s.section || !may_open(s, a.section)) return {};
+                    return update_workspace(s, SelectSection{a.section});
+                }
+                s.section = Section::mine;
+                show_tab(s, a.tab, a.explanation);
                 return {};
+            },
+            [&](const WorkspaceAction& a) -> Commands {
+                if (const auto* f = std::get_if<WorkspaceFailed>(&a); f && session_lost(f->error)) {
+                    leave(s, make_error(f->error.code, "you were signed out; sign in again"));
+                    return {};
+                }
+                if (const auto* f = std::get_if<DecisionFailed>(&a); f && session_lost(f->error)) {
+                    leave(s, make_error(f->error.code, "you were signed out; sign in again"));
+                    return {};
+                }
+                auto out = update_workspace(s, a);
+                // Back in "mine" after decisions: the year view reloads with the new figures.
+                if (std::holds_alternative<SelectSection>(a) && s.section == Section::mine && s.load == LoadState::idle) {
+                    auto more = load_year(s);
+                    out.insert(out.end(), more.begin(), more.end());
+                }
+                return out;
             },
             [&](const EditSearch& a) -> Commands {
                 s.history_filter.search = a.text.substr(0, 100);

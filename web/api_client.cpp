@@ -5,6 +5,7 @@
 #include "json_reader.h"
 #include "overloaded.h"
 #include "wire.h"
+#include "workspace_requests.h"
 
 namespace ll::web {
 Error answer_error(int status, std::string_view body) {
@@ -38,7 +39,7 @@ std::optional<EntryRecord> created_entry(int status, std::string_view body) {
 bool is_api_command(const ui::Command& c) {
     return std::holds_alternative<ui::CheckSession>(c) || std::holds_alternative<ui::SendSignIn>(c) ||
            std::holds_alternative<ui::SendSignOut>(c) || std::holds_alternative<ui::FetchYear>(c) ||
-           std::holds_alternative<ui::SendTraining>(c);
+           std::holds_alternative<ui::SendTraining>(c) || std::holds_alternative<ui::WorkspaceCommand>(c);
 }
 
 HttpRequest ApiClient::request_for(const InFlight& pending) const {
@@ -58,6 +59,7 @@ HttpRequest ApiClient::request_for(const InFlight& pending) const {
                                        c.certificate_kept ? HttpRequest::File::kept : HttpRequest::File::picked, c.key};
                 return HttpRequest{"POST", "/api/v1/trainings", c.body, {csrf, {"Idempotency-Key", c.key}}};
             },
+            [&](const ui::WorkspaceCommand& c) { return workspace_request(c, csrf_token_); },
             [](const auto&) { return HttpRequest{}; },  // host commands never get here (see send)
         },
         pending.command);
@@ -107,6 +109,7 @@ std::optional<ui::Action> ApiClient::answer_for(InFlight& pending, int status, s
                 if (auto e = created_entry(status, body)) return ui::TrainingSubmitted{std::move(*e), c.key};
                 return ui::SubmitFailed{answer_error(status, body), c.key};
             },
+            [&](const ui::WorkspaceCommand& c) -> std::optional<ui::Action> { return workspace_answer(c, status, body); },
             [](const auto&) -> std::optional<ui::Action> { return std::nullopt; },
         },
         pending.command);

@@ -94,12 +94,8 @@ void follow_credentials(const ui::Action& action) {
 void dispatch(const ui::Action& action) {
     follow_credentials(action);
     const bool was_signed_out = app->state.screen == ui::Screen::sign_in;
-    // A submission gets its idempotency key here: the browser has the randomness, the UI has none.
-    if (const auto* submit = std::get_if<ui::SubmitTraining>(&action); submit && submit->key.empty()) {
-        run(ui::update(app->state, ui::SubmitTraining{web::random_key()}));
-    } else {
-        run(ui::update(app->state, action));
-    }
+    // Writes get their idempotency key here: the browser has the randomness, the UI has none.
+    run(ui::update(app->state, ui::with_key(action, web::random_key)));
     sync_route();
     // A saved sign-in is asked for when the sign-in screen opens with empty fields.
     if (!was_signed_out && app->state.screen == ui::Screen::sign_in && app->state.sign_in.email.empty()) web::request_credential();

@@ -1,0 +1,261 @@
+// The table lays out only the rows on screen (ImGuiListClipper), so thousands of workers scroll
+// smoothly; narrow screens keep the name, remaining time and flags, wide ones show every column.
+#include "team_screen.h"
+
+#include <algorithm>
+
+#include "balance_screen.h"
+#include "form_widgets.h"
+#include "imgui.h"
+#include "item_tree.h"
+#include "team_table.h"
+#include "theme.h"
+#include "translations.h"
+
+namespace ll::ui {
+namespace {
+
+Rational as_days(long long minutes, long long per_day) {
+    auto r = Rational::make(minutes, per_day > 0 ? per_day : 1);
+    return r ? *r : Rational(0);
+}
+
+std::string days_of(const TeamRow& r, long long minutes) { return number(as_days(minutes, r.minutes_per_day)); }
+
+void muted(const std::string& s) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    text(s);
+    ImGui::PopStyleColor();
+}
+
+// One row of choice buttons; `current` is the index drawn pressed. Returns the index tapped or -1.
+int choice_row(const std::vector<std::string>& labels, int current) {
+    int columns = static_cast<int>(labels.size());
+    const float w = choice_layout(labels, columns, columns);
+    int tapped = -1;
+    for (int i = 0; i < static_cast<int>(labels.size()); ++i) {
+        if (i % columns != 0) ImGui::SameLine();
+        if (choice_button(labels[static_cast<size_t>(i)], w, i == current)) tapped = i;
+    }
+    return tapped;
+}
+
+void draw_year_row(const AppState& s, std::vector<Action>& out) {
+    const TeamState& t = s.workspace.team;
+    const float w = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3;
+    ImGui::BeginDisabled(t.year <= s.first_year);
+    if (touch_button("\u2039 " + std::to_string(t.year - 1) + "##team-previous", w)) out.push_back(WorkspaceAction{SelectTeamYear{t.year - 1}});
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    touch_button(std::to_string(t.year) + "##team-year", w);
+    if (auto* tree = current_item_tree()) tree->record_last_item("text", tr("Year"), std::to_string(t.year));
+    ImGui::SameLine();
+    ImGui::BeginDisabled(t.year >= s.last_year);
+    if (touch_button(std::to_string(t.year + 1) + " \u203a##team-next", w)) out.push_back(WorkspaceAction{SelectTeamYear{t.year + 1}});
+    ImGui::EndDisabled();
+}
+
+void draw_filters(const TeamState& t, std::vector<Action>& out) {
+    TeamFilter f = t.filter;
+    FieldResult search = text_field("##team-search", tr("Search by name"), f.search, 0, TextPurpose::search);
+    if (search.changed) {
+        f.search = search.text;
+        out.push_back(WorkspaceAction{EditTeamFilter{f}});
+    }
+    const auto departments = departments_of(t.rows);
+    if (departments.size() > 1) {
+        std::vector<std::string> labels{tr("All departments") + "##dep-all"};
+        int current = 0;
+        for (size_t i = 0; i < departments.size(); ++i) {
+            labels.push_back(departments[i].second + "##dep-" + departments[i].first);
+            if (departments[i].first == f.department_id) current = static_cast<int>(i) + 1;
+        }
+        if (int i = choice_row(labels, current); i >= 0) {
+            f.department_id = i == 0 ? std::string() : departments[static_cast<size_t>(i - 1)].first;
+            out.push_back(WorkspaceAction{EditTeamFilter{f}});
+        }
+    }
+    const auto committees = joint_committees_of(t.rows);
+    if (committees.size() > 1) {
+        std::vector<std::string> labels{tr("All joint committees") + "##pc-all"};
+        int current = 0;
+        for (size_t i = 0; i < committees.size(); ++i) {
+            labels.push_back(tr("JC {code}", {{"code", committees[i]}}) + "##pc-" + committees[i]);
+            if (committees[i] == f.joint_committee) current = static_cast<int>(i) + 1;
+        }
+        if (int i = choice_row(labels, current); i >= 0) {
+            f.joint_committee = i == 0 ? std::string() : committees[static_cast<size_t>(i - 1)];
+            out.push_back(WorkspaceAction{EditTeamFilter{f}});
+        }
+    }
+    const RegimeFilter regimes[] = {RegimeFilter::all, RegimeFilter::full_time, RegimeFilter::part_time};
+    const int regime = static_cast<int>(std::find(std::begin(regimes), std::end(regimes), f.regime) - std::begin(regimes));
+    if (int i = choice_row({tr("Every regime") + "##regime-all", tr("Full-time") + "##regime-full", tr("Part-time") + "##regime-part"}, regime);
+        i >= 0) {
+        f.regime = regimes[i];
+        out.push_back(WorkspaceAction{EditTeamFilter{f}});
+    }
+    const std::optional<WorkerStatus> statuses[] = {WorkerStatus::active, WorkerStatus::left, std::nullopt};
+    const int status = static_cast<int>(std::find(std::begin(statuses), std::end(statuses), f.status) - std::begin(statuses));
+    if (int i = choice_row({tr("Employed") + "##status-active", tr("Left") + "##status-left", tr("Everyone") + "##status-all"}, status);
+        i >= 0) {
+        f.status = statuses[i];
+        out.push_back(WorkspaceAction{EditTeamFilter{f}});
+    }
+    bool flagged = f.flagged_only;
+    if (touch_checkbox(tr("Only workers behind or with time about to lapse") + "##flagged", flagged)) {
+        f.flagged_only = flagged;
+        out.push_back(WorkspaceAction{EditTeamFilter{f}});
+    }
+}
+
+std::string flags_text(const TeamRow& r) {
+    std::string out;
+    if (r.behind) out = tr("Behind: {days} carried", {{"days", days_of(r, r.carried_in_minutes)}});
+    if (r.lapsing && r.lapses_on) out += (out.empty() ? "" : " \u00b7 ") + tr("Lapses {date}", {{"date", date_text(*r.lapses_on)}});
+    return out;
+}
+
+struct Column {
+    const char* header;
+    TeamColumn sort;
+    bool narrow;  // kept on phones
+};
+
+void draw_cell(const TeamRow& r, TeamColumn c, std::vector<Action>& out, bool first) {
+    std::string value;
+    switch (c) {
+        case TeamColumn::name: value = r.name; break;
+        case TeamColumn::department: value = r.department; break;
+        case TeamColumn::entitled: value = days_of(r, r.entitled_minutes); break;
+        case TeamColumn::used: value = days_of(r, r.used_minutes); break;
+        case TeamColumn::pending: value = days_of(r, r.pending_minutes); break;
+        case TeamColumn::remaining: value = days_of(r, r.remaining_minutes); break;
+        case TeamColumn::period:
+            value = r.period_start_year ? days_of(r, r.period_followed_minutes) + " / " + days_of(r, r.period_goal_minutes) : "\u2013";
+            break;
+    }
+    if (first) {
+        if (ImGui::Selectable((value + "##row-" + r.worker_id).c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
+            out.push_back(WorkspaceAction{OpenWorker{r.worker_id}});
+        if (auto* t = current_item_tree()) t->label_last_item(value);
+        return;
+    }
+    ImGui::TextUnformatted(value.c_str());
+}
+
+void draw_table(const TeamState& t, const std::vector<const TeamRow*>& rows, std::vector<Action>& out) {
+    const bool wide = ImGui::GetContentRegionAvail().x > ImGui::GetFontSize() * 36;
+    const Column all[] = {{"Name", TeamColumn::name, true},          {"Department", TeamColumn::department, false},
+                          {"Right", TeamColumn::entitled, false},     {"Followed", TeamColumn::used, false},
+                          {"Waiting", TeamColumn::pending, false},    {"Remaining", TeamColumn::remaining, true},
+                          {"5 years", TeamColumn::period, false}};
+    std::vector<Column> columns;
+    for (const auto& c : all)
+        if (wide || c.narrow) columns.push_back(c);
+    const int count = static_cast<int>(columns.size()) + 1;  // and the flags
+    const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                  ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX;
+    if (!ImGui::BeginTable("team", count, flags)) return;
+    for (const auto& c : columns) {
+        ImGuiTableColumnFlags cf = c.sort == TeamColumn::name ? ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthStretch : 0;
+        ImGui::TableSetupColumn(tr(c.header).c_str(), cf, c.sort == TeamColumn::name ? 3.0f : 1.0f, static_cast<ImGuiID>(c.sort));
+    }
+    ImGui::TableSetupColumn(tr("Flags").c_str(), ImGuiTableColumnFlags_NoSort, 2.5f, 100);
+    ImGui::TableHeadersRow();
+    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
+        if (specs->SpecsCount > 0) {
+            const auto column = static_cast<TeamColumn>(specs->Specs[0].ColumnUserID);
+            const bool ascending = specs->Specs[0].SortDirection != ImGuiSortDirection_Descending;
+            if (column != t.sort || ascending != t.ascending) out.push_back(WorkspaceAction{SortTeam{column, ascending}});
+        }
+        specs->SpecsDirty = false;
+    }
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(rows.size()));
+    while (clipper.Step())
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const TeamRow& r = *rows[static_cast<size_t>(i)];
+            ImGui::TableNextRow();
+            for (size_t c = 0; c < columns.size(); ++c) {
+                ImGui::TableSetColumnIndex(static_cast<int>(c));
+                draw_cell(r, columns[c].sort, out, c == 0);
+            }
+            ImGui::TableSetColumnIndex(static_cast<int>(columns.size()));
+            const std::string f = flags_text(r);
+            if (!f.empty()) {
+                ImGui::PushStyleColor(ImGuiCol_Text, error_colour());
+                ImGui::TextUnformatted(f.c_str());
+                ImGui::PopStyleColor();
+            }
+        }
+    ImGui::EndTable();
+}
+
+void draw_totals(const std::vector<const TeamRow*>& rows) {
+    long long remaining = 0, per_day = 0;
+    int behind = 0;
+    for (const TeamRow* r : rows) {
+        remaining += r->remaining_minutes;
+        per_day = std::max(per_day, r->minutes_per_day);
+        behind += r->behind ? 1 : 0;
+    }
+    muted(tr("{n} workers \u00b7 {days} days open \u00b7 {behind} behind",
+             {{"n", std::to_string(rows.size())}, {"days", number(as_days(remaining, per_day))}, {"behind", std::to_string(behind)}}));
+}
+
+// One worker's year as their own screen shows it, with every explanation line open.
+void draw_worker(const AppState& s, std::vector<Action>& out) {
+    const TeamState& t = s.workspace.team;
+    if (touch_button("\u2039 " + tr("Back to the team") + "##team-back", 0)) out.push_back(WorkspaceAction{CloseWorker{}});
+    const TeamRow* row = nullptr;
+    for (const auto& r : t.rows)
+        if (r.worker_id == *t.worker) row = &r;
+    if (row) heading(row->name);
+    if (t.worker_load == LoadState::loading) return text(tr("Loading..."));
+    if (t.worker_load == LoadState::failed) {
+        if (t.error) error_line(*t.error);
+        return;
+    }
+    if (!t.worker_view) return;
+    const YearView& v = *t.worker_view;
+    figure(tr("Remaining {year}", {{"year", std::to_string(v.year)}}), days_text(as_days(v.remaining_minutes, v.minutes_per_day)));
+    text(tr("Training right {year}", {{"year", std::to_string(v.year)}}) + ": " + days_text(v.entitled_days));
+    text(tr("Followed: {duration}", {{"duration", duration(v.used_minutes)}}));
+    if (v.pending_minutes > 0) text(tr("Waiting for approval: {duration}", {{"duration", duration(v.pending_minutes)}}));
+    if (v.carried_in_minutes > 0) text(tr("Carried from earlier years: {duration}", {{"duration", duration(v.carried_in_minutes)}}));
+    ImGui::Spacing();
+    heading(tr("Explanation"));
+    for (const auto* lines : {&v.entitlement_explanation, &v.explanation})
+        for (const auto& line : *lines) {
+            ImGui::Bullet();
+            ImGui::SameLine();
+            text(explanation(line));
+        }
+    ImGui::Spacing();
+    heading(tr("History"));
+    for (const auto& e : v.entries) draw_history_entry(s, e);
+    if (v.entries.empty()) text(tr("No trainings in {year}.", {{"year", std::to_string(v.year)}}));
+}
+
+}  // namespace
+
+void draw_team_screen(const AppState& s, std::vector<Action>& out) {
+    const TeamState& t = s.workspace.team;
+    if (t.worker) return draw_worker(s, out);
+    heading(tr("Team"));
+    draw_year_row(s, out);
+    if (t.load == LoadState::failed) {
+        if (t.error) error_line(*t.error);
+        if (touch_button(tr("Try again") + "##retry-team", 0)) out.push_back(WorkspaceAction{SelectSection{Section::team}});
+        return;
+    }
+    if (t.load == LoadState::loading && t.rows.empty()) return text(tr("Loading..."));
+    draw_filters(t, out);
+    const auto rows = visible_rows(t);
+    draw_totals(rows);
+    if (rows.empty()) return text(tr("No workers match."));
+    draw_table(t, rows, out);
+}
+
+}  // namespace ll::ui

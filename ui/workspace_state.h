@@ -1,0 +1,133 @@
+// The employer workspace as plain values: the approval inbox, the team table and the compliance
+// cockpit that managers and HR use, with the actions that change them and the commands they send.
+#pragma once
+#include <optional>
+#include <set>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "compliance.h"
+#include "records.h"
+#include "result.h"
+#include "team_row.h"
+#include "year_view.h"
+
+namespace ll::ui {
+
+enum class LoadState { idle, loading, loaded, failed };
+
+// Where a signed-in person is: their own training right, or (managers, HR) the workspace parts.
+enum class Section { mine, approvals, team, compliance };
+
+struct DecisionNotice {
+    int approved = 0, rejected = 0;
+};
+
+struct InboxState {
+    LoadState load = LoadState::idle;
+    std::vector<ApprovalItem> items;
+    std::set<std::string> selected;         // entry ids ticked for bulk approval
+    std::string cursor;                     // the entry keyboard shortcuts act on
+    std::optional<std::string> rejecting;   // the entry whose rejection reason is being typed
+    std::string reason;
+    bool confirm_bulk = false;              // "Approve N trainings?" is asked
+    std::set<std::string> busy;             // decisions on their way
+    std::optional<std::string> previewing;  // certificate shown large
+    std::optional<Error> error;             // the last refusal, shown plainly
+    std::optional<DecisionNotice> notice;   // the last decision, confirmed ("2 trainings approved")
+};
+
+enum class TeamColumn { name, department, entitled, used, pending, remaining, period };
+enum class RegimeFilter { all, full_time, part_time };
+
+struct TeamFilter {
+    std::string search;                       // words in the name
+    std::string department_id;                // empty: all
+    std::string joint_committee;              // empty: all
+    RegimeFilter regime = RegimeFilter::all;
+    std::optional<WorkerStatus> status = WorkerStatus::active;
+    bool flagged_only = false;                // behind or lapsing
+};
+
+struct TeamState {
+    LoadState load = LoadState::idle;
+    int year = 0;
+    std::vector<TeamRow> rows;
+    TeamFilter filter;
+    TeamColumn sort = TeamColumn::name;
+    bool ascending = true;
+    std::optional<std::string> worker;        // drilled down to this worker's ledger
+    std::optional<YearView> worker_view;
+    LoadState worker_load = LoadState::idle;
+    std::optional<Error> error;
+};
+
+struct ComplianceState {
+    LoadState load = LoadState::idle;
+    std::string date;                         // as typed, ISO; the report is for `report->day`
+    std::optional<ComplianceReport> report;
+    std::optional<std::string> expanded;      // "obligation_id@trigger" of the group opened
+    std::set<std::string> busy;               // fulfilments on their way
+    std::optional<Error> error;
+};
+
+struct Workspace {
+    InboxState inbox;
+    TeamState team;
+    ComplianceState compliance;
+};
+
+// --- actions ---
+struct SelectSection { Section section; };
+struct InboxLoaded { std::vector<ApprovalItem> items; };
+struct ToggleSelected { std::string id; };
+struct SelectAllPending { bool select; };
+struct MoveCursor { int by; };  // keyboard: next / previous entry
+struct StartReject { std::string id; };
+struct EditReason { std::string text; };
+struct CancelReject {};
+struct Decide { std::string id; bool approve; std::string key; };  // key: the host's fresh idempotency key
+struct AskBulkApprove {};
+struct CancelBulkApprove {};
+struct ConfirmBulkApprove { std::string key; };
+struct Decided { std::vector<EntryRecord> entries; };
+struct DecisionFailed { std::vector<std::string> ids; Error error; };
+struct PreviewCertificate { std::optional<std::string> certificate_id; };
+struct TeamLoaded { int year; std::vector<TeamRow> rows; };
+struct SelectTeamYear { int year; };
+struct EditTeamFilter { TeamFilter filter; };
+struct SortTeam { TeamColumn column; bool ascending = true; };
+struct OpenWorker { std::string worker_id; };
+struct CloseWorker {};
+struct WorkerYearLoaded { std::string worker_id; YearView view; };
+struct EditComplianceDate { std::string text; };
+struct ShowCompliance {};  // for the date typed (today when empty)
+struct ComplianceLoaded { ComplianceReport report; };
+struct ExpandDuty { std::optional<std::string> group; };
+struct MarkDone { std::string obligation_id, trigger, worker_id, key; };
+struct MarkedDone { std::string obligation_id, trigger, worker_id; };
+enum class WorkspacePart { inbox, team, worker, compliance };
+struct WorkspaceFailed { WorkspacePart part; Error error; };
+using WorkspaceAction = std::variant<SelectSection, InboxLoaded, ToggleSelected, SelectAllPending, MoveCursor, StartReject, EditReason,
+                                     CancelReject, Decide, AskBulkApprove, CancelBulkApprove, ConfirmBulkApprove, Decided, DecisionFailed,
+                                     PreviewCertificate, TeamLoaded, SelectTeamYear, EditTeamFilter, SortTeam, OpenWorker, CloseWorker,
+                                     WorkerYearLoaded, EditComplianceDate, ShowCompliance, ComplianceLoaded, ExpandDuty, MarkDone,
+                                     MarkedDone, WorkspaceFailed>;
+
+// --- commands ---
+struct FetchApprovals {};
+struct SendDecision { std::string id; bool approve; std::string reason, key; };
+struct SendBulkApprove { std::vector<std::string> ids; std::string key; };
+struct FetchTeam { int year; };
+struct FetchWorkerYear { std::string worker_id; int year; };
+struct FetchCompliance { std::string date; };  // empty: the server's today
+struct SendFulfilment { std::string obligation_id, trigger, worker_id, key; };
+using WorkspaceCommand = std::variant<FetchApprovals, SendDecision, SendBulkApprove, FetchTeam, FetchWorkerYear, FetchCompliance,
+                                      SendFulfilment>;
+
+// The key of a duty group in ComplianceState::expanded, and of one duty in ComplianceState::busy.
+std::string group_key(const DutyGroup& g);
+std::string duty_key(const std::string& obligation_id, const std::string& trigger, const std::string& worker_id);
+
+}  // namespace ll::ui

@@ -1,0 +1,320 @@
+// The workspace's update step. Decisions are sent with idempotency keys and applied when the server
+// confirms them (an approval is final, so nothing is shown approved before it is); a refusal is
+// shown with its reason, and an entry someone else decided meanwhile disappears on reload.
+#include "workspace_update.h"
+
+#include <algorithm>
+
+#include "overloaded.h"
+
+namespace ll::ui {
+
+std::string group_key(const DutyGroup& g) { return g.obligation_id + "@" + g.trigger.iso(); }
+
+std::string duty_key(const std::string& obligation_id, const std::string& trigger, const std::string& worker_id) {
+    return obligation_id + "@" + trigger + "@" + worker_id;
+}
+
+namespace {
+
+using Commands = std::vector<Command>;
+
+bool is_blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+// Pictures of the inbox's certificates, each asked for once (again after a failure).
+void request_thumbnails(AppState& s, Commands& out) {
+    for (const auto& item : s.workspace.inbox.items) {
+        const std::string& id = item.entry.certificate_id;
+        if (id.empty()) continue;
+        auto it = s.thumbnails.find(id);
+        if (it != s.thumbnails.end() && it->second.kind != Thumbnail::Kind::unavailable) continue;
+        s.thumbnails[id] = Thumbnail{};
+        out.push_back(LoadThumbnail{id});
+    }
+}
+
+const ApprovalItem* inbox_item(const InboxState& inbox, const std::string& id) {
+    for (const auto& i : inbox.items)
+        if (i.entry.entry.id == id) return &i;
+    return nullptr;
+}
+
+Commands decided(AppState& s, const std::vector<EntryRecord>& entries) {
+    InboxState& inbox = s.workspace.inbox;
+    int approved = 0, rejected = 0;
+    for (const auto& e : entries) {
+        inbox.busy.erase(e.entry.id);
+        inbox.selected.erase(e.entry.id);
+        if (inbox.rejecting == e.entry.id) inbox.rejecting.reset(), inbox.reason.clear();
+        (e.entry.status == EntryStatus::approved ? approved : rejected) += 1;
+        auto gone = std::remove_if(inbox.items.begin(), inbox.items.end(), [&](const ApprovalItem& i) { return i.entry.entry.id == e.entry.id; });
+        inbox.items.erase(gone, inbox.items.end());
+    }
+    if (!inbox_item(inbox, inbox.cursor)) inbox.cursor = inbox.items.empty() ? "" : inbox.items.front().entry.entry.id;
+    inbox.error.reset();
+    inbox.notice = DecisionNotice{approved, rejected};
+    // Balances changed: the team table and the worker's own view load again when next shown.
+    s.workspace.team.load = LoadState::idle;
+    if (s.view) s.load = LoadState::idle;
+    return {};
+}
+
+Commands load_compliance(AppState& s) {
+    ComplianceState& c = s.workspace.compliance;
+    if (!is_blank(c.date)) {
+        auto d = CivilDate::parse(c.date, "date");
+        if (!d) {
+            c.error = d.error();
+            return {};
+        }
+    }
+    c.error.reset();
+    c.load = LoadState::loading;
+    return {WorkspaceCommand{FetchCompliance{is_blank(c.date) ? std::string() : c.date}}};
+}
+
+Commands load_team(AppState& s) {
+    TeamState& t = s.workspace.team;
+    if (t.year == 0) t.year = std::clamp(s.today.year(), s.first_year, s.last_year);
+    t.load = LoadState::loading;
+    t.error.reset();
+    return {WorkspaceCommand{FetchTeam{t.year}}};
+}
+
+Commands failed(AppState& s, const WorkspaceFailed& f) {
+    Workspace& w = s.workspace;
+    switch (f.part) {
+        case WorkspacePart::inbox: {
+            w.inbox.busy.clear();
+            w.inbox.error = f.error;
+            if (w.inbox.load == LoadState::loading) w.inbox.load = LoadState::failed;
+            // Someone else decided meanwhile: what the inbox shows is out of date.
+            if (f.error.code == "invalid_transition" || f.error.code == "not_found") return {WorkspaceCommand{FetchApprovals{}}};
+            return {};
+        }
+        case WorkspacePart::team:
+            w.team.load = LoadState::failed;
+            w.team.error = f.error;
+            return {};
+        case WorkspacePart::worker:
+            w.team.worker_load = LoadState::failed;
+            w.team.error = f.error;
+            return {};
+        case WorkspacePart::compliance:
+            w.compliance.busy.clear();
+            if (w.compliance.load == LoadState::loading) w.compliance.load = LoadState::failed;
+            w.compliance.error = f.error;
+            return {};
+    }
+    return {};
+}
+
+}  // namespace
+
+bool may_open(const AppState& s, Section section) {
+    if (!s.session) return false;
+    const std::string& role = s.session->role;
+    const bool admin = role == "hr" || role == "operator";
+    switch (section) {
+        case Section::mine: return true;
+        case Section::approvals:
+        case Section::team: return admin || role == "manager";
+        case Section::compliance: return admin;
+    }
+    return false;
+}
+
+Commands load_section(AppState& s) {
+    switch (s.section) {
+        case Section::mine: return {};
+        case Section::approvals:
+            s.workspace.inbox.load = LoadState::loading;
+            return {WorkspaceCommand{FetchApprovals{}}};
+        case Section::team: return load_team(s);
+        case Section::compliance: return load_compliance(s);
+    }
+    return {};
+}
+
+Commands update_workspace(AppState& s, const WorkspaceAction& action) {
+    InboxState& inbox = s.workspace.inbox;
+    TeamState& team = s.workspace.team;
+    ComplianceState& cockpit = s.workspace.compliance;
+    return std::visit(
+        Overloaded{
+            [&](const SelectSection& a) -> Commands {
+                if (!may_open(s, a.section)) return {};
+                // Every entry reloads (an inbox goes stale quickly), so tapping the current section refreshes it.
+                s.section = a.section;
+                return load_section(s);
+            },
+            [&](const InboxLoaded& a) -> Commands {
+                inbox.items = a.items;
+                inbox.load = LoadState::loaded;
+                std::set<std::string> still;
+                for (const auto& id : inbox.selected)
+                    if (inbox_item(inbox, id)) still.insert(id);
+                inbox.selected = std::move(still);
+                if (!inbox_item(inbox, inbox.cursor)) inbox.cursor = inbox.items.empty() ? "" : inbox.items.front().entry.entry.id;
+                if (inbox.rejecting && !inbox_item(inbox, *inbox.rejecting)) inbox.rejecting.reset();
+                Commands out;
+                request_thumbnails(s, out);
+                return out;
+            },
+            [&](const ToggleSelected& a) -> Commands {
+                if (!inbox_item(inbox, a.id)) return {};
+                if (!inbox.selected.erase(a.id)) inbox.selected.insert(a.id);
+                inbox.confirm_bulk = false;
+                return {};
+            },
+            [&](const SelectAllPending& a) -> Commands {
+                inbox.selected.clear();
+                if (a.select)
+                    for (const auto& i : inbox.items) inbox.selected.insert(i.entry.entry.id);
+                inbox.confirm_bulk = false;
+                return {};
+            },
+            [&](const MoveCursor& a) -> Commands {
+                if (inbox.items.empty()) return {};
+                int at = 0;
+                for (size_t i = 0; i < inbox.items.size(); ++i)
+                    if (inbox.items[i].entry.entry.id == inbox.cursor) at = static_cast<int>(i);
+                at = std::clamp(at + a.by, 0, static_cast<int>(inbox.items.size()) - 1);
+                inbox.cursor = inbox.items[static_cast<size_t>(at)].entry.entry.id;
+                return {};
+            },
+            [&](const StartReject& a) -> Commands {
+                if (!inbox_item(inbox, a.id)) return {};
+                if (inbox.rejecting != a.id) inbox.reason.clear();
+                inbox.rejecting = a.id;
+                inbox.cursor = a.id;
+                inbox.error.reset();
+                return {};
+            },
+            [&](const EditReason& a) -> Commands {
+                inbox.reason = a.text.substr(0, 500);
+                return {};
+            },
+            [&](const CancelReject&) -> Commands {
+                inbox.rejecting.reset();
+                inbox.reason.clear();
+                return {};
+            },
+            [&](const Decide& a) -> Commands {
+                if (!inbox_item(inbox, a.id) || inbox.busy.count(a.id)) return {};
+                if (!a.approve && (inbox.rejecting != a.id || is_blank(inbox.reason))) {
+                    inbox.rejecting = a.id;
+                    inbox.error = make_error("missing_field", "a rejection needs a reason", "reason");
+                    return {};
+                }
+                inbox.busy.insert(a.id);
+                inbox.error.reset();
+                inbox.notice.reset();
+                return {WorkspaceCommand{SendDecision{a.id, a.approve, a.approve ? std::string() : inbox.reason, a.key}}};
+            },
+            [&](const AskBulkApprove&) -> Commands {
+                inbox.confirm_bulk = !inbox.selected.empty();
+                return {};
+            },
+            [&](const CancelBulkApprove&) -> Commands {
+                inbox.confirm_bulk = false;
+                return {};
+            },
+            [&](const ConfirmBulkApprove& a) -> Commands {
+                inbox.confirm_bulk = false;
+                std::vector<std::string> ids;
+                for (const auto& i : inbox.items)  // in the order shown; the server takes 200 at a time
+                    if (inbox.selected.count(i.entry.entry.id) && !inbox.busy.count(i.entry.entry.id) && ids.size() < 200)
+                        ids.push_back(i.entry.entry.id);
+                if (ids.empty()) return {};
+                inbox.busy.insert(ids.begin(), ids.end());
+                inbox.error.reset();
+                inbox.notice.reset();
+                return {WorkspaceCommand{SendBulkApprove{ids, a.key}}};
+            },
+            [&](const Decided& a) -> Commands { return decided(s, a.entries); },
+            [&](const DecisionFailed& a) -> Commands {
+                for (const auto& id : a.ids) inbox.busy.erase(id);
+                return failed(s, WorkspaceFailed{WorkspacePart::inbox, a.error});
+            },
+            [&](const PreviewCertificate& a) -> Commands {
+                inbox.previewing = a.certificate_id;
+                return {};
+            },
+            [&](const TeamLoaded& a) -> Commands {
+                if (a.year != team.year) return {};
+                team.rows = a.rows;
+                team.load = LoadState::loaded;
+                team.error.reset();
+                return {};
+            },
+            [&](const SelectTeamYear& a) -> Commands {
+                const int year = std::clamp(a.year, s.first_year, s.last_year);
+                if (year == team.year && team.load == LoadState::loaded) return {};
+                team.year = year;
+                team.rows.clear();  // the old year's figures must not show under the new year
+                team.worker.reset();
+                team.worker_view.reset();
+                return load_team(s);
+            },
+            [&](const EditTeamFilter& a) -> Commands {
+                team.filter = a.filter;
+                team.filter.search = team.filter.search.substr(0, 100);
+                return {};
+            },
+            [&](const SortTeam& a) -> Commands {
+                team.sort = a.column;
+                team.ascending = a.ascending;
+                return {};
+            },
+            [&](const OpenWorker& a) -> Commands {
+                team.worker = a.worker_id;
+                team.worker_view.reset();
+                team.worker_load = LoadState::loading;
+                return {WorkspaceCommand{FetchWorkerYear{a.worker_id, team.year}}};
+            },
+            [&](const CloseWorker&) -> Commands {
+                team.worker.reset();
+                team.worker_view.reset();
+                team.worker_load = LoadState::idle;
+                return {};
+            },
+            [&](const WorkerYearLoaded& a) -> Commands {
+                if (team.worker != a.worker_id || a.view.year != team.year) return {};
+                team.worker_view = a.view;
+                team.worker_load = LoadState::loaded;
+                return {};
+            },
+            [&](const EditComplianceDate& a) -> Commands {
+                cockpit.date = a.text.substr(0, 10);
+                return {};
+            },
+            [&](const ShowCompliance&) -> Commands { return load_compliance(s); },
+            [&](const ComplianceLoaded& a) -> Commands {
+                cockpit.report = a.report;
+                cockpit.date = a.report.day.iso();
+                cockpit.load = LoadState::loaded;
+                cockpit.error.reset();
+                return {};
+            },
+            [&](const ExpandDuty& a) -> Commands {
+                cockpit.expanded = cockpit.expanded == a.group ? std::nullopt : a.group;
+                return {};
+            },
+            [&](const MarkDone& a) -> Commands {
+                const std::string busy = duty_key(a.obligation_id, a.trigger, a.worker_id);
+                if (cockpit.busy.count(busy)) return {};
+                cockpit.busy.insert(busy);
+                cockpit.error.reset();
+                return {WorkspaceCommand{SendFulfilment{a.obligation_id, a.trigger, a.worker_id, a.key}}};
+            },
+            [&](const MarkedDone&) -> Commands {
+                cockpit.busy.clear();
+                return load_compliance(s);
+            },
+            [&](const WorkspaceFailed& a) -> Commands { return failed(s, a); },
+        },
+        action);
+}
+
+}  // namespace ll::ui

@@ -1,0 +1,16 @@
+// State transitions of the employer workspace (inbox, team, cockpit); called by update() for
+// every WorkspaceAction, pure like it, so the workspace is tested without a browser.
+#pragma once
+#include <vector>
+
+#include "app_state.h"
+
+namespace ll::ui {
+
+// Whether the signed-in person may open a section (the server checks again on every request).
+bool may_open(const AppState& s, Section section);
+std::vector<Command> update_workspace(AppState& s, const WorkspaceAction& action);
+// The commands that (re)load what a section shows.
+std::vector<Command> load_section(AppState& s);
+
+}  // namespace ll::ui

@@ -1,0 +1,115 @@
+// Answers are decoded by the core's workspace wire format; anything unexpected becomes a failure
+// action with a plain message, never a crash or a figure made up.
+#include "workspace_requests.h"
+
+#include "json_reader.h"
+#include "overloaded.h"
+#include "wire.h"
+#include "workspace_wire.h"
+
+namespace ll::web {
+
+using nlohmann::json;
+
+namespace {
+
+using Header = std::pair<std::string, std::string>;
+
+Error unexpected() { return make_error("server_error", "the server sent an unexpected answer"); }
+
+// The decoded body of a successful answer, or the error it carries.
+template <class T, class Decode>
+Result<T> decoded(int status, int expected, std::string_view body, Decode decode) {
+    if (status != expected) return answer_error(status, body);
+    auto j = parse_json(body);
+    if (!j) return unexpected();
+    auto v = decode(*j);
+    if (!v) return unexpected();
+    return std::move(*v);
+}
+
+}  // namespace
+
+HttpRequest workspace_request(const ui::WorkspaceCommand& command, const std::string& csrf_token) {
+    const Header csrf{"X-CSRF-Token", csrf_token};
+    return std::visit(
+        Overloaded{
+            [](const ui::FetchApprovals&) { return HttpRequest{"GET", "/api/v1/approvals", {}, {}}; },
+            [&](const ui::SendDecision& c) {
+                const json body = c.approve ? json::object() : json{{"reason", c.reason}};
+                return HttpRequest{"POST", "/api/v1/entries/" + c.id + (c.approve ? "/approve" : "/reject"), body.dump(),
+                                   {csrf, {"Idempotency-Key", c.key}}};
+            },
+            [&](const ui::SendBulkApprove& c) {
+                return HttpRequest{"POST", "/api/v1/entries/bulk-approve", json{{"ids", c.ids}}.dump(), {csrf, {"Idempotency-Key", c.key}}};
+            },
+            [](const ui::FetchTeam& c) { return HttpRequest{"GET", "/api/v1/team?year=" + std::to_string(c.year), {}, {}}; },
+            [](const ui::FetchWorkerYear& c) {
+                return HttpRequest{"GET", "/api/v1/workers/" + c.worker_id + "/balance?year=" + std::to_string(c.year), {}, {}};
+            },
+            [](const ui::FetchCompliance& c) {
+                return HttpRequest{"GET", c.date.empty() ? "/api/v1/compliance" : "/api/v1/compliance?date=" + c.date, {}, {}};
+            },
+            [&](const ui::SendFulfilment& c) {
+                json body{{"obligation_id", c.obligation_id}, {"trigger", c.trigger}};
+                if (!c.worker_id.empty()) body["worker_id"] = c.worker_id;
+                return HttpRequest{"POST", "/api/v1/compliance/fulfilments", body.dump(), {csrf, {"Idempotency-Key", c.key}}};
+            },
+        },
+        command);
+}
+
+ui::Action workspace_answer(const ui::WorkspaceCommand& command, int status, std::string_view body) {
+    using ui::WorkspaceAction;
+    using ui::WorkspaceFailed;
+    using ui::WorkspacePart;
+    return std::visit(
+        Overloaded{
+            [&](const ui::FetchApprovals&) -> ui::Action {
+                auto items = decoded<std::vector<ApprovalItem>>(status, 200, body, wire::approvals_from_json);
+                if (!items) return WorkspaceAction{WorkspaceFailed{WorkspacePart::inbox, items.error()}};
+                return WorkspaceAction{ui::InboxLoaded{std::move(*items)}};
+            },
+            [&](const ui::SendDecision& c) -> ui::Action {
+                auto entry = decoded<EntryRecord>(status, 200, body, [](const json& j) { return wire::entry_from_json(j); });
+                if (!entry) return WorkspaceAction{ui::DecisionFailed{{c.id}, entry.error()}};
+                return WorkspaceAction{ui::Decided{{std::move(*entry)}}};
+            },
+            [&](const ui::SendBulkApprove& c) -> ui::Action {
+                auto entries = decoded<std::vector<EntryRecord>>(status, 200, body, [](const json& j) -> Result<std::vector<EntryRecord>> {
+                    if (!j.is_object() || !j.contains("items") || !j["items"].is_array()) return unexpected();
+                    std::vector<EntryRecord> out;
+                    for (const auto& e : j["items"]) {
+                        auto r = wire::entry_from_json(e);
+                        if (!r) return r.error();
+                        out.push_back(std::move(*r));
+                    }
+                    return out;
+                });
+                if (!entries) return WorkspaceAction{ui::DecisionFailed{c.ids, entries.error()}};
+                return WorkspaceAction{ui::Decided{std::move(*entries)}};
+            },
+            [&](const ui::FetchTeam& c) -> ui::Action {
+                auto rows = decoded<std::vector<TeamRow>>(status, 200, body, wire::team_from_json);
+                if (!rows) return WorkspaceAction{WorkspaceFailed{WorkspacePart::team, rows.error()}};
+                return WorkspaceAction{ui::TeamLoaded{c.year, std::move(*rows)}};
+            },
+            [&](const ui::FetchWorkerYear& c) -> ui::Action {
+                auto view = decoded<YearView>(status, 200, body, wire::year_view_from_json);
+                if (!view) return WorkspaceAction{WorkspaceFailed{WorkspacePart::worker, view.error()}};
+                return WorkspaceAction{ui::WorkerYearLoaded{c.worker_id, std::move(*view)}};
+            },
+            [&](const ui::FetchCompliance&) -> ui::Action {
+                auto report = decoded<ComplianceReport>(status, 200, body, wire::compliance_from_json);
+                if (!report) return WorkspaceAction{WorkspaceFailed{WorkspacePart::compliance, report.error()}};
+                return WorkspaceAction{ui::ComplianceLoaded{std::move(*report)}};
+            },
+            [&](const ui::SendFulfilment& c) -> ui::Action {
+                if (status != 201) return WorkspaceAction{WorkspaceFailed{WorkspacePart::compliance, answer_error(status, body)}};
+                return WorkspaceAction{ui::MarkedDone{c.obligation_id, c.trigger, c.worker_id}};
+            },
+        },
+        command);
+}
+
+}  // namespace ll::web
