@@ -141,7 +141,7 @@ void draw_cell(const TeamRow& r, TeamColumn c, std::vector<Action>& out, bool fi
         if (auto* t = current_item_tree()) t->label_last_item(value);
         return;
     }
-    ImGui::TextUnformatted(value.c_str());
+    text(value);  // in the item tree too, so tests and assistive tools read the figures
 }
 
 void draw_table(const TeamState& t, const std::vector<const TeamRow*>& rows, std::vector<Action>& out) {
@@ -162,7 +162,15 @@ void draw_table(const TeamState& t, const std::vector<const TeamRow*>& rows, std
         ImGui::TableSetupColumn(tr(c.header).c_str(), cf, c.sort == TeamColumn::name ? 3.0f : 1.0f, static_cast<ImGuiID>(c.sort));
     }
     ImGui::TableSetupColumn(tr("Flags").c_str(), ImGuiTableColumnFlags_NoSort, 2.5f, 100);
-    ImGui::TableHeadersRow();
+    // Headers one by one (not TableHeadersRow) so each reaches the item tree with its sort state.
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int c = 0; c < count; ++c) {
+        ImGui::TableSetColumnIndex(c);
+        const char* name = ImGui::TableGetColumnName(c);
+        ImGui::TableHeader(name);
+        const bool sorted = c < static_cast<int>(columns.size()) && columns[static_cast<size_t>(c)].sort == t.sort;
+        if (auto* tree = current_item_tree()) tree->record_last_item("button", name, sorted ? (t.ascending ? "ascending" : "descending") : "");
+    }
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
         if (specs->SpecsCount > 0) {
             const auto column = static_cast<TeamColumn>(specs->Specs[0].ColumnUserID);
@@ -185,7 +193,7 @@ void draw_table(const TeamState& t, const std::vector<const TeamRow*>& rows, std
             const std::string f = flags_text(r);
             if (!f.empty()) {
                 ImGui::PushStyleColor(ImGuiCol_Text, error_colour());
-                ImGui::TextUnformatted(f.c_str());
+                text(f);
                 ImGui::PopStyleColor();
             }
         }
@@ -251,7 +259,17 @@ void draw_team_screen(const AppState& s, std::vector<Action>& out) {
         return;
     }
     if (t.load == LoadState::loading && t.rows.empty()) return text(tr("Loading..."));
-    draw_filters(t, out);
+    // Wide screens show the filters; phones fold them behind one button that counts those in use.
+    if (ImGui::GetContentRegionAvail().x > ImGui::GetFontSize() * 36) {
+        draw_filters(t, out);
+    } else {
+        const int n = active_filters(t.filter);
+        const std::string label = n ? tr("Filters ({n})", {{"n", std::to_string(n)}}) : tr("Filters");
+        if (t.filters_open) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyle().Colors[ImGuiCol_ButtonActive]);
+        if (touch_button(label + "##team-filters", 0)) out.push_back(WorkspaceAction{ToggleTeamFilters{}});
+        if (t.filters_open) ImGui::PopStyleColor();
+        if (t.filters_open) draw_filters(t, out);
+    }
     const auto rows = visible_rows(t);
     draw_totals(rows);
     if (rows.empty()) return text(tr("No workers match."));

@@ -48,6 +48,12 @@ bool matches(const TeamFilter& f, const TeamRow& r) {
     return f.search.empty() || words_in(search_folded(r.name), f.search);
 }
 
+int active_filters(const TeamFilter& f) {
+    const TeamFilter defaults;
+    return !f.search.empty() + !f.department_id.empty() + !f.joint_committee.empty() + (f.regime != defaults.regime) +
+           (f.status != defaults.status) + f.flagged_only;
+}
+
 std::vector<const TeamRow*> visible_rows(const TeamState& t) {
     std::vector<const TeamRow*> out;
     out.reserve(t.rows.size());

@@ -9,6 +9,8 @@
 namespace ll::ui {
 
 bool matches(const TeamFilter& filter, const TeamRow& row);
+// How many filters narrow the table beyond the default (employed workers, everything else open).
+int active_filters(const TeamFilter& filter);
 std::vector<const TeamRow*> visible_rows(const TeamState& team);
 // The distinct departments (id, name) and joint committees of the rows, for the filter choices.
 std::vector<std::pair<std::string, std::string>> departments_of(const std::vector<TeamRow>& rows);

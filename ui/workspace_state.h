@@ -55,6 +55,7 @@ struct TeamState {
     int year = 0;
     std::vector<TeamRow> rows;
     TeamFilter filter;
+    bool filters_open = false;                // on phones the filters fold away behind one button
     TeamColumn sort = TeamColumn::name;
     bool ascending = true;
     std::optional<std::string> worker;        // drilled down to this worker's ledger
@@ -97,6 +98,7 @@ struct PreviewCertificate { std::optional<std::string> certificate_id; };
 struct TeamLoaded { int year; std::vector<TeamRow> rows; };
 struct SelectTeamYear { int year; };
 struct EditTeamFilter { TeamFilter filter; };
+struct ToggleTeamFilters {};
 struct SortTeam { TeamColumn column; bool ascending = true; };
 struct OpenWorker { std::string worker_id; };
 struct CloseWorker {};
@@ -111,7 +113,7 @@ enum class WorkspacePart { inbox, team, worker, compliance };
 struct WorkspaceFailed { WorkspacePart part; Error error; };
 using WorkspaceAction = std::variant<SelectSection, InboxLoaded, ToggleSelected, SelectAllPending, MoveCursor, StartReject, EditReason,
                                      CancelReject, Decide, AskBulkApprove, CancelBulkApprove, ConfirmBulkApprove, Decided, DecisionFailed,
-                                     PreviewCertificate, TeamLoaded, SelectTeamYear, EditTeamFilter, SortTeam, OpenWorker, CloseWorker,
+                                     PreviewCertificate, TeamLoaded, SelectTeamYear, EditTeamFilter, ToggleTeamFilters, SortTeam, OpenWorker, CloseWorker,
                                      WorkerYearLoaded, EditComplianceDate, ShowCompliance, ComplianceLoaded, ExpandDuty, MarkDone,
                                      MarkedDone, WorkspaceFailed>;
 

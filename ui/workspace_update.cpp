@@ -262,6 +262,10 @@ Commands update_workspace(AppState& s, const WorkspaceAction& action) {
                 team.filter.search = team.filter.search.substr(0, 100);
                 return {};
             },
+            [&](const ToggleTeamFilters&) -> Commands {
+                team.filters_open = !team.filters_open;
+                return {};
+            },
             [&](const SortTeam& a) -> Commands {
                 team.sort = a.column;
                 team.ascending = a.ascending;

@@ -125,9 +125,23 @@ EM_BOOL on_document_mouseup(int, const EmscriptenMouseEvent* e, void*) {
     return EM_FALSE;
 }
 
+// Dear ImGui's backend listens for the wheel on the document, where browsers make listeners
+// passive, so its preventDefault was refused with a console warning on every turn. The same
+// steps (Dear ImGui's mapping of delta modes) on the canvas, where preventing the page scroll works.
+EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
+    float step = 0.0f;
+    if (e->deltaMode == DOM_DELTA_PIXEL) step = 1.0f / 100.0f;
+    else if (e->deltaMode == DOM_DELTA_LINE) step = 1.0f / 3.0f;
+    else if (e->deltaMode == DOM_DELTA_PAGE) step = 80.0f;
+    ImGui::GetIO().AddMouseWheelEvent(static_cast<float>(e->deltaX) * -step, static_cast<float>(e->deltaY) * -step);
+    return EM_TRUE;
+}
+
 }  // namespace
 
 void install_input_callbacks(void (*on_release)()) {
+    emscripten_set_wheel_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, false, nullptr);
+    emscripten_set_wheel_callback("#canvas", nullptr, false, on_wheel);
     release_handler = on_release;
     emscripten_set_touchstart_callback("#canvas", nullptr, true, on_touch);
     emscripten_set_touchmove_callback("#canvas", nullptr, true, on_touch);

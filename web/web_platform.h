@@ -21,7 +21,8 @@ Viewport read_viewport();
 void set_canvas_pixels(const Viewport& v);  // backing store in device pixels (never glfwSetWindowSize)
 
 // Touches feed Dear ImGui as a touch-screen mouse; GLFW's own touch handling is disabled in
-// web/js/glfw_touch_patch.js. Mouse releases anywhere on the page end a press that started on the canvas.
+// web/js/glfw_touch_patch.js. Mouse releases anywhere on the page end a press that started on the canvas;
+// the wheel is taken on the canvas (not the document, where browsers make listeners passive).
 // `on_release` runs inside the release event (a user gesture): the only moment a browser lets a
 // page focus the text agent and open the soft keyboard.
 void install_input_callbacks(void (*on_release)());

@@ -49,10 +49,12 @@ export async function launchBrowser() {
 }
 
 export const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true };
+export const desktop = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, hasTouch: false, isMobile: false };
 
 // A browser context whose clock reads `now`, so "this year" in the app does not depend on the machine's date.
 export async function newContext(browser, options, now = '2026-11-29T10:00:00') {
   const context = await browser.newContext(options);
+  context.touch = !!options?.hasTouch;  // tap() taps on touch contexts, clicks on mouse ones
   await context.clock.setFixedTime(new Date(now));
   return context;
 }
@@ -83,9 +85,33 @@ export async function waitForItem(page, role, label, value) {
   return (await items(page)).find((i) => i.role === role && i.label === label);
 }
 
-export async function tap(page, role, label) {
-  const item = await waitForItem(page, role, label);
-  await page.touchscreen.tap(item.x + item.w / 2, item.y + item.h / 2);
+// Scrolls the page down (or `up`) with the mouse wheel until an item with `role` and `label` is
+// drawn: items below the fold are not laid out, so they are not in the tree until on screen.
+export async function scrollToItem(page, role, label, { up = false, steps = 40 } = {}) {
+  const find = async () => (await items(page)).find((i) => i.role === role && i.label === label);
+  const vp = page.viewportSize();
+  await page.mouse.move(vp.width / 2, vp.height / 2);
+  for (let i = 0; i < steps; i++) {
+    const item = await find();
+    if (item && item.y >= 0 && item.y + item.h <= vp.height) return item;
+    await page.mouse.wheel(0, up ? -250 : 250);
+    await page.waitForTimeout(150);
+  }
+  throw new Error(`no ${role} "${label}" after scrolling`);
+}
+
+// Taps (touch contexts) or clicks (mouse contexts) the `index`-th item with `role` and `label`.
+export async function tap(page, role, label, index = 0) {
+  await waitForItem(page, role, label);
+  const item = (await items(page)).filter((i) => i.role === role && i.label === label)[index];
+  if (!item) throw new Error(`no item ${index} ${role} "${label}"`);
+  const x = item.x + item.w / 2, y = item.y + item.h / 2;
+  if (page.context().touch) await page.touchscreen.tap(x, y);
+  else {
+    await page.mouse.move(x, y);  // a pointer hovers before it clicks, as a person's does
+    await page.waitForTimeout(50);
+    await page.mouse.click(x, y);
+  }
 }
 
 // Signs in through the canvas: tap a field, type (key events reach Dear ImGui), tap the button.

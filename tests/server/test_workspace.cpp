@@ -114,7 +114,7 @@ TEST_CASE("the cockpit: the FLA duties of a day in 2024, and today's after the a
     CHECK((*joined)["deadline"] == "2024-06-28");
     CHECK_FALSE(duty(mid2024, "fla.abolished.data_retrieval"));
 
-    auto now = hr.get("/api/v1/compliance");
+    auto now = hr.get("/api/v1/compliance?date=2026-12-01");
     REQUIRE(now.status == 200);
     const json* abolished = duty(now, "fla.abolished.data_retrieval");
     REQUIRE(abolished);
@@ -147,9 +147,9 @@ TEST_CASE("HR records duties as done; refused records name the field and write n
     CHECK((*g)["status"] == "done");
     CHECK((*g)["duties"][0]["done_on"] == "2026-03-20");
     auto statement = hr.post("/api/v1/compliance/fulfilments",
-                             {{"obligation_id", "yearly_balance_statement"}, {"trigger", "2026-01-01"}, {"worker_id", "w-0001"}});
+                             {{"obligation_id", "yearly_balance_statement"}, {"trigger", "2026-01-01"}, {"worker_id", "w-0001"}, {"done_on", "2026-03-02"}});
     REQUIRE(statement.status == 201);
-    auto today = hr.get("/api/v1/compliance");
+    auto today = hr.get("/api/v1/compliance?date=2026-06-01");
     const json* st = duty(today, "yearly_balance_statement", "2026-01-01");
     REQUIRE(st);
     CHECK((*st)["done"] == 1);

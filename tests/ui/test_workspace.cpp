@@ -208,6 +208,7 @@ TEST_CASE("the team table lays out only visible rows of thousands, filters and s
     f.search = "anna";
     act(s, ui::EditTeamFilter{f});
     REQUIRE(ui::visible_rows(s.workspace.team).size() == 1);
+    CHECK(ui::active_filters(f) == 2);  // the search and "everyone" instead of the employed only
     f.search.clear();
     f.flagged_only = true;
     act(s, ui::EditTeamFilter{f});
@@ -347,6 +348,7 @@ TEST_CASE("every workspace screen finds every string in every language") {
         act(s, ui::SelectSection{ui::Section::team});
         act(s, ui::TeamLoaded{2026, test::demo_team(40)});
         gui.frame(draw);
+
         ui::TeamFilter nobody;
         nobody.search = "zzz";
         act(s, ui::EditTeamFilter{nobody});
@@ -368,6 +370,34 @@ TEST_CASE("every workspace screen finds every string in every language") {
         CHECK_MESSAGE(ui::missing_keys().empty(), ui::code(language) << ": " << *ui::missing_keys().begin());
         if (language == ui::Language::nl)
             for (const auto& k : ui::missing_keys()) MESSAGE("missing: " << k);
+    }
+    ui::set_language(ui::Language::en);
+}
+
+TEST_CASE("on a phone the team's filters fold behind one button that counts them") {
+    for (ui::Language language : ui::all_languages) {
+        ui::clear_missing_keys();
+        auto s = test::workspace_state(test::manager_session(), language);
+        act(s, ui::SelectSection{ui::Section::team});
+        act(s, ui::TeamLoaded{2026, test::demo_team(40)});
+        test::HeadlessImGui gui(390, 844);
+        auto draw = [&](std::vector<ui::Action>& out) { ui::draw_app_frame(s, out); };
+        gui.frame(draw);
+        if (language == ui::Language::en) {
+            CHECK(gui.find("button", "Filters"));
+            CHECK_FALSE(gui.find("textbox", "Search by name"));
+            auto rows = 0;
+            for (const auto& i : gui.items()) rows += i.role == "button" && i.label.rfind("Worker ", 0) == 0;
+            CHECK(rows > 3);  // rows on the first screen, not only filters
+            run_actions(s, gui.tap(*gui.find("button", "Filters"), draw));
+            CHECK(s.workspace.team.filters_open);
+            gui.frame(draw);
+            CHECK(gui.find("textbox", "Search by name"));
+        }
+        act(s, ui::EditTeamFilter{ui::TeamFilter{"x"}});
+        gui.frame(draw);
+        if (language == ui::Language::en) CHECK(gui.find("button", "Filters (1)"));
+        CHECK_MESSAGE(ui::missing_keys().empty(), ui::code(language) << ": " << *ui::missing_keys().begin());
     }
     ui::set_language(ui::Language::en);
 }
