@@ -15,6 +15,7 @@ struct WorkerRecord {
     std::optional<std::string> national_number;  // 11 digits; never logged, never in URLs, masked on the wire
     std::optional<Termination> termination;
     std::int64_t version = 1;
+    std::string gender;  // "female", "male" or "" (not recorded): the social balance sheet splits by it
 };
 
 struct DepartmentRecord {
@@ -26,7 +27,9 @@ struct EntryRecord {
     std::string employer_id, worker_id;
     std::optional<CivilDate> end_date;
     std::string provider, training_type = "formal", certificate_id;
-    std::int64_t cost_cents = 0;
+    std::int64_t cost_cents = 0;     // gross cost
+    std::int64_t fund_cents = 0;     // contributions to collective training funds
+    std::int64_t subsidy_cents = 0;  // subsidies and other financial advantages received
     std::string created_by, created_at, decided_by, decided_at, decision_reason;
     std::int64_t version = 1;
 };
@@ -60,7 +63,7 @@ struct TrainingSubmission {
     std::optional<CivilDate> end_date;
     long long minutes = 0;
     bool counts_for_right = true;
-    std::int64_t cost_cents = 0;
+    std::int64_t cost_cents = 0, fund_cents = 0, subsidy_cents = 0;
 };
 
 struct CorrectionRequest {
@@ -70,7 +73,7 @@ struct CorrectionRequest {
 };
 
 struct WorkerChange {  // create (all required) or update (only what is given)
-    std::optional<std::string> display_name, department_id, joint_committee, language, national_number;
+    std::optional<std::string> display_name, department_id, joint_committee, language, national_number, gender;
     std::optional<std::optional<Termination>> termination;  // present and null: clear it
     std::vector<EmploymentPeriod> employment;               // create only
 };

@@ -52,6 +52,8 @@ Result<TrainingSubmission> training(const json& j) {
     auto minutes = r.integer("minutes", true, 1, max_minutes_per_day * 366);
     auto counts = r.boolean("counts_for_right", false);
     auto cost = r.integer("cost_cents", false, 0, 100000000000LL);
+    auto fund = r.integer("fund_cents", false, 0, 100000000000LL);
+    auto subsidy = r.integer("subsidy_cents", false, 0, 100000000000LL);
     auto certificate = r.string("certificate_id", false, 64);
     r.reject_unknown_fields();
     if (!r.ok()) return r.error();
@@ -70,6 +72,8 @@ Result<TrainingSubmission> training(const json& j) {
     t.minutes = *minutes;
     t.counts_for_right = counts.value_or(true);
     t.cost_cents = cost.value_or(0);
+    t.fund_cents = fund.value_or(0);
+    t.subsidy_cents = subsidy.value_or(0);
     t.certificate_id = certificate.value_or("");
     return t;
 }
@@ -105,6 +109,7 @@ Result<WorkerChange> worker(const json& j, bool create) {
     w.joint_committee = r.string("joint_committee", false, 16);
     w.language = r.string("language", false, 2);
     auto nn = r.string("national_number", false, 32);
+    w.gender = r.string("gender", false, 8);
     bool has_termination = j.is_object() && j.contains("termination");
     const json* termination = r.member("termination", false, json::value_t::object);
     const json* employment = create ? r.member("employment", true, json::value_t::array) : nullptr;
@@ -115,6 +120,8 @@ Result<WorkerChange> worker(const json& j, bool create) {
     if (w.joint_committee && !w.joint_committee->empty() && !is_joint_committee_code(*w.joint_committee))
         return make_error("wrong_type", "expected a joint committee code like 200 or 305.02.09", "joint_committee");
     if (w.language && !is_language(*w.language)) return make_error("out_of_range", "expected en, nl, fr or de", "language");
+    if (w.gender && *w.gender != "female" && *w.gender != "male" && !w.gender->empty())
+        return make_error("out_of_range", "expected female, male or empty", "gender");
     if (nn) {
         auto parsed = NationalNumber::parse(*nn, "national_number");
         if (!parsed) return parsed.error();

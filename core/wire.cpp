@@ -131,6 +131,7 @@ json to_json(const WorkerRecord& w) {
             {"language", w.language},
             {"national_number", masked},
             {"termination", termination},
+            {"gender", w.gender},
             {"version", w.version}};
 }
 
@@ -148,6 +149,8 @@ json to_json(const EntryRecord& e) {
             {"training_type", e.training_type},
             {"counts_for_right", e.entry.counts_for_right},
             {"cost_cents", e.cost_cents},
+            {"fund_cents", e.fund_cents},
+            {"subsidy_cents", e.subsidy_cents},
             {"origin_year", e.entry.origin_year ? json(*e.entry.origin_year) : json(nullptr)},
             {"certificate_id", text_or_null(e.certificate_id)},
             {"created_by", e.created_by},
@@ -457,6 +460,9 @@ Result<EntryRecord> entry_from_json(const json& j, const std::string& path) {
     auto type = r.string("training_type", true, 16);
     auto counts = r.boolean("counts_for_right", true);
     auto cost = r.integer("cost_cents", true, 0, INT64_MAX);
+    // Optional: year views kept on devices before these existed still decode.
+    auto fund = r.integer("fund_cents", false, 0, INT64_MAX);
+    auto subsidy = r.integer("subsidy_cents", false, 0, INT64_MAX);
     auto origin = r.integer("origin_year", false, CivilDate::min_year, CivilDate::max_year);
     auto certificate = r.string("certificate_id", false, 64);
     auto created_by = r.string("created_by", true, 64);
@@ -478,6 +484,8 @@ Result<EntryRecord> entry_from_json(const json& j, const std::string& path) {
     e.provider = *provider;
     e.training_type = *type;
     e.cost_cents = *cost;
+    e.fund_cents = fund.value_or(0);
+    e.subsidy_cents = subsidy.value_or(0);
     e.certificate_id = certificate.value_or("");
     e.created_by = *created_by;
     e.created_at = *created_at;

@@ -131,6 +131,8 @@ Result<Answer> provider_training(ApiContext& ctx, Transaction& tx, const Princip
     e.provider = t->provider.empty() ? "provider " + p.account_id : t->provider;
     e.training_type = t->training_type;
     e.cost_cents = t->cost_cents;
+    e.fund_cents = t->fund_cents;
+    e.subsidy_cents = t->subsidy_cents;
     e.created_by = p.account_id;
     e.created_at = ctx.timestamp();
     if (auto r = tx.insert_entry(e); !r) return r.error();

@@ -85,6 +85,8 @@ Result<Answer> submit_training(ApiContext& ctx, Transaction& tx, const Principal
     e.training_type = t->training_type;
     e.certificate_id = t->certificate_id;
     e.cost_cents = t->cost_cents;
+    e.fund_cents = t->fund_cents;
+    e.subsidy_cents = t->subsidy_cents;
     e.created_by = p.person_id();
     e.created_at = ctx.timestamp();
     if (*status == EntryStatus::approved) {

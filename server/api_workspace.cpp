@@ -14,32 +14,6 @@ using nlohmann::json;
 
 namespace {
 
-// Everything the workspace folds with, read once per request.
-struct EmployerFacts {
-    const RuleSet* rules = nullptr;
-    std::map<int, Rational> company_fte;
-    std::map<std::string, std::vector<EmploymentPeriod>> employment;
-};
-
-Result<EmployerFacts> employer_facts(ApiContext& ctx, Transaction& tx, const std::string& employer_id) {
-    EmployerFacts f;
-    f.rules = rules_for(ctx, tx, employer_id);
-    if (!f.rules) return make_error("storage_error", "the employer's rule set is not available");
-    auto sizes = tx.company_sizes(employer_id);
-    if (!sizes) return sizes.error();
-    auto employment = tx.employment_of_employer(employer_id);
-    if (!employment) return employment.error();
-    f.company_fte = std::move(*sizes);
-    f.employment = std::move(*employment);
-    return f;
-}
-
-const std::vector<EmploymentPeriod>& employment_of(const EmployerFacts& f, const std::string& worker_id) {
-    static const std::vector<EmploymentPeriod> none;
-    auto it = f.employment.find(worker_id);
-    return it == f.employment.end() ? none : it->second;
-}
-
 Result<int> year_or(const httplib::Request& req, int fallback) {
     if (!req.has_param("year")) return fallback;
     const std::string v = req.get_param_value("year");

@@ -75,6 +75,8 @@ struct Seeder {
         e.provider = "Demo Training Centre";
         e.training_type = entry_counter % 3 == 0 ? "informal" : "formal";
         e.cost_cents = 15000 + 1000 * (entry_counter % 10);
+        e.fund_cents = entry_counter % 4 == 0 ? 5000 : 0;
+        e.subsidy_cents = entry_counter % 5 == 0 ? 2500 : 0;
         e.certificate_id = certificate;
         e.created_by = w.id;
         e.created_at = std::string(day) + "T09:00:00Z";
@@ -104,6 +106,7 @@ WorkerRecord logistics_worker(int n) {
     w.joint_committee = n % 4 == 0 ? "200" : "226";
     w.language = n % 5 == 0 ? "fr" : "nl";
     w.national_number = national_number(n);
+    w.gender = n == 1 || n % 2 == 0 ? "female" : "male";
     return w;
 }
 

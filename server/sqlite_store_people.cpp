@@ -22,11 +22,12 @@ constexpr const char* account_columns =
 
 constexpr const char* worker_columns =
     "SELECT w.id, w.employer_id, w.display_name, coalesce(w.department_id, ''), coalesce(d.name, ''), w.joint_committee, "
-    "w.language, w.national_number, w.termination_date, w.termination_reason, w.version "
+    "w.language, w.national_number, w.termination_date, w.termination_reason, w.version, w.gender "
     "FROM workers w LEFT JOIN departments d ON d.id = w.department_id ";
 
 WorkerRecord worker_row(Statement& s) {
-    WorkerRecord w{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.optional_text(7), {}, s.integer(10)};
+    WorkerRecord w{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.optional_text(7), {}, s.integer(10),
+                   s.text(11)};
     auto date = sql::date_or_none(s.optional_text(8));
     auto reason = s.optional_text(9);
     if (date && reason)
@@ -208,24 +209,25 @@ Result<std::vector<WorkerRecord>> SqliteTransaction::workers(const std::string& 
 
 Result<bool> SqliteTransaction::insert_worker(const WorkerRecord& w) {
     Statement s(db(), "INSERT INTO workers(id, employer_id, display_name, department, department_id, joint_committee, language, "
-                      "national_number, termination_date, termination_reason) VALUES (?, ?, ?, ?, nullif(?, ''), ?, ?, ?, ?, ?)");
+                      "national_number, termination_date, termination_reason, gender) VALUES (?, ?, ?, ?, nullif(?, ''), ?, ?, ?, ?, ?, ?)");
     s.bind(1, w.id).bind(2, w.employer_id).bind(3, w.display_name).bind(4, w.department_name).bind(5, w.department_id)
         .bind(6, w.joint_committee).bind(7, w.language);
     sql::bind_optional(s, 8, w.national_number);
     sql::bind_optional(s, 9, w.termination ? std::optional<std::string>(w.termination->date.iso()) : std::nullopt);
     sql::bind_optional(s, 10, w.termination ? std::optional<std::string>(to_string(w.termination->reason)) : std::nullopt);
+    s.bind(11, w.gender);
     return done(s);
 }
 
 Result<bool> SqliteTransaction::update_worker(const WorkerRecord& w) {
     Statement s(db(), "UPDATE workers SET display_name = ?, department_id = nullif(?, ''), department = ?, joint_committee = ?, "
-                      "language = ?, national_number = ?, termination_date = ?, termination_reason = ?, version = version + 1 "
-                      "WHERE employer_id = ? AND id = ?");
+                      "language = ?, national_number = ?, termination_date = ?, termination_reason = ?, gender = ?, "
+                      "version = version + 1 WHERE employer_id = ? AND id = ?");
     s.bind(1, w.display_name).bind(2, w.department_id).bind(3, w.department_name).bind(4, w.joint_committee).bind(5, w.language);
     sql::bind_optional(s, 6, w.national_number);
     sql::bind_optional(s, 7, w.termination ? std::optional<std::string>(w.termination->date.iso()) : std::nullopt);
     sql::bind_optional(s, 8, w.termination ? std::optional<std::string>(to_string(w.termination->reason)) : std::nullopt);
-    s.bind(9, w.employer_id).bind(10, w.id);
+    s.bind(9, w.gender).bind(10, w.employer_id).bind(11, w.id);
     return done(s);
 }
 

@@ -1,11 +1,12 @@
 // One worker's stored facts handed to the core's fold: the single path by which the server turns
-// rows into figures, for the year view, the team table and the approval inbox alike.
+// rows into figures, for the year view, the team table, the approval inbox and the exports alike.
 #pragma once
 #include <map>
 #include <vector>
 
 #include "ledger.h"
 #include "records.h"
+#include "api_support.h"
 #include "rule_set.h"
 
 namespace ll::server {
@@ -14,6 +15,15 @@ namespace ll::server {
 Result<Balance> fold_worker(const RuleSet& rules, const WorkerRecord& w, const std::vector<EmploymentPeriod>& employment,
                             const std::map<int, Rational>& company_fte, const std::vector<EntryRecord>& entries, int year,
                             bool explain);
+
+// Everything an employer-wide view folds with, read once per request.
+struct EmployerFacts {
+    const RuleSet* rules = nullptr;
+    std::map<int, Rational> company_fte;
+    std::map<std::string, std::vector<EmploymentPeriod>> employment;
+};
+Result<EmployerFacts> employer_facts(ApiContext& ctx, Transaction& tx, const std::string& employer_id);
+const std::vector<EmploymentPeriod>& employment_of(const EmployerFacts& f, const std::string& worker_id);
 
 // A data gap (no company size for a year) is "not found" for the caller, naming the year.
 Error as_lookup_error(Error e);

@@ -28,6 +28,9 @@ void muted(const std::string& s) {
     ImGui::PopStyleColor();
 }
 
+// Desktop widths, where a keyboard is likely: the shortcut hint and the highlighted entry show.
+bool keyboard_likely() { return ImGui::GetContentRegionAvail().x > ImGui::GetFontSize() * 40; }
+
 void keyboard_shortcuts(const InboxState& inbox, std::vector<Action>& out) {
     const ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput || inbox.items.empty() || inbox.confirm_bulk) return;
@@ -82,6 +85,7 @@ void draw_item(const AppState& s, const ApprovalItem& item, std::vector<Action>&
     const EntryRecord& e = item.entry;
     const std::string& id = e.entry.id;
     ImGui::Separator();
+    const bool keyboard = keyboard_likely();  // measured before the entry's own indents
     const ImVec2 top = ImGui::GetCursorScreenPos();
     ImGui::PushID(id.c_str());
     bool selected = inbox.selected.count(id) > 0;
@@ -113,7 +117,7 @@ void draw_item(const AppState& s, const ApprovalItem& item, std::vector<Action>&
     }
     ImGui::EndDisabled();
     ImGui::PopID();
-    if (inbox.cursor == id) {  // the keyboard's place: a frame around the entry
+    if (keyboard && inbox.cursor == id) {  // the keyboard's place: a frame around the entry
         const ImVec2 bottom = ImGui::GetCursorScreenPos();
         const float pad = ImGui::GetStyle().ItemSpacing.y / 2;
         ImGui::GetWindowDrawList()->AddRect(ImVec2(top.x - pad, top.y), ImVec2(top.x + ImGui::GetContentRegionAvail().x + pad, bottom.y - pad),
@@ -152,8 +156,7 @@ void draw_approvals_screen(const AppState& s, std::vector<Action>& out) {
     }
     text(tr_plural("{n} training waiting", "{n} trainings waiting", Rational(static_cast<long long>(inbox.items.size())),
                    {{"n", std::to_string(inbox.items.size())}}));
-    if (ImGui::GetContentRegionAvail().x > ImGui::GetFontSize() * 40)  // desktop widths: a keyboard is likely
-        muted(tr("Keys: J/K move, A approve, R reject, X select"));
+    if (keyboard_likely()) muted(tr("Keys: J/K move, A approve, R reject, X select"));
     draw_bulk_bar(inbox, out);
     keyboard_shortcuts(inbox, out);
     lazy_list("inbox", inbox.items.size(), [&](std::size_t i) { return std::string_view(inbox.items[i].entry.entry.id); },

@@ -19,7 +19,7 @@ bool readable(const char* path) {
 }
 
 ImFont* add_font(const char* path, float css_px, float scale) {
-    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x2027, 0x2030, 0x203A, 0x20AC, 0x20AC, 0};
+    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x2027, 0x2030, 0x203A, 0x20AC, 0x20AC, 0x2190, 0x2193, 0};
     ImGuiIO& io = ImGui::GetIO();
     ImFontConfig cfg;
     // Sub-pixel glyph positions matter at 1 device pixel per CSS pixel; at 2x and more the glyphs
