@@ -7,6 +7,7 @@
 #include "json_reader.h"
 #include "requests.h"
 #include "wire.h"
+#include "workspace_wire.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     auto j = ll::parse_json(std::string_view(reinterpret_cast<const char*>(data), size));
@@ -18,6 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)ll::requests::worker(*j, false);
     (void)ll::requests::employment_period(*j);
     (void)ll::requests::delegation(*j);
+    (void)ll::requests::fulfilment(*j, *ll::CivilDate::parse("2026-12-01"));
     (void)ll::wire::session_from_json(*j);
     (void)ll::wire::error_from_json(*j);
     (void)ll::wire::entitlement_from_json(*j);
@@ -28,6 +30,23 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (auto v = ll::wire::year_view_from_json(*j)) {
         auto again = ll::wire::year_view_from_json(ll::wire::to_json(*v));
         if (!again || ll::wire::to_json(*again) != ll::wire::to_json(*v)) __builtin_trap();
+    }
+    // The workspace answers the app decodes: refused or round-tripped alike.
+    if (auto a = ll::wire::approvals_from_json(*j)) {
+        nlohmann::json items = nlohmann::json::array();
+        for (const auto& i : *a) items.push_back(ll::wire::to_json(i));
+        auto again = ll::wire::approvals_from_json({{"items", items}});
+        if (!again || again->size() != a->size()) __builtin_trap();
+    }
+    if (auto t = ll::wire::team_from_json(*j)) {
+        nlohmann::json items = nlohmann::json::array();
+        for (const auto& r : *t) items.push_back(ll::wire::to_json(r));
+        auto again = ll::wire::team_from_json({{"items", items}});
+        if (!again || again->size() != t->size()) __builtin_trap();
+    }
+    if (auto c = ll::wire::compliance_from_json(*j)) {
+        auto again = ll::wire::compliance_from_json(ll::wire::to_json(*c));
+        if (!again || ll::wire::to_json(*again) != ll::wire::to_json(*c)) __builtin_trap();
     }
     return 0;
 }
