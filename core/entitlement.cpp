@@ -145,4 +145,9 @@ Result<Entitlement> compute_entitlement(const RuleSet& rules, const EntitlementI
     return e;
 }
 
+Rational minutes_as_days(long long minutes, long long per_day) {
+    auto r = Rational::make(minutes, per_day > 0 ? per_day : 1);
+    return per_day > 0 && r ? *r : Rational(0);
+}
+
 }  // namespace ll

@@ -50,6 +50,9 @@ Result<Entitlement> compute_entitlement(const RuleSet& rules, const EntitlementI
 // Minutes of one training day for a full-time regime of `weekly_hours` (38 h -> 456), rounded up.
 long long minutes_per_day(const Rational& weekly_hours);
 
+// Minutes as (exact) days of `per_day` minutes each; 0 days when per_day is not positive.
+Rational minutes_as_days(long long minutes, long long per_day);
+
 // The employment fraction of a part-time week: weekly_hours / full-time weekly hours.
 std::optional<Rational> fraction_from_hours(const Rational& weekly_hours, const Rational& full_time_weekly_hours);
 

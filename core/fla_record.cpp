@@ -1,18 +1,10 @@
 // Days are the fold's minutes divided by the worker's minutes per day, kept exact.
 #include "fla_record.h"
 
+#include "entitlement.h"
 #include "team_row.h"
 
 namespace ll {
-namespace {
-
-Rational days(long long minutes, long long per_day) {
-    auto r = Rational::make(minutes, per_day > 0 ? per_day : 1);
-    return r ? *r : Rational(0);
-}
-
-}  // namespace
-
 FlaRecord fla_record(const WorkerRecord& w, const std::vector<EmploymentPeriod>& employment, const Balance& balance,
                      const std::vector<EntryRecord>& entries, const CivilDate& day, const std::string& enterprise_number,
                      const std::optional<Rational>& company_fte) {
@@ -29,12 +21,12 @@ FlaRecord fla_record(const WorkerRecord& w, const std::vector<EmploymentPeriod>&
     const long long per_day = balance.minutes_per_day;
     r.year = y.year;
     r.basis = y.entitlement.basis;
-    r.entitled_days = days(y.entitled_minutes, per_day);
-    r.complementary_days = days(y.complementary_minutes, per_day);
-    r.carried_in_days = days(y.carried_in_minutes, per_day);
-    r.followed_days = days(y.used_minutes, per_day);
-    r.pending_days = days(y.pending_minutes, per_day);
-    r.remaining_days = days(y.remaining_minutes, per_day);
+    r.entitled_days = minutes_as_days(y.entitled_minutes, per_day);
+    r.complementary_days = minutes_as_days(y.complementary_minutes, per_day);
+    r.carried_in_days = minutes_as_days(y.carried_in_minutes, per_day);
+    r.followed_days = minutes_as_days(y.used_minutes, per_day);
+    r.pending_days = minutes_as_days(y.pending_minutes, per_day);
+    r.remaining_days = minutes_as_days(y.remaining_minutes, per_day);
     for (const auto& e : entries)
         if (e.entry.kind == EntryKind::training && e.entry.status == EntryStatus::approved && e.entry.counts_for_right &&
             e.entry.date.year() == y.year) {

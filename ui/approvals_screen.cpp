@@ -17,17 +17,6 @@
 namespace ll::ui {
 namespace {
 
-Rational as_days(long long minutes, long long per_day) {
-    auto r = Rational::make(minutes, per_day > 0 ? per_day : 1);
-    return r ? *r : Rational(0);
-}
-
-void muted(const std::string& s) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    text(s);
-    ImGui::PopStyleColor();
-}
-
 // Desktop widths, where a keyboard is likely: the shortcut hint and the highlighted entry show.
 bool keyboard_likely() { return ImGui::GetContentRegionAvail().x > ImGui::GetFontSize() * 40; }
 
@@ -65,8 +54,8 @@ std::string effect_text(const ApprovalItem& item) {
     if (item.minutes_per_day <= 0) return {};
     return tr("Remaining {year}: {before} \u2192 {after} after approval",
               {{"year", std::to_string(item.entry.entry.date.year())},
-               {"before", days_text(as_days(item.remaining_minutes, item.minutes_per_day))},
-               {"after", days_text(as_days(item.remaining_after_minutes, item.minutes_per_day))}});
+               {"before", days_text(minutes_as_days(item.remaining_minutes, item.minutes_per_day))},
+               {"after", days_text(minutes_as_days(item.remaining_after_minutes, item.minutes_per_day))}});
 }
 
 void draw_reject_form(const InboxState& inbox, const std::string& id, std::vector<Action>& out) {
@@ -95,8 +84,8 @@ void draw_item(const AppState& s, const ApprovalItem& item, std::vector<Action>&
     if (e.end_date && *e.end_date != e.entry.date) line += " \u2013 " + date_text(*e.end_date);
     line += " \u00b7 " + duration(e.entry.minutes) + " \u00b7 " + tr(e.training_type == "informal" ? "type.informal" : "type.formal");
     if (!e.provider.empty()) line += " \u00b7 " + e.provider;
-    muted(line);
-    if (!e.entry.counts_for_right) muted(tr("Does not count for the training right"));
+    muted_text(line);
+    if (!e.entry.counts_for_right) muted_text(tr("Does not count for the training right"));
     if (auto effect = effect_text(item); !effect.empty()) text(effect);
     if (!e.certificate_id.empty()) {
         draw_certificate_thumbnail(s, e.certificate_id);
@@ -156,7 +145,7 @@ void draw_approvals_screen(const AppState& s, std::vector<Action>& out) {
     }
     text(tr_plural("{n} training waiting", "{n} trainings waiting", Rational(static_cast<long long>(inbox.items.size())),
                    {{"n", std::to_string(inbox.items.size())}}));
-    if (keyboard_likely()) muted(tr("Keys: J/K move, A approve, R reject, X select"));
+    if (keyboard_likely()) muted_text(tr("Keys: J/K move, A approve, R reject, X select"));
     draw_bulk_bar(inbox, out);
     keyboard_shortcuts(inbox, out);
     lazy_list("inbox", inbox.items.size(), [&](std::size_t i) { return std::string_view(inbox.items[i].entry.entry.id); },

@@ -21,11 +21,6 @@ std::string days_text(const Rational& days) { return tr_plural("{n} day", "{n} d
 
 namespace {
 
-Rational as_days(long long minutes, long long per_day) {
-    auto r = Rational::make(minutes, per_day > 0 ? per_day : 1);
-    return r ? *r : Rational(0);
-}
-
 // "Previous year" when it fits in a third of the width, else "‹ 2025" (narrow phones, long words).
 std::string year_button_label(const std::string& words, const std::string& compact, float width) {
     return fits_button(words, width) ? words : compact;
@@ -107,7 +102,7 @@ void draw_expiry(const YearView& v) {
 
 void draw_balance_tab(const AppState& s, const YearView& v, std::vector<Action>& out) {
     const std::string year = std::to_string(v.year);
-    figure(tr("Remaining {year}", {{"year", year}}), days_text(as_days(v.remaining_minutes, v.minutes_per_day)));
+    figure(tr("Remaining {year}", {{"year", year}}), days_text(minutes_as_days(v.remaining_minutes, v.minutes_per_day)));
     explain_on_tap(s, out);
     text(tr("{duration} of training time left", {{"duration", duration(v.remaining_minutes)}}));
     ImGui::Spacing();

@@ -11,12 +11,6 @@
 namespace ll::ui {
 namespace {
 
-void muted(const std::string& s) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    text(s);
-    ImGui::PopStyleColor();
-}
-
 std::string status_text(DutyStatus status, int days_left, const std::optional<CivilDate>& done_on) {
     switch (status) {
         case DutyStatus::done: return done_on ? tr("Done on {date}", {{"date", date_text(*done_on)}}) : tr("Done");
@@ -53,7 +47,7 @@ void draw_group(const ComplianceState& c, const DutyGroup& g, std::vector<Action
     status_line(g.status, tr("Deadline {date}", {{"date", date_text(g.deadline)}}) + " \u00b7 " +
                               status_text(g.status, g.days_left, g.total == 1 ? g.duties[0].done_on : std::nullopt));
     text(g.action);
-    muted(g.source);
+    muted_text(g.source);
     if (g.applies_to != "worker") {
         mark_done_button(c, g, g.duties[0], out);
         return;

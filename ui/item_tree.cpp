@@ -122,6 +122,12 @@ void heading(std::string_view s) {
     if (auto* t = current_item_tree()) t->record_last_item("heading", s, "");
 }
 
+void muted_text(std::string_view s) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    text(s);
+    ImGui::PopStyleColor();
+}
+
 void figure(std::string_view label, std::string_view value) {
     ImGui::BeginGroup();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));

@@ -49,6 +49,8 @@ ItemTree* current_item_tree();
 // the window's edge unless a narrower wrap position is pushed.
 void text(std::string_view s);
 void heading(std::string_view s);
+// Text in the theme's muted colour (details under a title, sources, hints).
+void muted_text(std::string_view s);
 // A labelled figure: small caption above a large value; both recorded as one "figure" item.
 void figure(std::string_view label, std::string_view value);
 

@@ -15,18 +15,7 @@
 namespace ll::ui {
 namespace {
 
-Rational as_days(long long minutes, long long per_day) {
-    auto r = Rational::make(minutes, per_day > 0 ? per_day : 1);
-    return r ? *r : Rational(0);
-}
-
-std::string days_of(const TeamRow& r, long long minutes) { return number(as_days(minutes, r.minutes_per_day)); }
-
-void muted(const std::string& s) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    text(s);
-    ImGui::PopStyleColor();
-}
+std::string days_of(const TeamRow& r, long long minutes) { return number(minutes_as_days(minutes, r.minutes_per_day)); }
 
 // One row of choice buttons; `current` is the index drawn pressed. Returns the index tapped or -1.
 int choice_row(const std::vector<std::string>& labels, int current) {
@@ -208,8 +197,8 @@ void draw_totals(const std::vector<const TeamRow*>& rows) {
         per_day = std::max(per_day, r->minutes_per_day);
         behind += r->behind ? 1 : 0;
     }
-    muted(tr("{n} workers \u00b7 {days} days open \u00b7 {behind} behind",
-             {{"n", std::to_string(rows.size())}, {"days", number(as_days(remaining, per_day))}, {"behind", std::to_string(behind)}}));
+    muted_text(tr("{n} workers \u00b7 {days} days open \u00b7 {behind} behind",
+             {{"n", std::to_string(rows.size())}, {"days", number(minutes_as_days(remaining, per_day))}, {"behind", std::to_string(behind)}}));
 }
 
 // One worker's year as their own screen shows it, with every explanation line open.
@@ -227,7 +216,7 @@ void draw_worker(const AppState& s, std::vector<Action>& out) {
     }
     if (!t.worker_view) return;
     const YearView& v = *t.worker_view;
-    figure(tr("Remaining {year}", {{"year", std::to_string(v.year)}}), days_text(as_days(v.remaining_minutes, v.minutes_per_day)));
+    figure(tr("Remaining {year}", {{"year", std::to_string(v.year)}}), days_text(minutes_as_days(v.remaining_minutes, v.minutes_per_day)));
     text(tr("Training right {year}", {{"year", std::to_string(v.year)}}) + ": " + days_text(v.entitled_days));
     text(tr("Followed: {duration}", {{"duration", duration(v.used_minutes)}}));
     if (v.pending_minutes > 0) text(tr("Waiting for approval: {duration}", {{"duration", duration(v.pending_minutes)}}));
