@@ -1,6 +1,6 @@
 # libFuzzer targets (clang, preset "fuzz"): one per parser of outside input, in tests/fuzz/, each with
 # seeds in tests/fuzz/corpus/<name>/ and crash regressions in tests/fuzz/regressions/<name>/.
-foreach(name requests rule_set balance identifiers)
+foreach(name requests rule_set balance identifiers csv_import)
   add_executable(fuzz_${name} tests/fuzz/fuzz_${name}.cpp)
   target_link_libraries(fuzz_${name} PRIVATE ll_core)
   target_link_options(fuzz_${name} PRIVATE -fsanitize=fuzzer)

@@ -24,7 +24,7 @@ add_library(ll_server STATIC
   server/sqlite_db.cpp server/sqlite_store.cpp server/sqlite_store_people.cpp server/sqlite_store_ledger.cpp
   server/sqlite_store_journal.cpp server/sqlite_backup.cpp
   server/auth.cpp server/api_support.cpp server/api_session.cpp server/api_workers.cpp server/api_entries.cpp
-  server/api_admin.cpp server/answer_compression.cpp server/http_api.cpp server/api_privacy.cpp server/api_workspace.cpp server/api_exports.cpp server/csv_text.cpp server/worker_figures.cpp server/listener.cpp server/calculation_commands.cpp server/demo_data.cpp server/static_files.cpp
+  server/api_admin.cpp server/answer_compression.cpp server/http_api.cpp server/api_privacy.cpp server/api_workspace.cpp server/api_exports.cpp server/api_imports.cpp server/csv_text.cpp server/worker_figures.cpp server/listener.cpp server/calculation_commands.cpp server/demo_data.cpp server/static_files.cpp
   ${LL_MIGRATIONS})
 target_include_directories(ll_server PUBLIC "${CMAKE_SOURCE_DIR}/server")
 target_link_libraries(ll_server PUBLIC ll_core PkgConfig::SQLITE3 PkgConfig::HTTPLIB PkgConfig::SODIUM PkgConfig::ZLIB Threads::Threads)

@@ -45,7 +45,8 @@ std::string table_fingerprint(const std::string& db_path) {
     sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
     std::string out;
     for (const char* table : {"workers", "employment_periods", "entries", "comments", "certificates", "delegations",
-                              "idempotency", "audit_log", "changes", "accounts", "kiosk_devices", "provider_keys", "departments"}) {
+                              "idempotency", "audit_log", "changes", "accounts", "kiosk_devices", "provider_keys", "departments",
+                              "obligation_fulfilments"}) {
         sqlite3_stmt* s = nullptr;
         sqlite3_prepare_v2(db, (std::string("SELECT count(*) FROM ") + table).c_str(), -1, &s, nullptr);
         if (s && sqlite3_step(s) == SQLITE_ROW) out += std::string(table) + "=" + std::to_string(sqlite3_column_int64(s, 0)) + " ";
@@ -56,6 +57,8 @@ std::string table_fingerprint(const std::string& db_path) {
     if (s && sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
         out += reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
     sqlite3_finalize(s);
+    // Updates keep the counts: worker versions show them.
+    out += " " + sql_text(db_path, "SELECT group_concat(id || ':' || version, ',') FROM workers");
     sqlite3_close(db);
     return out;
 }
@@ -68,16 +71,18 @@ bool execute_sql(const std::string& db_path, const std::string& sql) {
     return ok;
 }
 
-std::string integrity_check(const std::string& db_path) {
+std::string sql_text(const std::string& db_path, const std::string& sql) {
     sqlite3* db = nullptr;
     sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
     sqlite3_stmt* s = nullptr;
     std::string out = "no answer";
-    sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &s, nullptr);
-    if (s && sqlite3_step(s) == SQLITE_ROW) out = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
+    sqlite3_prepare_v2(db, sql.c_str(), -1, &s, nullptr);
+    if (s && sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0)) out = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
     sqlite3_finalize(s);
     sqlite3_close(db);
     return out;
 }
+
+std::string integrity_check(const std::string& db_path) { return sql_text(db_path, "PRAGMA integrity_check"); }
 
 }  // namespace ll::test

@@ -28,5 +28,7 @@ std::string table_fingerprint(const std::string& db_path);
 // Runs one SQL statement against the file directly (to tamper with it in tests).
 bool execute_sql(const std::string& db_path, const std::string& sql);
 std::string integrity_check(const std::string& db_path);
+// The first column of the first row of `sql` on the file (read-only), as text; "no answer" if none.
+std::string sql_text(const std::string& db_path, const std::string& sql);
 
 }  // namespace ll::test
