@@ -122,6 +122,13 @@ void request_thumbnails(AppState& s, std::vector<Command>& out) {
 
 bool session_lost(const Error& e) { return e.code == "unauthenticated" || e.code == "session_expired"; }
 
+// The error a failed workspace request carries, if the action is one.
+const Error* failure_of(const WorkspaceAction& a) {
+    if (const auto* f = std::get_if<WorkspaceFailed>(&a)) return &f->error;
+    if (const auto* f = std::get_if<DecisionFailed>(&a)) return &f->error;
+    return nullptr;
+}
+
 }  // namespace
 
 AppState initial_state(const CivilDate& today, int first_year, int last_year, Language language) {
@@ -348,15 +355,12 @@ std::vector<Command> update(AppState& s, const Action& action) {
                 }
                 s.section = Section::mine;
                 show_tab(s, a.tab, a.explanation);
-                return {};
+                // Decisions taken meanwhile changed the figures: the year view loads again.
+                return s.load == LoadState::idle ? load_year(s) : Commands{};
             },
             [&](const WorkspaceAction& a) -> Commands {
-                if (const auto* f = std::get_if<WorkspaceFailed>(&a); f && session_lost(f->error)) {
-                    leave(s, make_error(f->error.code, "you were signed out; sign in again"));
-                    return {};
-                }
-                if (const auto* f = std::get_if<DecisionFailed>(&a); f && session_lost(f->error)) {
-                    leave(s, make_error(f->error.code, "you were signed out; sign in again"));
+                if (const Error* e = failure_of(a); e && session_lost(*e)) {
+                    leave(s, make_error(e->code, "you were signed out; sign in again"));
                     return {};
                 }
                 auto out = update_workspace(s, a);

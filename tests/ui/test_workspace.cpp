@@ -401,3 +401,17 @@ TEST_CASE("on a phone the team's filters fold behind one button that counts them
     }
     ui::set_language(ui::Language::en);
 }
+
+TEST_CASE("after decisions, the signed-in person's own year loads again when they go back to it") {
+    auto s = inbox_state();
+    ui::update(s, ui::YearLoaded{test::anna_year(2026)});
+    EntryRecord approved = test::demo_inbox()[0].entry;
+    approved.entry.status = EntryStatus::approved;
+    act(s, ui::Decided{{approved}});
+    CHECK(s.workspace.team.load == ui::LoadState::idle);
+    auto back = ui::update(s, ui::Navigate{ui::Tab::balance, false});
+    CHECK(s.section == ui::Section::mine);
+    bool fetched = false;
+    for (const auto& c : back) fetched |= std::holds_alternative<ui::FetchYear>(c);
+    CHECK(fetched);
+}
