@@ -113,6 +113,9 @@ Commands failed(AppState& s, const WorkspaceFailed& f) {
 
 bool may_open(const AppState& s, Section section) {
     if (!s.session) return false;
+    // An operator (social secretariat) acts for an employer chosen per request; the app does not
+    // choose one yet, so it shows them no employer's workspace rather than sections that fail.
+    if (section != Section::mine && s.session->employer_id.empty()) return false;
     const std::string& role = s.session->role;
     const bool admin = role == "hr" || role == "operator";
     switch (section) {

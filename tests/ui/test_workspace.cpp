@@ -63,6 +63,12 @@ TEST_CASE("sections follow the role: workers have none, managers no cockpit, HR 
     CHECK(act(manager, ui::SelectSection{ui::Section::compliance}).empty());
     CHECK(manager.section == ui::Section::team);
 
+    auto secretariat = test::hr_session();
+    secretariat.role = "operator";
+    secretariat.employer_id.clear();  // mandated for several employers, none chosen
+    auto op = test::workspace_state(secretariat);
+    CHECK(act(op, ui::SelectSection{ui::Section::team}).empty());
+
     auto hr = test::workspace_state(test::hr_session());
     CHECK(command_of<ui::FetchCompliance>(act(hr, ui::SelectSection{ui::Section::compliance}))->date.empty());
 
