@@ -21,11 +21,9 @@ struct ExportRequest {
 
 Result<ExportRequest> export_request(const httplib::Request& req) {
     ExportRequest r;
-    if (!req.has_param("year")) return make_error("missing_field", "the year is required", "year");
-    const std::string y = req.get_param_value("year");
-    if (y.size() != 4 || y.find_first_not_of("0123456789") != std::string::npos)
-        return make_error("wrong_type", "expected a four-digit year", "year");
-    r.year = std::stoi(y);
+    auto year = year_param(req);
+    if (!year) return year.error();
+    r.year = *year;
     const std::string format = req.has_param("format") ? req.get_param_value("format") : "json";
     if (format != "json" && format != "csv") return make_error("out_of_range", "expected json or csv", "format");
     r.csv = format == "csv";

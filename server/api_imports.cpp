@@ -67,7 +67,7 @@ Result<Answer> apply_payroll(ApiContext& ctx, Transaction& tx, const Principal& 
             if (d.id == w.department_id) w.department_name = d.name;
         json before = nullptr;
         if (row.action == ImportAction::create) {
-            w.id = "w-" + random_token().substr(0, 12);
+            w.id = new_worker_id();
             row.worker_id = w.id;
             if (auto r = tx.insert_worker(w); !r) return r.error();
         } else {

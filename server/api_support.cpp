@@ -269,6 +269,19 @@ json audit_json(const AuditRecord& a) {
             {"hash", a.hash}};
 }
 
+Result<int> year_param(const httplib::Request& req, std::optional<int> fallback) {
+    if (!req.has_param("year")) {
+        if (fallback) return *fallback;
+        return make_error("missing_field", "the year is required", "year");
+    }
+    const std::string v = req.get_param_value("year");
+    if (v.size() != 4 || v.find_first_not_of("0123456789") != std::string::npos)
+        return make_error("wrong_type", "expected a four-digit year", "year");
+    return std::stoi(v);
+}
+
+std::string new_worker_id() { return "w-" + random_token().substr(0, 12); }
+
 Result<ApprovalCase> approval_case(Transaction& tx, const EntryRecord& e) {
     auto scope = scope_of(tx, e.employer_id, e.worker_id);
     if (!scope) return scope.error();

@@ -74,6 +74,11 @@ enum class Body { json, optional_json, raw };  // raw: the handler reads req.bod
 void answer_write(ApiContext& ctx, const httplib::Request& req, httplib::Response& res, const WriteHandler& handler,
                   Body body_kind = Body::json);
 
+// The `year` query parameter: four digits; without it `fallback`, or missing_field when there is none.
+Result<int> year_param(const httplib::Request& req, std::optional<int> fallback = std::nullopt);
+// A fresh worker id ("w-" and 12 random characters).
+std::string new_worker_id();
+
 // Loads what the access rules need about a worker of the principal's employer; nullopt if none.
 Result<std::optional<WorkerScope>> scope_of(Transaction& tx, const std::string& employer_id, const std::string& worker_id);
 // The worker, if it exists in the principal's employer and the principal may see it (else 404,

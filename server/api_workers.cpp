@@ -23,14 +23,6 @@ Result<int> int_param(const httplib::Request& req, const char* name, int fallbac
     return n;
 }
 
-Result<int> year_param(const httplib::Request& req) {
-    if (!req.has_param("year")) return make_error("missing_field", "the year is required", "year");
-    const std::string v = req.get_param_value("year");
-    if (v.size() != 4 || v.find_first_not_of("0123456789") != std::string::npos)
-        return make_error("wrong_type", "expected a four-digit year", "year");
-    return std::stoi(v);
-}
-
 // What the core needs for one worker's figures: the employer's rule set and the worker's facts.
 struct WorkerYear {
     const RuleSet* rules = nullptr;
@@ -127,7 +119,7 @@ Result<Answer> create_worker(ApiContext& ctx, Transaction& tx, const Principal& 
     auto change = requests::worker(body, true);
     if (!change) return change.error();
     WorkerRecord w;
-    w.id = "w-" + random_token().substr(0, 12);
+    w.id = new_worker_id();
     w.employer_id = p.employer_id;
     w.display_name = *change->display_name;
     w.joint_committee = change->joint_committee.value_or("");

@@ -14,14 +14,6 @@ using nlohmann::json;
 
 namespace {
 
-Result<int> year_or(const httplib::Request& req, int fallback) {
-    if (!req.has_param("year")) return fallback;
-    const std::string v = req.get_param_value("year");
-    if (v.size() != 4 || v.find_first_not_of("0123456789") != std::string::npos)
-        return make_error("wrong_type", "expected a four-digit year", "year");
-    return std::stoi(v);
-}
-
 // What approving `e` would change: the year's remaining time before and after (same fold, the
 // entry counted as approved), so the approver sees the effect before deciding.
 Result<ApprovalItem> approval_item(const EmployerFacts& f, Transaction& tx, const EntryRecord& e, const WorkerRecord& w) {
@@ -67,7 +59,7 @@ Result<json> approvals(ApiContext& ctx, Transaction& tx, const Principal& p) {
 Result<json> team(ApiContext& ctx, Transaction& tx, const Principal& p, const httplib::Request& req) {
     if (auto ok = require_person_with_employer(p); !ok) return ok.error();
     const CivilDate today = ctx.today();
-    auto year = year_or(req, today.year());
+    auto year = year_param(req, today.year());
     if (!year) return year.error();
     auto facts = employer_facts(ctx, tx, p.employer_id);
     if (!facts) return facts.error();
