@@ -19,6 +19,8 @@ add_library(imgui_backends STATIC
 target_link_libraries(imgui_backends PUBLIC imgui)
 target_compile_definitions(imgui_backends PUBLIC IMGUI_IMPL_OPENGL_ES3)
 target_compile_options(imgui_backends PRIVATE -w)
+# In one unity batch the GLFW header would bring desktop GL ahead of the ES3 loader.
+set_target_properties(imgui_backends PROPERTIES UNITY_BUILD OFF)
 
 add_executable(learnledger_web web/main.cpp web/web_platform.cpp web/api_client.cpp web/workspace_requests.cpp "${LL_FONT}")
 target_link_libraries(learnledger_web PRIVATE ll_ui imgui_backends)

@@ -26,9 +26,9 @@ json to_json(const ExplanationLine& line) {
     return {{"key", line.key}, {"args", args}, {"text", render_english(line)}};
 }
 
-namespace {
-
 json date_or_null(const std::optional<CivilDate>& d) { return d ? json(d->iso()) : json(nullptr); }
+
+namespace {
 
 json explanation_json(const Explanation& lines) {
     json out = json::array();

@@ -33,6 +33,7 @@ Result<YearView> year_view_from_json(const nlohmann::json& j);
 Result<EntryRecord> entry_from_json(const nlohmann::json& j, const std::string& path = {});
 Result<SessionInfo> session_from_json(const nlohmann::json& j);
 std::string exact(const Rational& r);  // "10/3", or "3" when whole
+nlohmann::json date_or_null(const std::optional<CivilDate>& d);  // "2026-12-31" or null
 
 // Decoding what the server sent (the client side of the same format).
 Result<Entitlement> entitlement_from_json(const nlohmann::json& j);

@@ -11,8 +11,6 @@ using nlohmann::json;
 
 namespace {
 
-json date_or_null(const std::optional<CivilDate>& d) { return d ? json(d->iso()) : json(nullptr); }
-
 // Reads {"items":[...]} with `one` for each element, naming "items[i]" in errors.
 template <class T, class F>
 Result<std::vector<T>> items_from(const json& j, F one) {

@@ -11,7 +11,7 @@ using namespace ll;
 
 namespace {
 
-const RuleSet& rules() { return *shipped::belgian_rule_set(); }
+const RuleSet& ledger_rules() { return *shipped::belgian_rule_set(); }
 
 WorkerFacts full_time_since(const char* start, int fte = 40, const char* jc = "") {
     WorkerFacts f;
@@ -33,7 +33,7 @@ LedgerEntry training(const char* date, long long minutes, EntryStatus status = E
 }
 
 Balance fold(const WorkerFacts& f, const std::vector<LedgerEntry>& entries, int from, int to, bool pending = false) {
-    auto b = fold_ledger(rules(), f, entries, LedgerOptions{from, to, pending});
+    auto b = fold_ledger(ledger_rules(), f, entries, LedgerOptions{from, to, pending});
     REQUIRE_MESSAGE(b.ok(), (b.ok() ? "" : b.error().message));
     return *b;
 }
@@ -170,14 +170,14 @@ TEST_CASE("training beyond the right is reported, not carried as a debt") {
 TEST_CASE("bad input names the field") {
     auto f = full_time_since("2020-01-01");
     f.company_fte.erase(2025);
-    auto missing = fold_ledger(rules(), f, {}, LedgerOptions{2024, 2025, false});
+    auto missing = fold_ledger(ledger_rules(), f, {}, LedgerOptions{2024, 2025, false});
     REQUIRE_FALSE(missing.ok());
     CHECK(missing.error().field == "company_fte.2025");
-    CHECK(fold_ledger(rules(), f, {}, LedgerOptions{2025, 2024, false}).error().field == "to_year");
-    CHECK(fold_ledger(rules(), f, {}, LedgerOptions{2020, 2024, false}).error().field == "from.year");
+    CHECK(fold_ledger(ledger_rules(), f, {}, LedgerOptions{2025, 2024, false}).error().field == "to_year");
+    CHECK(fold_ledger(ledger_rules(), f, {}, LedgerOptions{2020, 2024, false}).error().field == "from.year");
     auto zero = training("2024-01-01", 1);
     zero.minutes = 0;
-    CHECK(fold_ledger(rules(), full_time_since("2020-01-01"), {zero}, LedgerOptions{2024, 2024, false}).error().field ==
+    CHECK(fold_ledger(ledger_rules(), full_time_since("2020-01-01"), {zero}, LedgerOptions{2024, 2024, false}).error().field ==
           "entries[0].minutes");
 }
 
@@ -264,8 +264,8 @@ TEST_CASE("property: a fold without explanation lines gives the very same figure
             entries.push_back(e);
         }
         const bool pending = next(2);
-        auto explained = fold_ledger(rules(), f, entries, LedgerOptions{2024, 2028, pending, true});
-        auto bare = fold_ledger(rules(), f, entries, LedgerOptions{2024, 2028, pending, false});
+        auto explained = fold_ledger(ledger_rules(), f, entries, LedgerOptions{2024, 2028, pending, true});
+        auto bare = fold_ledger(ledger_rules(), f, entries, LedgerOptions{2024, 2028, pending, false});
         REQUIRE(explained.ok() == bare.ok());
         if (!explained) {
             CHECK(explained.error().field == bare.error().field);

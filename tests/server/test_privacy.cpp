@@ -10,7 +10,7 @@ using nlohmann::json;
 
 namespace {
 
-const std::string png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0\x90wS\xde", 33);
+const std::string tiny_png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0\x90wS\xde", 33);
 
 // Every text value stored anywhere in the database file that contains `needle`.
 std::vector<std::string> stored_anywhere(const std::string& db_path, const std::string& needle) {
@@ -73,7 +73,7 @@ TEST_CASE("HR erases a departed worker after the retention period; figures stay,
     auto created = hr.post("/api/v1/workers", person);
     REQUIRE(created.status == 201);
     const std::string id = created.body["id"];
-    auto cert = hr.post_raw("/api/v1/certificates?worker_id=" + id, png, "image/png");
+    auto cert = hr.post_raw("/api/v1/certificates?worker_id=" + id, tiny_png, "image/png");
     REQUIRE(cert.status == 201);
     auto training = hr.post("/api/v1/trainings", {{"worker_id", id}, {"title", "Secret course"}, {"provider", "Acme Privé"},
                                                   {"date", "2024-03-04"}, {"minutes", 120}, {"certificate_id", cert.body["id"]}});
