@@ -111,5 +111,6 @@ void install_privacy_routes(httplib::Server& http, ApiContext& ctx);
 void install_workspace_routes(httplib::Server& http, ApiContext& ctx);
 void install_export_routes(httplib::Server& http, ApiContext& ctx);
 void install_import_routes(httplib::Server& http, ApiContext& ctx);
+void install_statement_routes(httplib::Server& http, ApiContext& ctx);
 
 }  // namespace ll::server

@@ -45,4 +45,33 @@ Error as_lookup_error(Error e) {
     return e;
 }
 
+Result<WorkerYear> load_worker_year(ApiContext& ctx, Transaction& tx, const WorkerRecord& w, int year) {
+    WorkerYear out;
+    out.rules = rules_for(ctx, tx, w.employer_id);
+    if (!out.rules) return make_error("storage_error", "the employer's rule set is not available");
+    if (auto c = out.rules->covers(year); !c) return c.error();
+    auto employment = tx.employment(w.employer_id, w.id);
+    if (!employment) return employment.error();
+    auto sizes = tx.company_sizes(w.employer_id);
+    if (!sizes) return sizes.error();
+    out.facts.employment = std::move(*employment);
+    out.facts.company_fte = std::move(*sizes);
+    out.facts.joint_committee = w.joint_committee;
+    out.facts.termination = w.termination;
+    return out;
+}
+
+Result<YearView> worker_year_view(ApiContext& ctx, Transaction& tx, const WorkerRecord& w, int year) {
+    auto wy = load_worker_year(ctx, tx, w, year);
+    if (!wy) return wy.error();
+    auto entries = tx.entries_of(w.employer_id, w.id);
+    if (!entries) return entries.error();
+    auto balance = fold_worker(*wy->rules, w, wy->facts.employment, wy->facts.company_fte, *entries, year, true);
+    if (!balance) return balance.error();
+    std::vector<EntryRecord> of_year;
+    for (const auto& e : *entries)
+        if (e.entry.date.year() == year) of_year.push_back(e);
+    return year_view(w.id, *balance, std::move(of_year));
+}
+
 }  // namespace ll::server

@@ -8,6 +8,7 @@
 #include "records.h"
 #include "api_support.h"
 #include "rule_set.h"
+#include "year_view.h"
 
 namespace ll::server {
 
@@ -24,6 +25,15 @@ struct EmployerFacts {
 };
 Result<EmployerFacts> employer_facts(ApiContext& ctx, Transaction& tx, const std::string& employer_id);
 const std::vector<EmploymentPeriod>& employment_of(const EmployerFacts& f, const std::string& worker_id);
+
+// What the core needs for one worker's figures: the employer's rule set and the worker's facts.
+struct WorkerYear {
+    const RuleSet* rules = nullptr;
+    WorkerFacts facts;
+};
+Result<WorkerYear> load_worker_year(ApiContext& ctx, Transaction& tx, const WorkerRecord& w, int year);
+// The worker's year as the app shows it (figures, explanation lines, that year's entries).
+Result<YearView> worker_year_view(ApiContext& ctx, Transaction& tx, const WorkerRecord& w, int year);
 
 // A data gap (no company size for a year) is "not found" for the caller, naming the year.
 Error as_lookup_error(Error e);

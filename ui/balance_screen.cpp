@@ -17,8 +17,6 @@
 
 namespace ll::ui {
 
-std::string days_text(const Rational& days) { return tr_plural("{n} day", "{n} days", days, {{"n", number(days)}}); }
-
 namespace {
 
 // "Previous year" when it fits in a third of the width, else "‹ 2025" (narrow phones, long words).

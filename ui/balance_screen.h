@@ -13,7 +13,4 @@ void draw_balance_screen(const AppState& state, std::vector<Action>& out);
 // One entry of a history: certificate picture, title, date, duration, type, status, provider, reason.
 void draw_history_entry(const AppState& state, const EntryRecord& e);
 
-// "3 days", "1 day", "3,5 dagen": exact value shown to two decimals at most, in the language.
-std::string days_text(const Rational& days);
-
 }  // namespace ll::ui

@@ -174,8 +174,9 @@ const Catalogs& catalog_set() {
     return all;
 }
 
-Language active = Language::en;
-std::set<std::string> missing;
+// Per thread: the server renders statements in several languages at once.
+thread_local Language active = Language::en;
+thread_local std::set<std::string> missing;
 
 const Catalog* active_catalog() {
     const auto& all = catalog_set().parsed;
@@ -276,6 +277,11 @@ std::string tr_plural(std::string_view singular, std::string_view plural, const 
 std::string number(const Rational& value, int max_decimals) { return localise_decimals(value.to_decimal(max_decimals)); }
 
 std::string duration(long long minutes) { return localise_duration(format_minutes(minutes)); }
+
+std::string days_text(const Rational& days) { return tr_plural("{n} day", "{n} days", days, {{"n", number(days)}}); }
+
+LanguageScope::LanguageScope(Language l) : previous_(active) { active = l; }
+LanguageScope::~LanguageScope() { active = previous_; }
 
 // Day first with each language's usual separator; English keeps ISO 8601, which reads the same
 // everywhere and matches the core's English explanation lines.

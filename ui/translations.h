@@ -46,8 +46,19 @@ private:
 
 using Args = std::initializer_list<std::pair<std::string_view, std::string>>;
 
-// The language used by tr() and the formatters; set once per frame from the app state.
+// The language used by tr() and the formatters (per thread); set once per frame from the app state.
 void set_language(Language l);
+// Sets the language for a scope (a statement rendered in the worker's language) and restores it.
+class LanguageScope {
+public:
+    explicit LanguageScope(Language l);
+    ~LanguageScope();
+    LanguageScope(const LanguageScope&) = delete;
+    LanguageScope& operator=(const LanguageScope&) = delete;
+
+private:
+    Language previous_;
+};
 
 // The message in the current language with its placeholders filled; the English text when the key
 // is missing (and the key is recorded in missing_keys()).
@@ -56,6 +67,7 @@ std::string tr(std::string_view msgid, Args args = {});
 std::string tr_plural(std::string_view singular, std::string_view plural, const Rational& n, Args args = {});
 std::string number(const Rational& value, int max_decimals = 2);  // "3,5" in nl/fr/de
 std::string duration(long long minutes);                           // "7 h 36 min", "7 u 36 min", ...
+std::string days_text(const Rational& days);                        // "3 days", "1 day", "3,5 dagen" (two decimals at most)
 std::string date_text(const CivilDate& d);                          // "2028-12-31", "31-12-2028", "31/12/2028", "31.12.2028"
 std::string explanation(const ExplanationLine& line);               // a core explanation line, translated
 std::string error_message(const Error& e);                         // known errors by code, else the message
