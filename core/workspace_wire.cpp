@@ -213,4 +213,98 @@ Result<ComplianceReport> compliance_from_json(const json& j) {
     return ComplianceReport{*day, std::move(*groups)};
 }
 
+namespace {
+
+json problem_json(const ImportProblem& p) {
+    return {{"line", p.line}, {"column", p.column}, {"field", p.field}, {"message", p.message}};
+}
+
+Result<std::vector<ImportProblem>> problems_from(const json* list, const std::string& path) {
+    std::vector<ImportProblem> out;
+    for (size_t i = 0; i < list->size(); ++i) {
+        JsonReader r((*list)[i], path + "[" + std::to_string(i) + "]");
+        auto line = r.integer("line", true, 0, INT32_MAX);
+        auto column = r.integer("column", true, 0, INT32_MAX);
+        auto field = r.string("field", true, 200);
+        auto message = r.string("message", true, 1000);
+        r.reject_unknown_fields();
+        if (!r.ok()) return r.error();
+        out.push_back({static_cast<int>(*line), static_cast<int>(*column), *field, *message});
+    }
+    return out;
+}
+
+std::optional<ImportAction> import_action_from(const std::string& s) {
+    for (auto a : {ImportAction::create, ImportAction::update, ImportAction::unchanged, ImportAction::rejected})
+        if (s == to_string(a)) return a;
+    return std::nullopt;
+}
+
+Result<PlannedRow> planned_row_from(const json& j, const std::string& path) {
+    JsonReader r(j, path);
+    PlannedRow row;
+    auto line = r.integer("line", true, 0, INT32_MAX);
+    auto action = r.string("action", true, 20);
+    auto worker = r.string("worker_id", true, 64);
+    auto name = r.string("name", true, 400);
+    const json* changes = r.member("changes", true, json::value_t::array);
+    const json* problems = r.member("problems", true, json::value_t::array);
+    r.reject_unknown_fields();
+    if (!r.ok()) return r.error();
+    auto a = import_action_from(*action);
+    if (!a) return make_error("out_of_range", "unknown action", path + ".action");
+    for (const auto& c : *changes) {
+        if (!c.is_string()) return make_error("wrong_type", "expected a field name", path + ".changes");
+        row.changes.push_back(c.get<std::string>());
+    }
+    auto p = problems_from(problems, path + ".problems");
+    if (!p) return p.error();
+    row.line = static_cast<int>(*line), row.action = *a, row.worker_id = *worker, row.name = *name, row.problems = std::move(*p);
+    return row;
+}
+
+}  // namespace
+
+json to_json(const ImportPlan& plan, bool dry_run) {
+    json rows = json::array(), file = json::array();
+    for (const auto& p : plan.file_problems) file.push_back(problem_json(p));
+    for (const auto& r : plan.rows) {
+        json problems = json::array();
+        for (const auto& p : r.problems) problems.push_back(problem_json(p));
+        rows.push_back({{"line", r.line}, {"action", to_string(r.action)}, {"worker_id", r.worker_id}, {"name", r.name},
+                        {"changes", r.changes}, {"problems", problems}});
+    }
+    return {{"dry_run", dry_run},
+            {"summary", {{"created", plan.created}, {"updated", plan.updated}, {"unchanged", plan.unchanged}, {"rejected", plan.rejected}}},
+            {"file_problems", file},
+            {"rows", rows}};
+}
+
+Result<ImportPlan> import_plan_from_json(const json& j) {
+    JsonReader r(j);
+    r.boolean("dry_run", true);
+    const json* summary = r.member("summary", true, json::value_t::object);
+    const json* file = r.member("file_problems", true, json::value_t::array);
+    const json* rows = r.member("rows", true, json::value_t::array);
+    r.reject_unknown_fields();
+    if (!r.ok()) return r.error();
+    ImportPlan plan;
+    JsonReader counts(*summary, "summary");
+    int* targets[] = {&plan.created, &plan.updated, &plan.unchanged, &plan.rejected};
+    const char* keys[] = {"created", "updated", "unchanged", "rejected"};
+    for (int i = 0; i < 4; ++i)
+        if (auto n = counts.integer(keys[i], true, 0, INT32_MAX)) *targets[i] = static_cast<int>(*n);
+    counts.reject_unknown_fields();
+    if (!counts.ok()) return counts.error();
+    auto problems = problems_from(file, "file_problems");
+    if (!problems) return problems.error();
+    plan.file_problems = std::move(*problems);
+    for (size_t i = 0; i < rows->size(); ++i) {
+        auto row = planned_row_from((*rows)[i], "rows[" + std::to_string(i) + "]");
+        if (!row) return row.error();
+        plan.rows.push_back(std::move(*row));
+    }
+    return plan;
+}
+
 }  // namespace ll::wire

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "compliance.h"
+#include "payroll_import.h"
 #include "records.h"
 #include "result.h"
 #include "team_row.h"
@@ -18,5 +19,8 @@ nlohmann::json to_json(const ComplianceReport& r);
 Result<std::vector<ApprovalItem>> approvals_from_json(const nlohmann::json& j);  // {"items":[...]}
 Result<std::vector<TeamRow>> team_from_json(const nlohmann::json& j);            // {"year","items":[...]}
 Result<ComplianceReport> compliance_from_json(const nlohmann::json& j);
+// An import plan: row by row what the dry run would do, or what applying did (`dry_run` false).
+nlohmann::json to_json(const ImportPlan& plan, bool dry_run);
+Result<ImportPlan> import_plan_from_json(const nlohmann::json& j);
 
 }  // namespace ll::wire

@@ -5,6 +5,7 @@
 #include "csv_records.h"
 #include "payroll_import.h"
 #include "wire.h"
+#include "workspace_wire.h"
 #include "worker_figures.h"
 
 namespace ll::server {
@@ -12,25 +13,6 @@ namespace ll::server {
 using nlohmann::json;
 
 namespace {
-
-json problem_json(const ImportProblem& p) {
-    return {{"line", p.line}, {"column", p.column}, {"field", p.field}, {"message", p.message}};
-}
-
-json plan_json(const ImportPlan& plan, bool dry_run) {
-    json rows = json::array(), file = json::array();
-    for (const auto& p : plan.file_problems) file.push_back(problem_json(p));
-    for (const auto& r : plan.rows) {
-        json problems = json::array();
-        for (const auto& p : r.problems) problems.push_back(problem_json(p));
-        rows.push_back({{"line", r.line}, {"action", to_string(r.action)}, {"worker_id", r.worker_id}, {"name", r.name},
-                        {"changes", r.changes}, {"problems", problems}});
-    }
-    return {{"dry_run", dry_run},
-            {"summary", {{"created", plan.created}, {"updated", plan.updated}, {"unchanged", plan.unchanged}, {"rejected", plan.rejected}}},
-            {"file_problems", file},
-            {"rows", rows}};
-}
 
 // The plan of `csv` against the employer's workers, or the error that stops it (not CSV, no HR).
 Result<ImportPlan> payroll_plan(ApiContext& ctx, Transaction& tx, const Principal& p, const httplib::Request& req) {
@@ -82,7 +64,7 @@ Result<Answer> apply_payroll(ApiContext& ctx, Transaction& tx, const Principal& 
         if (row.new_period) after["employment_added"] = wire::to_json(*row.new_period);
         if (auto r = journal(ctx, tx, p, "worker.import", "worker", w.id, w.id, before, after); !r) return r.error();
     }
-    return Answer{201, plan_json(*plan, false)};
+    return Answer{201, wire::to_json(*plan, false)};
 }
 
 }  // namespace
@@ -96,7 +78,7 @@ void install_import_routes(httplib::Server& http, ApiContext& ctx) {
         if (!tx) return send_error(res, tx.error());
         auto plan = payroll_plan(ctx, **tx, *p, req);
         if (!plan) return send_error(res, plan.error());
-        send_json(res, 200, plan_json(*plan, true));
+        send_json(res, 200, wire::to_json(*plan, true));
     });
     http.Post("/api/v1/imports/payroll", [&ctx](const httplib::Request& req, httplib::Response& res) {
         answer_write(ctx, req, res, [&](Transaction& tx, const Principal& p, const json&) { return apply_payroll(ctx, tx, p, req); },

@@ -8,6 +8,8 @@
 #include "approvals_screen.h"
 #include "balance_screen.h"
 #include "compliance_screen.h"
+#include "exports_screen.h"
+#include "import_screen.h"
 #include "form_widgets.h"
 #include "imgui.h"
 #include "item_tree.h"
@@ -45,6 +47,7 @@ void draw_section_bar(const AppState& s, std::vector<Action>& out) {
     sections.emplace_back(Section::approvals, inbox + "##section-approvals");
     sections.emplace_back(Section::team, tr("Team") + "##section-team");
     if (may_open(s, Section::compliance)) sections.emplace_back(Section::compliance, tr("Compliance") + "##section-compliance");
+    if (may_open(s, Section::data)) sections.emplace_back(Section::data, tr("Data") + "##section-data");
     std::vector<std::string> labels;
     for (const auto& [section, label] : sections) labels.push_back(label);
     int columns = static_cast<int>(labels.size());
@@ -63,6 +66,10 @@ void draw_signed_in(const AppState& s, std::vector<Action>& out) {
         case Section::approvals: draw_approvals_screen(s, out); break;
         case Section::team: draw_team_screen(s, out); break;
         case Section::compliance: draw_compliance_screen(s, out); break;
+        case Section::data:
+            draw_exports_screen(s, out);
+            draw_import_screen(s, out);
+            break;
     }
 }
 

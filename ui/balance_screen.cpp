@@ -6,6 +6,7 @@
 #include <string>
 
 #include "certificate_thumbnail.h"
+#include "exports_screen.h"
 #include "form_widgets.h"
 #include "history_filter.h"
 #include "imgui.h"
@@ -124,8 +125,11 @@ void draw_balance_tab(const AppState& s, const YearView& v, std::vector<Action>&
         text(tr("Contract ends {date}: {duration} still open",
                    {{"date", date_text(v.end_of_contract->termination.date)}, {"duration", duration(v.end_of_contract->open_minutes)}}));
     ImGui::Spacing();
+    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
     const std::string toggle = tr(s.show_explanation ? "Hide explanation" : "Show explanation") + "##explanation";
-    if (touch_button(toggle, 0)) out.push_back(ToggleExplanation{});
+    if (touch_button(toggle, half)) out.push_back(ToggleExplanation{});
+    ImGui::SameLine();
+    if (touch_button(tr("Statement (PDF)") + "##statement", half)) out.push_back(WorkspaceAction{Download{statement_path("", v.year, true)}});
     if (!s.show_explanation) return;
     ImGui::Spacing();
     for (const auto* lines : {&v.entitlement_explanation, &v.explanation})

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "balance_screen.h"
+#include "exports_screen.h"
 #include "form_widgets.h"
 #include "imgui.h"
 #include "item_tree.h"
@@ -221,6 +222,8 @@ void draw_worker(const AppState& s, std::vector<Action>& out) {
     text(tr("Followed: {duration}", {{"duration", duration(v.used_minutes)}}));
     if (v.pending_minutes > 0) text(tr("Waiting for approval: {duration}", {{"duration", duration(v.pending_minutes)}}));
     if (v.carried_in_minutes > 0) text(tr("Carried from earlier years: {duration}", {{"duration", duration(v.carried_in_minutes)}}));
+    if (touch_button(tr("Statement (PDF)") + "##worker-statement", 0))
+        out.push_back(WorkspaceAction{Download{statement_path(*t.worker, v.year, true)}});
     ImGui::Spacing();
     heading(tr("Explanation"));
     for (const auto* lines : {&v.entitlement_explanation, &v.explanation})

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "compliance.h"
+#include "payroll_import.h"
 #include "records.h"
 #include "result.h"
 #include "team_row.h"
@@ -18,7 +19,7 @@ namespace ll::ui {
 enum class LoadState { idle, loading, loaded, failed };
 
 // Where a signed-in person is: their own training right, or (managers, HR) the workspace parts.
-enum class Section { mine, approvals, team, compliance };
+enum class Section { mine, approvals, team, compliance, data };  // data: HR's exports and imports
 
 struct DecisionNotice {
     int approved = 0, rejected = 0;
@@ -73,10 +74,27 @@ struct ComplianceState {
     std::optional<Error> error;
 };
 
+// A payroll CSV on its way in: picked, planned by the server's dry run, then applied as planned.
+struct ImportState {
+    LoadState load = LoadState::idle;   // the dry run
+    std::string file_name;
+    long long file_size = 0;
+    std::optional<ImportPlan> plan;     // what applying would do, row by row
+    bool applying = false;
+    std::optional<ImportPlan> applied;  // what applying did (the server's answer)
+    std::optional<Error> error;
+};
+
+struct DataState {
+    int year = 0;  // of the exports and statements; 0: the year shown in "My right"
+    ImportState import;
+};
+
 struct Workspace {
     InboxState inbox;
     TeamState team;
     ComplianceState compliance;
+    DataState data;
 };
 
 // --- actions ---
@@ -109,13 +127,22 @@ struct ComplianceLoaded { ComplianceReport report; };
 struct ExpandDuty { std::optional<std::string> group; };
 struct MarkDone { std::string obligation_id, trigger, worker_id, key; };
 struct MarkedDone { std::string obligation_id, trigger, worker_id; };
-enum class WorkspacePart { inbox, team, worker, compliance };
+struct SelectExportYear { int year; };
+struct Download { std::string path; };  // an export or statement the browser saves (or opens)
+struct PickImportFile {};
+struct ImportFilePicked { std::string name; long long size = 0; };
+struct ImportPlanned { ImportPlan plan; };
+struct ApplyImport { std::string key; };
+struct ImportApplied { ImportPlan plan; };
+struct DiscardImport {};
+enum class WorkspacePart { inbox, team, worker, compliance, import };
 struct WorkspaceFailed { WorkspacePart part; Error error; };
 using WorkspaceAction = std::variant<SelectSection, InboxLoaded, ToggleSelected, SelectAllPending, MoveCursor, StartReject, EditReason,
                                      CancelReject, Decide, AskBulkApprove, CancelBulkApprove, ConfirmBulkApprove, Decided, DecisionFailed,
                                      PreviewCertificate, TeamLoaded, SelectTeamYear, EditTeamFilter, ToggleTeamFilters, SortTeam, OpenWorker, CloseWorker,
                                      WorkerYearLoaded, EditComplianceDate, ShowCompliance, ComplianceLoaded, ExpandDuty, MarkDone,
-                                     MarkedDone, WorkspaceFailed>;
+                                     MarkedDone, SelectExportYear, Download, PickImportFile, ImportFilePicked, ImportPlanned,
+                                     ApplyImport, ImportApplied, DiscardImport, WorkspaceFailed>;
 
 // --- commands ---
 struct FetchApprovals {};
@@ -125,8 +152,12 @@ struct FetchTeam { int year; };
 struct FetchWorkerYear { std::string worker_id; int year; };
 struct FetchCompliance { std::string date; };  // empty: the server's today
 struct SendFulfilment { std::string obligation_id, trigger, worker_id, key; };
+struct SaveFile { std::string path; };           // the host downloads it with the session's cookie
+struct OpenImportPicker {};                       // the host's file chooser for a CSV
+struct SendImportDryRun {};                       // the picked file, planned and not written
+struct SendImportApply { std::string key; };      // the same file, written
 using WorkspaceCommand = std::variant<FetchApprovals, SendDecision, SendBulkApprove, FetchTeam, FetchWorkerYear, FetchCompliance,
-                                      SendFulfilment>;
+                                      SendFulfilment, SaveFile, OpenImportPicker, SendImportDryRun, SendImportApply>;
 
 // The key of a duty group in ComplianceState::expanded, and of one duty in ComplianceState::busy.
 std::string group_key(const DutyGroup& g);

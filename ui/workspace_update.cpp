@@ -105,6 +105,11 @@ Commands failed(AppState& s, const WorkspaceFailed& f) {
             if (w.compliance.load == LoadState::loading) w.compliance.load = LoadState::failed;
             w.compliance.error = f.error;
             return {};
+        case WorkspacePart::import:
+            w.data.import.error = f.error;
+            w.data.import.applying = false;
+            if (w.data.import.load == LoadState::loading) w.data.import.load = LoadState::failed;
+            return {};
     }
     return {};
 }
@@ -122,7 +127,8 @@ bool may_open(const AppState& s, Section section) {
         case Section::mine: return true;
         case Section::approvals:
         case Section::team: return admin || role == "manager";
-        case Section::compliance: return admin;
+        case Section::compliance:
+        case Section::data: return admin;
     }
     return false;
 }
@@ -135,6 +141,9 @@ Commands load_section(AppState& s) {
             return {WorkspaceCommand{FetchApprovals{}}};
         case Section::team: return load_team(s);
         case Section::compliance: return load_compliance(s);
+        case Section::data:
+            if (s.workspace.data.year == 0) s.workspace.data.year = s.year;
+            return {};
     }
     return {};
 }
@@ -143,6 +152,7 @@ Commands update_workspace(AppState& s, const WorkspaceAction& action) {
     InboxState& inbox = s.workspace.inbox;
     TeamState& team = s.workspace.team;
     ComplianceState& cockpit = s.workspace.compliance;
+    ImportState& import = s.workspace.data.import;
     return std::visit(
         Overloaded{
             [&](const SelectSection& a) -> Commands {
@@ -318,6 +328,46 @@ Commands update_workspace(AppState& s, const WorkspaceAction& action) {
             [&](const MarkedDone&) -> Commands {
                 cockpit.busy.clear();
                 return load_compliance(s);
+            },
+            [&](const SelectExportYear& a) -> Commands {
+                s.workspace.data.year = std::clamp(a.year, s.first_year, s.last_year);
+                return {};
+            },
+            [&](const Download& a) -> Commands { return {WorkspaceCommand{SaveFile{a.path}}}; },
+            [&](const PickImportFile&) -> Commands {
+                if (import.applying || import.load == LoadState::loading) return {};
+                return {WorkspaceCommand{OpenImportPicker{}}};
+            },
+            [&](const ImportFilePicked& a) -> Commands {
+                import = ImportState{};
+                import.file_name = a.name.substr(0, 200);
+                import.file_size = a.size;
+                import.load = LoadState::loading;
+                return {WorkspaceCommand{SendImportDryRun{}}};
+            },
+            [&](const ImportPlanned& a) -> Commands {
+                import.plan = a.plan;
+                import.load = LoadState::loaded;
+                import.error.reset();
+                return {};
+            },
+            [&](const ApplyImport& a) -> Commands {
+                // Only a plan with something to write, and one apply at a time (a double tap sends once).
+                if (!import.plan || import.applying || import.applied || !import.plan->file_problems.empty()) return {};
+                if (import.plan->created + import.plan->updated == 0) return {};
+                import.applying = true;
+                import.error.reset();
+                return {WorkspaceCommand{SendImportApply{a.key}}};
+            },
+            [&](const ImportApplied& a) -> Commands {
+                import.applying = false;
+                import.applied = a.plan;
+                return {};
+            },
+            [&](const DiscardImport&) -> Commands {
+                if (import.applying) return {};
+                import = ImportState{};
+                return {};
             },
             [&](const WorkspaceFailed& a) -> Commands { return failed(s, a); },
         },

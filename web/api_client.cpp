@@ -39,7 +39,8 @@ std::optional<EntryRecord> created_entry(int status, std::string_view body) {
 bool is_api_command(const ui::Command& c) {
     return std::holds_alternative<ui::CheckSession>(c) || std::holds_alternative<ui::SendSignIn>(c) ||
            std::holds_alternative<ui::SendSignOut>(c) || std::holds_alternative<ui::FetchYear>(c) ||
-           std::holds_alternative<ui::SendTraining>(c) || std::holds_alternative<ui::WorkspaceCommand>(c);
+           std::holds_alternative<ui::SendTraining>(c) ||
+           (std::holds_alternative<ui::WorkspaceCommand>(c) && !is_host_command(std::get<ui::WorkspaceCommand>(c)));
 }
 
 HttpRequest ApiClient::request_for(const InFlight& pending) const {

@@ -17,9 +17,9 @@ struct HttpRequest {
     std::string path;  // under the page's origin, e.g. /api/v1/...
     std::string body;  // JSON, or empty
     std::vector<std::pair<std::string, std::string>> headers;
-    // The body is a file the host holds: the one just picked, or one kept on the device under
-    // `file_key` for a training submitted offline.
-    enum class File { none, picked, kept } file = File::none;
+    // The body is a file the host holds: the certificate just picked, one kept on the device under
+    // `file_key` for a training submitted offline, or the CSV picked for an import.
+    enum class File { none, picked, kept, import } file = File::none;
     std::string file_key;
 };
 

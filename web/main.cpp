@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "api_client.h"
+#include "workspace_requests.h"
 #include "app_frame.h"
 #include "imgui.h"
 #include "imgui_internal.h"
@@ -53,6 +54,9 @@ void run(const std::vector<ui::Command>& commands) {
             web::remember_language(ui::code(remember->language));
         } else if (std::holds_alternative<ui::OpenFilePicker>(c)) {
             web::open_file_picker();
+        } else if (const auto* w = std::get_if<ui::WorkspaceCommand>(&c); w && web::is_host_command(*w)) {
+            if (const auto* file = std::get_if<ui::SaveFile>(w)) web::save_file(file->path);
+            else web::open_import_picker();
         } else if (const auto* save = std::get_if<ui::SaveOffline>(&c)) {
             web::save_offline(save->snapshot);
         } else if (const auto* thumbnail = std::get_if<ui::LoadThumbnail>(&c)) {
@@ -204,6 +208,12 @@ EMSCRIPTEN_KEEPALIVE void app_text_input(const char* utf8) {
 EMSCRIPTEN_KEEPALIVE void app_file_picked(const char* name, const char* content_type, double size) {
     if (!app) return;
     dispatch(ui::CertificatePicked{name ? name : "", content_type ? content_type : "", static_cast<long long>(size)});
+}
+
+// The CSV chosen for an import: the file stays in the browser, C++ learns its name and size.
+EMSCRIPTEN_KEEPALIVE void app_import_picked(const char* name, double size) {
+    if (!app) return;
+    dispatch(ui::WorkspaceAction{ui::ImportFilePicked{name ? name : "", static_cast<long long>(size)}});
 }
 
 // Editing keys the text agent reports as input types: 1 Backspace, 2 Delete, 3 Enter.

@@ -30,6 +30,10 @@ Result<T> decoded(int status, int expected, std::string_view body, Decode decode
 
 }  // namespace
 
+bool is_host_command(const ui::WorkspaceCommand& command) {
+    return std::holds_alternative<ui::SaveFile>(command) || std::holds_alternative<ui::OpenImportPicker>(command);
+}
+
 HttpRequest workspace_request(const ui::WorkspaceCommand& command, const std::string& csrf_token) {
     const Header csrf{"X-CSRF-Token", csrf_token};
     return std::visit(
@@ -55,6 +59,16 @@ HttpRequest workspace_request(const ui::WorkspaceCommand& command, const std::st
                 if (!c.worker_id.empty()) body["worker_id"] = c.worker_id;
                 return HttpRequest{"POST", "/api/v1/compliance/fulfilments", body.dump(), {csrf, {"Idempotency-Key", c.key}}};
             },
+            // The CSV goes as text/csv whatever the system calls it (Windows says application/vnd.ms-excel).
+            [&](const ui::SendImportDryRun&) {
+                return HttpRequest{"POST", "/api/v1/imports/payroll/dry-run", {}, {csrf, {"Content-Type", "text/csv"}}, HttpRequest::File::import};
+            },
+            [&](const ui::SendImportApply& c) {
+                return HttpRequest{"POST", "/api/v1/imports/payroll", {}, {csrf, {"Idempotency-Key", c.key}, {"Content-Type", "text/csv"}},
+                                   HttpRequest::File::import};
+            },
+            [](const ui::SaveFile&) { return HttpRequest{}; },          // host commands (is_host_command)
+            [](const ui::OpenImportPicker&) { return HttpRequest{}; },
         },
         command);
 }
@@ -108,6 +122,17 @@ ui::Action workspace_answer(const ui::WorkspaceCommand& command, int status, std
                 if (status != 201) return WorkspaceAction{WorkspaceFailed{WorkspacePart::compliance, answer_error(status, body)}};
                 return WorkspaceAction{ui::MarkedDone{c.obligation_id, c.trigger, c.worker_id}};
             },
+            [&](const ui::SendImportDryRun&) -> ui::Action {
+                auto plan = decoded<ImportPlan>(status, 200, body, wire::import_plan_from_json);
+                if (!plan) return WorkspaceAction{WorkspaceFailed{WorkspacePart::import, plan.error()}};
+                return WorkspaceAction{ui::ImportPlanned{std::move(*plan)}};
+            },
+            [&](const ui::SendImportApply&) -> ui::Action {
+                auto plan = decoded<ImportPlan>(status, 201, body, wire::import_plan_from_json);
+                if (!plan) return WorkspaceAction{WorkspaceFailed{WorkspacePart::import, plan.error()}};
+                return WorkspaceAction{ui::ImportApplied{std::move(*plan)}};
+            },
+            [](const auto&) -> ui::Action { return ui::WorkspaceAction{ui::WorkspaceFailed{ui::WorkspacePart::import, unexpected()}}; },
         },
         command);
 }

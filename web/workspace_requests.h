@@ -8,6 +8,8 @@
 
 namespace ll::web {
 
+// Saving a file and choosing one are the browser's own work, not API requests.
+bool is_host_command(const ui::WorkspaceCommand& command);
 HttpRequest workspace_request(const ui::WorkspaceCommand& command, const std::string& csrf_token);
 ui::Action workspace_answer(const ui::WorkspaceCommand& command, int status, std::string_view body);
 

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -138,3 +139,34 @@ export async function screenshot(page, name) {
 
 // A small valid PNG (32x24, a certificate-like picture) for uploads.
 export const certificatePng = () => Buffer.from('iVBORw0KGgoAAAANSUhEUgAAACAAAAAYCAIAAAAUMWhjAAAAUElEQVR42mMQTzxDU8RAJwt+/fhAdTRwFlASICPEgqEfyUPfgmnTFpCNRoNoIIPozDRxWgUR0GhkRP0gItkCSpyPbMfABdGgs4CoVDSEWxUA7COPPoU+4J4AAAAASUVORK5CYII=', 'base64');
+
+// One server and one browser for a test file: registers the file's before/after hooks and returns
+// an object whose `server` and `browser` are set once they run.
+export function serverAndBrowser() {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
+}
+
+// A valid Belgian national number of a fictional person born on `yymmdd` before 2000, `serial` 1-997.
+export function nationalNumber(yymmdd, serial) {
+  const base = yymmdd + String(serial).padStart(3, '0');
+  return base + String(97 - (Number(base) % 97)).padStart(2, '0');
+}
+
+// fetch() from the page with the session's cookie and, for writes, its CSRF token.
+export async function apiCall(page, method, path, body) {
+  return page.evaluate(async ([m, p, b]) => {
+    const me = await (await fetch('/api/v1/me')).json();
+    const headers = { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token || '' };
+    const r = await fetch(p, { method: m, headers, body: b === undefined ? undefined : JSON.stringify(b) });
+    return { status: r.status, body: await r.json().catch(() => null) };
+  }, [method, path, body]);
+}

@@ -373,6 +373,19 @@ TEST_CASE("every workspace screen finds every string in every language") {
             for (const auto& g : s.workspace.compliance.report->groups) act(s, ui::ExpandDuty{ui::group_key(g)});
             gui.frame(draw);
         }
+        act(s, ui::SelectSection{ui::Section::data});
+        act(s, ui::ImportFilePicked{"payroll.csv", 10});
+        gui.frame(draw);  // checking
+        ImportPlan plan;
+        plan.rows = {{2, ImportAction::create, "", ""}, {3, ImportAction::update, "w-1", "A"}, {4, ImportAction::unchanged, "w-2", "B"},
+                     {5, ImportAction::rejected, "", "C", {}, {}, {}, {{5, 0, "", "x"}, {5, 2, "start", "y"}}}};
+        plan.file_problems = {{1, 1, "x", "y"}};
+        act(s, ui::ImportPlanned{plan});
+        gui.frame(draw);
+        act(s, ui::ImportApplied{plan});
+        gui.frame(draw);
+        act(s, ui::WorkspaceFailed{ui::WorkspacePart::import, make_error("too_large", "x")});
+        gui.frame(draw);
         CHECK_MESSAGE(ui::missing_keys().empty(), ui::code(language) << ": " << *ui::missing_keys().begin());
         if (language == ui::Language::nl)
             for (const auto& k : ui::missing_keys()) MESSAGE("missing: " << k);

@@ -73,6 +73,7 @@ Module.forgetCertificate = function (key) {
 // The file to upload: the one just picked, or the one kept under `key` (null when it is gone).
 function uploadFile(source, key) {
   if (source === 1) return Promise.resolve(Module.pickedFile || null);
+  if (source === 3) return Promise.resolve(Module.importFile || null);
   if (Module.keptFiles[key]) return Promise.resolve(Module.keptFiles[key]);
   return deviceStore.get('file:' + key).then((file) => file || null, () => null);
 }

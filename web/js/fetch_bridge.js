@@ -1,7 +1,7 @@
 // HTTP for C++: requests go out with fetch(), answers come back through _app_http_done.
 
 // Status 0 means no answer (offline, aborted). fileSource: 0 none, 1 the picked file, 2 the file
-// kept under fileKey.
+// kept under fileKey, 3 the CSV picked for an import. A Content-Type given by C++ is kept.
 Module.llFetch = function (id, method, path, body, headers, fileSource, fileKey) {
   const answer = (status, text) => {
     withCString(text, (ptr) => Module._app_http_done(id, status, ptr));
@@ -12,11 +12,13 @@ Module.llFetch = function (id, method, path, body, headers, fileSource, fileKey)
   file.then((blob) => {
     if (fileSource && !blob) {
       // The kept file is gone (storage cleared): a plain refusal, not a retry forever.
-      return answer(410, JSON.stringify({ error: { code: 'certificate_missing', message: 'the certificate file is no longer on this device', field: 'certificate' } }));
+      const error = fileSource === 3 ? { code: 'file_missing', message: 'choose the file again', field: 'file' }
+                                     : { code: 'certificate_missing', message: 'the certificate file is no longer on this device', field: 'certificate' };
+      return answer(410, JSON.stringify({ error }));
     }
     if (blob) {
       init.body = blob;
-      init.headers['Content-Type'] = blob.type || 'application/octet-stream';
+      init.headers['Content-Type'] = init.headers['Content-Type'] || blob.type || 'application/octet-stream';
     } else if (body) {
       init.body = body;
       init.headers['Content-Type'] = 'application/json';

@@ -1,0 +1,122 @@
+// HR's data end to end against a real server: a payroll CSV with good and bad rows (dry run, then
+// apply) on a desktop, the social balance sheet downloaded and checked against a hand-computed case,
+// and a worker's yearly statement downloaded as PDF on a phone, its text read back with pdftotext.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { serverAndBrowser, newContext, phone, desktop, openApp, waitForItem, scrollToItem, tap, signIn, screenshot, nationalNumber, apiCall } from './harness.mjs';
+
+const env = serverAndBrowser();
+
+async function signedIn(options, email, password) {
+  const context = await newContext(env.browser, options);
+  const page = await openApp(context, env.server.url + '/');
+  await signIn(page, email, password);
+  await waitForItem(page, 'button', 'Sign out');
+  return { context, page };
+}
+
+// Taps a button that makes the browser save a file; returns the file's bytes and suggested name.
+async function download(page, label, index = 0) {
+  const saved = page.waitForEvent('download');
+  await tap(page, 'button', label, index);
+  const d = await saved;
+  return { name: d.suggestedFilename(), bytes: readFileSync(await d.path()) };
+}
+
+test('HR imports a payroll CSV: the dry run lists every row and writes nothing, applying writes the good rows', async () => {
+  const { context, page } = await signedIn(desktop, 'hr@demo.example', 'demo-hr');
+  const before = (await apiCall(page, 'GET', '/api/v1/workers?page_size=500')).body.total;
+  const csv = '\ufeffINSZ;Naam;Afdeling;In dienst;Tewerkstellingsbreuk\r\n' +
+              `${nationalNumber('900115', 123)};Jan Janssens;Warehouse;01/12/2026;0,8\r\n` +
+              `${nationalNumber('881224', 45)};"Dubois; Zoë";Office;2026-12-01;100%\r\n` +
+              `${nationalNumber('750606', 7)};Piet Pieters;Warehouse;31/02/2026;1,7\r\n`;
+  await tap(page, 'button', 'Data');
+  const chooser = page.waitForEvent('filechooser');
+  await tap(page, 'button', 'Choose a CSV file');
+  // Windows calls CSV files application/vnd.ms-excel: the app sends them as text/csv regardless.
+  await (await chooser).setFiles({ name: 'payroll.csv', mimeType: 'application/vnd.ms-excel', buffer: Buffer.from(csv) });
+  await waitForItem(page, 'heading', 'Dry run: nothing is written yet');
+  await waitForItem(page, 'text', '2 new, 0 changed, 0 unchanged, 1 refused');
+  await waitForItem(page, 'text', 'Line 2 \u00b7 Jan Janssens');
+  await screenshot(page, 'desktop-import-dry-run.png');
+  await scrollToItem(page, 'text', 'Line 3 \u00b7 Dubois; Zo\u00eb');
+  await scrollToItem(page, 'text', 'Line 4, column 5 (fraction): expected a share of full time between 0 and 1 (0,8 or 80%)');
+  const problems = (await page.evaluate(() => window.learnledger.items())).filter((i) => i.label.startsWith('Line 4, column'));
+  assert.deepEqual(problems.map((i) => i.label.split(':')[0]).sort(), ['Line 4, column 4 (start)', 'Line 4, column 5 (fraction)']);
+  assert.equal((await apiCall(page, 'GET', '/api/v1/workers?page_size=500')).body.total, before, 'the dry run wrote nothing');
+
+  await scrollToItem(page, 'button', 'Apply 2 rows', { up: true });
+  await tap(page, 'button', 'Apply 2 rows');
+  await waitForItem(page, 'text', '2 workers written; refused rows were left out.');
+  const after = (await apiCall(page, 'GET', '/api/v1/workers?page_size=500')).body;
+  assert.equal(after.total, before + 2);
+  const names = after.items.map((w) => w.display_name);
+  assert.ok(names.includes('Jan Janssens') && names.includes('Dubois; Zoë') && !names.includes('Piet Pieters'));
+  const jan = after.items.find((w) => w.display_name === 'Jan Janssens');
+  const detail = (await apiCall(page, 'GET', `/api/v1/workers/${jan.id}`)).body;
+  assert.equal(detail.department_id, 'demo:Warehouse');
+  assert.deepEqual(detail.employment.map((p) => [p.start, p.fraction]), [['2026-12-01', '4/5']]);  // 0,8 kept exact
+  await tap(page, 'button', 'Import another file');
+  await waitForItem(page, 'button', 'Choose a CSV file');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('HR downloads the social balance sheet of 2027; its figures are the hand-computed ones', async () => {
+  const { context, page } = await signedIn(desktop, 'hr@demo.example', 'demo-hr');
+  // The spec's example: gross 26,600 + funds 36,049 - subsidies 2,386.80 = net 60,262.20 (formal).
+  const worker = async (name, gender) => (await apiCall(page, 'POST', '/api/v1/workers', {
+    display_name: name, department_id: 'demo:Office', gender, employment: [{ start: '2027-01-01', fraction: 1 }],
+  })).body.id;
+  const man = await worker('Export Man', 'male'), woman = await worker('Export Woman', 'female');
+  const training = async (w, date, minutes, type, cost, fund, subsidy) => assert.equal((await apiCall(page, 'POST', '/api/v1/trainings', {
+    worker_id: w, title: 'Course', training_type: type, date, minutes, cost_cents: cost, fund_cents: fund, subsidy_cents: subsidy,
+  })).status, 201);
+  await training(man, '2027-03-01', 456, 'formal', 1000000, 2000000, 100000);
+  await training(man, '2027-05-05', 228, 'formal', 660000, 1604900, 138680);
+  await training(man, '2027-09-09', 120, 'formal', 1000000, 0, 0);
+  await training(woman, '2027-04-01', 120, 'informal', 5000, 0, 0);
+
+  await tap(page, 'button', 'Data');
+  await tap(page, 'button', '2027 \u203a');
+  await waitForItem(page, 'text', 'Social balance sheet 2027: training');
+  const { name, bytes } = await download(page, 'Download CSV', 0);
+  assert.equal(name, 'social-balance-training-2027.csv');
+  const text = bytes.toString('utf8');
+  assert.ok(text.startsWith('\ufeffcode;label;unit;value\r\n'), 'a BOM, a header line and CRLF for spreadsheets');
+  const value = Object.fromEntries(text.slice(1).trim().split('\r\n').slice(1).map((l) => { const c = l.split(';'); return [c[0], c[c.length - 1]]; }));
+  assert.equal(value['5801'], '1');          // one man in formal training
+  assert.equal(value['5802'], '13.4');       // 456 + 228 + 120 minutes
+  assert.equal(value['58031'], '26600');
+  assert.equal(value['58032'], '36049');
+  assert.equal(value['58033'], '2386.8');
+  assert.equal(value['5803'], '60262.2');
+  assert.equal(value['5821'], '0');          // no man in informal training
+  assert.equal(value['5831'], '1');          // one woman in informal training
+  assert.equal(value['5832'], '2');          // 2 hours
+  assert.equal(value['5833'], '50');         // 50.00 euro
+  const json = await download(page, 'Download JSON', 0);
+  assert.equal(JSON.parse(json.bytes.toString('utf8')).year, 2027);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('a worker on a phone downloads their yearly statement as PDF; it shows their balance', async () => {
+  const { context, page } = await signedIn(phone, 'worker@demo.example', 'demo-worker');
+  const balance = (await apiCall(page, 'GET', '/api/v1/me/balance?year=2026')).body;
+  const { name, bytes } = await download(page, 'Statement (PDF)');
+  assert.equal(name, 'training-account-2026-w-0001.pdf');
+  assert.equal(bytes.subarray(0, 5).toString(), '%PDF-');
+  const pdf = spawnSync('pdftotext', ['-layout', '-', '-'], { input: bytes, encoding: 'utf8' });
+  assert.equal(pdf.status, 0, pdf.stderr);
+  // Anna's language is Dutch: 9,5 days of 7 h 36 min remain.
+  assert.equal(balance.remaining_minutes, 72 * 60 + 12);
+  assert.match(pdf.stdout, /Individuele opleidingsrekening 2026/);
+  assert.match(pdf.stdout, /Anna Peeters/);
+  assert.match(pdf.stdout, /Resterend +9,5 dagen \(72 u 12 min\)/);
+  assert.doesNotMatch(pdf.stdout, /\d{6}[-. ]?\d{3}[-. ]?\d{2}/, 'no national number');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});

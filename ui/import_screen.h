@@ -1,0 +1,12 @@
+// HR's payroll import: pick a CSV, read the dry run row by row (new, changed, unchanged, refused
+// with line, column and reason), then apply it; nothing is written before "Apply".
+#pragma once
+#include <vector>
+
+#include "app_state.h"
+
+namespace ll::ui {
+
+void draw_import_screen(const AppState& state, std::vector<Action>& out);
+
+}  // namespace ll::ui
