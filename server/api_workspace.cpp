@@ -4,6 +4,7 @@
 #include "api_support.h"
 #include "requests.h"
 #include "team_row.h"
+#include "team_workbook.h"
 #include "wire.h"
 #include "workspace_wire.h"
 #include "worker_figures.h"
@@ -56,14 +57,13 @@ Result<json> approvals(ApiContext& ctx, Transaction& tx, const Principal& p) {
     return json{{"items", items}};
 }
 
-Result<json> team(ApiContext& ctx, Transaction& tx, const Principal& p, const httplib::Request& req) {
+// The rows of every worker `p` may see, for `year`.
+Result<std::vector<TeamRow>> team_rows(ApiContext& ctx, Transaction& tx, const Principal& p, int year) {
     if (auto ok = require_person_with_employer(p); !ok) return ok.error();
     const CivilDate today = ctx.today();
-    auto year = year_param(req, today.year());
-    if (!year) return year.error();
     auto facts = employer_facts(ctx, tx, p.employer_id);
     if (!facts) return facts.error();
-    if (auto c = facts->rules->covers(*year); !c) return c.error();
+    if (auto c = facts->rules->covers(year); !c) return c.error();
     auto workers = tx.workers(p.employer_id, WorkerFilter{{}, {}, std::nullopt, today});
     auto departments = tx.departments(p.employer_id);
     auto delegations = tx.delegations(p.employer_id);
@@ -73,9 +73,9 @@ Result<json> team(ApiContext& ctx, Transaction& tx, const Principal& p, const ht
     if (!delegations) return delegations.error();
     if (!entries) return entries.error();
     // Regime and status as of the year's last day for past years, today for this one.
-    const CivilDate day = *year < today.year() ? *CivilDate::from_ymd(*year, 12, 31) : today;
+    const CivilDate day = year < today.year() ? *CivilDate::from_ymd(year, 12, 31) : today;
     static const std::vector<EntryRecord> no_entries;
-    json items = json::array();
+    std::vector<TeamRow> rows;
     for (const auto& w : *workers) {
         WorkerScope scope{w.employer_id, w.id, {}, *delegations};
         for (const auto& d : *departments)
@@ -84,11 +84,35 @@ Result<json> team(ApiContext& ctx, Transaction& tx, const Principal& p, const ht
         const auto& employment = employment_of(*facts, w.id);
         auto it = entries->find(w.id);
         auto balance = fold_worker(*facts->rules, w, employment, facts->company_fte, it == entries->end() ? no_entries : it->second,
-                                   *year, false);
+                                   year, false);
         if (!balance) return balance.error();
-        items.push_back(wire::to_json(team_row(w, employment, *balance, day)));
+        rows.push_back(team_row(w, employment, *balance, day));
     }
-    return json{{"year", *year}, {"items", items}};
+    return rows;
+}
+
+// GET /team: JSON for the app, or (format=xlsx) the same rows as an Excel workbook.
+void answer_team(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+    const std::string format = req.has_param("format") ? req.get_param_value("format") : "json";
+    if (format != "json" && format != "xlsx") return send_error(res, make_error("out_of_range", "expected json or xlsx", "format"));
+    auto p = authenticate(ctx, req, false);
+    if (!p) return send_error(res, p.error());
+    auto year = year_param(req, ctx.today().year());
+    if (!year) return send_error(res, year.error());
+    auto tx = ctx.store->read();
+    if (!tx) return send_error(res, tx.error());
+    auto rows = team_rows(ctx, **tx, *p, *year);
+    if (!rows) return send_error(res, rows.error());
+    res.set_header("Cache-Control", "no-store");
+    if (format == "json") {
+        json items = json::array();
+        for (const auto& r : *rows) items.push_back(wire::to_json(r));
+        return send_json(res, 200, json{{"year", *year}, {"items", items}});
+    }
+    auto workbook = team_workbook(*rows, *year);
+    if (!workbook) return send_error(res, workbook.error());
+    res.set_header("Content-Disposition", "attachment; filename=\"team-" + std::to_string(*year) + ".xlsx\"");
+    res.set_content(*workbook, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 }
 
 Result<ComplianceFacts> compliance_facts(Transaction& tx, const std::string& employer_id, EmployerFacts& f) {
@@ -153,9 +177,7 @@ void install_workspace_routes(httplib::Server& http, ApiContext& ctx) {
     http.Get("/api/v1/approvals", [&ctx](const httplib::Request& req, httplib::Response& res) {
         answer_read(ctx, req, res, [&](Transaction& tx, const Principal& p) { return approvals(ctx, tx, p); });
     });
-    http.Get("/api/v1/team", [&ctx](const httplib::Request& req, httplib::Response& res) {
-        answer_read(ctx, req, res, [&](Transaction& tx, const Principal& p) { return team(ctx, tx, p, req); });
-    });
+    http.Get("/api/v1/team", [&ctx](const httplib::Request& req, httplib::Response& res) { answer_team(ctx, req, res); });
     http.Get("/api/v1/compliance", [&ctx](const httplib::Request& req, httplib::Response& res) {
         answer_read(ctx, req, res, [&](Transaction& tx, const Principal& p) { return compliance(ctx, tx, p, req); });
     });

@@ -264,6 +264,9 @@ void draw_team_screen(const AppState& s, std::vector<Action>& out) {
     }
     const auto rows = visible_rows(t);
     draw_totals(rows);
+    // The workbook has every worker of the year the table can show, whatever the filters.
+    if (touch_button(tr("Download Excel") + "##team-xlsx", 0))
+        out.push_back(WorkspaceAction{Download{"/api/v1/team?year=" + std::to_string(t.year) + "&format=xlsx"}});
     if (rows.empty()) return text(tr("No workers match."));
     draw_table(t, rows, out);
 }

@@ -81,3 +81,38 @@ TEST_CASE("team rows and approval items round-trip") {
     REQUIRE_FALSE(bad.ok());
     CHECK(bad.error().field == "items[0].remaining_minutes");
 }
+
+TEST_CASE("an import plan round-trips; a plan with a wrong action or a missing count is refused by field") {
+    ImportPlan plan;
+    PlannedRow changed{3, ImportAction::update, "w-1", "Anna Peeters"};
+    changed.changes = {"department_id"};
+    PlannedRow refused{4, ImportAction::rejected, "", "Zoë"};
+    refused.problems = {{4, 5, "fraction", "expected a share of full time between 0 and 1 (0,8 or 80%)"}};
+    plan.rows = {changed, refused};
+    plan.file_problems = {{1, 7, "fraktion", "unknown column"}};
+    plan.updated = 1, plan.rejected = 1;
+    const auto j = wire::to_json(plan, true);
+    CHECK(j["dry_run"] == true);
+    auto back = wire::import_plan_from_json(j);
+    REQUIRE(back.ok());
+    CHECK(back->updated == 1);
+    CHECK(back->rejected == 1);
+    REQUIRE(back->rows.size() == 2);
+    CHECK(back->rows[0].action == ImportAction::update);
+    CHECK(back->rows[0].changes == std::vector<std::string>{"department_id"});
+    CHECK(back->rows[1].name == "Zoë");
+    CHECK(back->rows[1].problems[0].column == 5);
+    CHECK(back->file_problems[0].field == "fraktion");
+    CHECK(wire::to_json(*back, true) == j);
+
+    auto wrong_action = j;
+    wrong_action["rows"][1]["action"] = "delete";
+    auto e = wire::import_plan_from_json(wrong_action);
+    REQUIRE_FALSE(e.ok());
+    CHECK(e.error().field == "rows[1].action");
+    auto no_count = j;
+    no_count["summary"].erase("created");
+    e = wire::import_plan_from_json(no_count);
+    REQUIRE_FALSE(e.ok());
+    CHECK(e.error().field == "summary.created");
+}

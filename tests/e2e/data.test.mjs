@@ -1,5 +1,6 @@
 // HR's data end to end against a real server: a payroll CSV with good and bad rows (dry run, then
-// apply) on a desktop, the social balance sheet downloaded and checked against a hand-computed case,
+// apply) on a desktop, the social balance sheet downloaded and checked against a hand-computed case
+// (with the FLA fields and the team table as .xlsx),
 // and a worker's yearly statement downloaded as PDF on a phone, its text read back with pdftotext.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,12 +18,13 @@ async function signedIn(options, email, password) {
   return { context, page };
 }
 
-// Taps a button that makes the browser save a file; returns the file's bytes and suggested name.
+// Taps a button that makes the browser save a file; returns its suggested name, bytes and path.
 async function download(page, label, index = 0) {
   const saved = page.waitForEvent('download');
   await tap(page, 'button', label, index);
   const d = await saved;
-  return { name: d.suggestedFilename(), bytes: readFileSync(await d.path()) };
+  const file = await d.path();
+  return { name: d.suggestedFilename(), bytes: readFileSync(file), file };
 }
 
 test('HR imports a payroll CSV: the dry run lists every row and writes nothing, applying writes the good rows', async () => {
@@ -64,7 +66,7 @@ test('HR imports a payroll CSV: the dry run lists every row and writes nothing, 
   await context.close();
 });
 
-test('HR downloads the social balance sheet of 2027; its figures are the hand-computed ones', async () => {
+test('HR downloads the social balance sheet of 2027 (the hand-computed figures), the FLA fields and the team as Excel', async () => {
   const { context, page } = await signedIn(desktop, 'hr@demo.example', 'demo-hr');
   // The spec's example: gross 26,600 + funds 36,049 - subsidies 2,386.80 = net 60,262.20 (formal).
   const worker = async (name, gender) => (await apiCall(page, 'POST', '/api/v1/workers', {
@@ -99,6 +101,21 @@ test('HR downloads the social balance sheet of 2027; its figures are the hand-co
   assert.equal(value['5833'], '50');         // 50.00 euro
   const json = await download(page, 'Download JSON', 0);
   assert.equal(JSON.parse(json.bytes.toString('utf8')).year, 2027);
+  // The FLA fields: a row per worker employed in 2027, the two new ones among them.
+  const fla = await download(page, 'Download CSV', 1);
+  assert.equal(fla.name, 'fla-fields-2027.csv');
+  const flaLines = fla.bytes.toString('utf8').slice(1).trim().split('\r\n');
+  assert.ok(flaLines[0].startsWith('enterprise_number;company_fte;worker_id;national_number;name;'));
+  assert.ok(flaLines.some((l) => l.includes(';Export Man;')) && flaLines.some((l) => l.includes(';Export Woman;')));
+
+  // The team table as Excel: a real .xlsx holding every worker's name.
+  await tap(page, 'button', 'Team');
+  const team = (await apiCall(page, 'GET', '/api/v1/team?year=2026')).body.items;
+  const xlsx = await download(page, 'Download Excel');
+  assert.equal(xlsx.name, 'team-2026.xlsx');
+  const strings = spawnSync('unzip', ['-p', xlsx.file, 'xl/sharedStrings.xml'], { encoding: 'utf8' });
+  assert.equal(strings.status, 0, strings.stderr);
+  for (const row of team) assert.ok(strings.stdout.includes(row.name), row.name);
   assert.deepEqual(page.errors, []);
   await context.close();
 });

@@ -1,23 +1,15 @@
 // The first slice end to end at a phone viewport: the figure from SQLite through the core and the
 // server into the canvas, found through window.learnledger.items(), taps, idle frames, resizing.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newContext, phone, openApp, items, waitForItem, tap, signIn, screenshot, certificatePng, signedInAsWorker } from './harness.mjs';
+import { serverAndBrowser, newContext, phone, openApp, items, waitForItem, tap, signIn, screenshot, certificatePng, signedInAsWorker } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 
 test('the demo worker signs in, sees this year\'s training right and can go back to 2024', async () => {
-  const context = await newContext(browser, phone);
-  const page = await openApp(context, server.url + '/');
+  const context = await newContext(env.browser, phone);
+  const page = await openApp(context, env.server.url + '/');
   await waitForItem(page, 'textbox', 'E-mail');
   await screenshot(page, 'phone-sign-in.png');
   await signIn(page, 'worker@demo.example', 'wrong password');
@@ -41,7 +33,7 @@ test('the demo worker signs in, sees this year\'s training right and can go back
 });
 
 test('the canvas is drawn in device pixels and follows resizes', async () => {
-  const { context, page } = await signedInAsWorker(browser, server.url);
+  const { context, page } = await signedInAsWorker(env.browser, env.server.url);
   const size = () => page.evaluate(() => [Module.canvas.width, Module.canvas.height]);
   assert.deepEqual(await size(), [1170, 2532]);  // 390 x 844 CSS px at devicePixelRatio 3
 
@@ -55,7 +47,7 @@ test('the canvas is drawn in device pixels and follows resizes', async () => {
 });
 
 test('an idle page renders no frames', async () => {
-  const { context, page } = await signedInAsWorker(browser, server.url);
+  const { context, page } = await signedInAsWorker(env.browser, env.server.url);
   await waitForItem(page, 'button', 'Show explanation');
   await page.waitForTimeout(500);  // let the wake budget run out
   const before = await page.evaluate(() => window.learnledger.frames());
@@ -72,8 +64,8 @@ test('an idle page renders no frames', async () => {
 });
 
 test('the language follows the browser, can be switched, and is remembered', async () => {
-  const context = await newContext(browser, { ...phone, locale: 'fr-BE' });
-  const page = await openApp(context, server.url + '/');
+  const context = await newContext(env.browser, { ...phone, locale: 'fr-BE' });
+  const page = await openApp(context, env.server.url + '/');
   await waitForItem(page, 'button', 'Se connecter');
   await screenshot(page, 'phone-sign-in-fr.png');
   await signIn(page, 'worker@demo.example', 'demo-worker', { email: 'E-mail', password: 'Mot de passe', submit: 'Se connecter' });
@@ -99,8 +91,8 @@ test('the language follows the browser, can be switched, and is remembered', asy
 });
 
 test('a tapped text field focuses the text agent inside the tap; accented text arrives whole', async () => {
-  const context = await newContext(browser, phone);
-  const page = await openApp(context, server.url + '/');
+  const context = await newContext(env.browser, phone);
+  const page = await openApp(context, env.server.url + '/');
   await tap(page, 'textbox', 'E-mail');
   // Focus happened within the touch event itself: that is what lets a phone open its keyboard.
   assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.id), 'text-agent');
@@ -123,7 +115,7 @@ test('a tapped text field focuses the text agent inside the tap; accented text a
 });
 
 test('a worker submits a training with a certificate photo; it waits for approval in the history', async () => {
-  const { context, page } = await signedInAsWorker(browser, server.url, { ...phone, viewport: { width: 390, height: 1500 } });
+  const { context, page } = await signedInAsWorker(env.browser, env.server.url, { ...phone, viewport: { width: 390, height: 1500 } });
   await tap(page, 'button', 'Submit');
   await tap(page, 'textbox', 'Title');
   await page.keyboard.type('Reach truck refresher');
@@ -155,8 +147,8 @@ test('a worker submits a training with a certificate photo; it waits for approva
 });
 
 test('the theme follows the system; the installed app starts without network', async () => {
-  const context = await newContext(browser, { ...phone, colorScheme: 'dark' });
-  const page = await openApp(context, server.url + '/');
+  const context = await newContext(env.browser, { ...phone, colorScheme: 'dark' });
+  const page = await openApp(context, env.server.url + '/');
   assert.equal(await page.evaluate(() => window.learnledger.theme()), 'dark');
   await waitForItem(page, 'textbox', 'E-mail');
   await screenshot(page, 'phone-sign-in-dark.png');
@@ -176,7 +168,7 @@ test('the theme follows the system; the installed app starts without network', a
 });
 
 test('offline: the last data shows, a submission waits and is sent exactly once when back online', async () => {
-  const { context, page } = await signedInAsWorker(browser, server.url, { ...phone, viewport: { width: 390, height: 1500 } });
+  const { context, page } = await signedInAsWorker(env.browser, env.server.url, { ...phone, viewport: { width: 390, height: 1500 } });
   await waitForItem(page, 'figure', 'Training right 2026', '4 days');
   await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null, null, { timeout: 10000 });
 
@@ -234,15 +226,15 @@ test('offline: the last data shows, a submission waits and is sent exactly once 
 });
 
 test('unknown API paths answer with the JSON error envelope', async () => {
-  const response = await fetch(server.url + '/api/v1/unknown');
+  const response = await fetch(env.server.url + '/api/v1/unknown');
   assert.equal(response.status, 404);
   const body = await response.json();
   assert.equal(body.error.code, 'not_found');
 });
 
 test('a tap right after fast typing lands at once, and no typed character is lost', async () => {
-  const context = await newContext(browser, phone);
-  const page = await openApp(context, server.url + '/');
+  const context = await newContext(env.browser, phone);
+  const page = await openApp(context, env.server.url + '/');
   await tap(page, 'textbox', 'E-mail');
   await page.keyboard.type('quick.typist@demo.example');
   await tap(page, 'textbox', 'Password');  // no wait: the tap queues behind the typed text
@@ -260,8 +252,8 @@ test('a tap right after fast typing lands at once, and no typed character is los
 });
 
 test('without "keep me signed in" nothing personal is stored on the device', async () => {
-  const context = await newContext(browser, phone);
-  const page = await openApp(context, server.url + '/');
+  const context = await newContext(env.browser, phone);
+  const page = await openApp(context, env.server.url + '/');
   await tap(page, 'checkbox', 'Keep me signed in on this device');
   await waitForItem(page, 'checkbox', 'Keep me signed in on this device', 'false');
   await signIn(page, 'worker@demo.example', 'demo-worker');
@@ -282,7 +274,7 @@ test('without "keep me signed in" nothing personal is stored on the device', asy
 });
 
 test('password managers: a saved sign-in fills the fields; a successful one on a trusted device is offered for saving', async () => {
-  const context = await newContext(browser, phone);
+  const context = await newContext(env.browser, phone);
   // The browser's Credential Management API, recorded (headless Chromium has no password manager).
   await context.addInitScript(() => {
     window.savedCredential = { type: 'password', id: 'worker@demo.example', password: 'demo-worker' };
@@ -293,7 +285,7 @@ test('password managers: a saved sign-in fills the fields; a successful one on a
       store: async (c) => { window.storedCredentials.push(c.id); return c; },
     } });
   });
-  const page = await openApp(context, server.url + '/');
+  const page = await openApp(context, env.server.url + '/');
   await waitForItem(page, 'textbox', 'E-mail', 'worker@demo.example');  // filled, not yet sent
   await tap(page, 'button', 'Sign in');
   await waitForItem(page, 'figure', 'Training right 2026', '4 days');

@@ -1,12 +1,12 @@
 // Every screen in every language at a phone size, saved as screenshots under build/e2e/screens,
 // with the layout checked at 390 and 320 CSS px (what 200 % browser zoom leaves of a small window):
 // no control or line may reach past the right edge. Labels are read from the shipped catalogs.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer, launchBrowser, newContext, phone, openApp, items, waitForItem, tap, signIn, screenshot, signedInAsWorker } from './harness.mjs';
+import { serverAndBrowser, newContext, phone, openApp, items, waitForItem, tap, signIn, screenshot, signedInAsWorker } from './harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -18,15 +18,7 @@ function catalog(language) {
   return out;
 }
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 // Items that reach past the right edge of the page, or buttons too small for their label (layout
 // breaks), as readable strings.
@@ -47,8 +39,8 @@ for (const width of [390, 320]) {
     test(`${language} at ${width} px: sign-in, balance, explanation, history, submit`, async () => {
       const t = catalog(language);
       const shots = width === 390;
-      const context = await newContext(browser, { ...phone, viewport: { width, height: 1400 }, locale: language });
-      const page = await openApp(context, server.url + '/');
+      const context = await newContext(env.browser, { ...phone, viewport: { width, height: 1400 }, locale: language });
+      const page = await openApp(context, env.server.url + '/');
       const tag = `${language}-${width}`;
       await waitForItem(page, 'button', t['Sign in']);
       await visit(page, width, `${tag}-sign-in`, shots);
@@ -76,7 +68,7 @@ for (const width of [390, 320]) {
 }
 
 test('back and forward move between tabs; the explanation closes on back', async () => {
-  const { context, page } = await signedInAsWorker(browser, server.url);
+  const { context, page } = await signedInAsWorker(env.browser, env.server.url);
   await waitForItem(page, 'button', 'Show explanation');
   await tap(page, 'button', 'History');
   await waitForItem(page, 'textbox', 'Search');
@@ -98,9 +90,9 @@ test('back and forward move between tabs; the explanation closes on back', async
 });
 
 test('history search and status filter; copy goes to the system clipboard', async () => {
-  const context = await newContext(browser, phone);
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-  const page = await openApp(context, server.url + '/');
+  const context = await newContext(env.browser, phone);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.url });
+  const page = await openApp(context, env.server.url + '/');
   await signIn(page, 'worker@demo.example', 'demo-worker');
   await tap(page, 'button', 'History');
   await tap(page, 'textbox', 'Search');

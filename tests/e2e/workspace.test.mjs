@@ -1,23 +1,15 @@
 // The employer workspace end to end against a real server, at desktop (mouse) and phone (touch)
 // sizes: a manager rejects with a reason, approves, bulk-approves; HR opens the team table and a
 // worker's ledger, and the cockpit for a day in 2024 (FLA duties) and for today (abolished).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newContext, phone, desktop, openApp, items, waitForItem, scrollToItem, tap, signIn, screenshot } from './harness.mjs';
+import { serverAndBrowser, newContext, phone, desktop, openApp, items, waitForItem, scrollToItem, tap, signIn, screenshot } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 async function signedIn(options, email, password) {
-  const context = await newContext(browser, options);
-  const page = await openApp(context, server.url + '/');
+  const context = await newContext(env.browser, options);
+  const page = await openApp(context, env.server.url + '/');
   await signIn(page, email, password);
   await waitForItem(page, 'button', 'Sign out');
   return { context, page };

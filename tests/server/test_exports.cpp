@@ -2,6 +2,12 @@
 // (the spec's net cost 60,262.20), the FLA fields per worker, CSV rendering, and who may export.
 #include <doctest/doctest.h>
 
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <unistd.h>
+
 #include "demo_server.h"
 
 using namespace ll::test;
@@ -123,4 +129,66 @@ TEST_CASE("a training title that looks like a formula stays text in the CSV") {
     auto csv = hr.get("/api/v1/exports/fla-fields?year=2024&format=csv");
     CHECK(csv.raw.find(";\"'=HYPERLINK(\"\"x\"\")\";") != std::string::npos);
     CHECK(csv.raw.find(";=HYPERLINK") == std::string::npos);
+}
+
+namespace {
+
+bool workbook_has_no_national_number(const std::string& text) { return !std::regex_search(text, std::regex("[0-9]{11}|[0-9]{6}-[0-9]{3}-[0-9]{2}")); }
+
+// One member of a zip archive (an .xlsx), as Debian's unzip reads it.
+std::string zip_member(const std::string& zip, const std::string& member) {
+    const auto file = std::filesystem::temp_directory_path() / ("ll-team-" + std::to_string(::getpid()) + ".xlsx");
+    std::ofstream(file, std::ios::binary) << zip;
+    std::string out;
+    if (FILE* p = ::popen(("unzip -p " + file.string() + " " + member + " 2>/dev/null").c_str(), "r")) {
+        char buf[4096];
+        for (size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
+        ::pclose(p);
+    }
+    std::filesystem::remove(file);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("the team table as an Excel workbook: the same rows as the JSON, in the caller's scope") {
+    DemoServer s;
+    REQUIRE(s.server.running());
+    auto hr = s.signed_in("hr@demo.example");
+    auto formula = hr.post("/api/v1/workers", {{"display_name", "=HYPERLINK(\"http://x\",\"y\")"}, {"department_id", "demo:Office"},
+                                               {"employment", {{{"start", "2026-01-01"}, {"fraction", 1}}}}});
+    REQUIRE(formula.status == 201);
+    auto table = hr.get("/api/v1/team?year=2026");
+    REQUIRE(table.status == 200);
+    auto r = hr.get("/api/v1/team?year=2026&format=xlsx");
+    REQUIRE(r.status == 200);
+    CHECK(r.headers.find("Content-Type")->second == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    CHECK(r.headers.find("Content-Disposition")->second == "attachment; filename=\"team-2026.xlsx\"");
+    REQUIRE(r.raw.rfind("PK", 0) == 0);
+    const std::string strings = zip_member(r.raw, "xl/sharedStrings.xml");
+    const std::string sheet = zip_member(r.raw, "xl/worksheets/sheet1.xml");
+    CHECK(strings.find("Remaining (days)") != std::string::npos);
+    for (const auto& row : table.body["items"]) CHECK_MESSAGE(strings.find(row["name"].get<std::string>()) != std::string::npos, row["name"]);
+    // A header row and one row per worker; Anna's 9.5 remaining days are a number, not text.
+    CHECK(sheet.find("<row r=\"" + std::to_string(table.body["items"].size() + 1) + "\"") != std::string::npos);
+    CHECK(sheet.find("<row r=\"" + std::to_string(table.body["items"].size() + 2) + "\"") == std::string::npos);
+    CHECK(sheet.find("<v>9.5</v>") != std::string::npos);
+    CHECK(sheet.find("autoFilter") != std::string::npos);
+    CHECK(sheet.find("<f>") == std::string::npos);  // the "=HYPERLINK(...)" name is a string, not a formula
+    CHECK(strings.find("<t>=HYPERLINK(") != std::string::npos);
+    CHECK(workbook_has_no_national_number(strings));
+
+    // The manager's workbook holds their team only; a bad format is refused naming it.
+    auto manager = s.signed_in("manager@demo.example");
+    auto theirs = manager.get("/api/v1/team?year=2026");
+    auto mine = zip_member(manager.get("/api/v1/team?year=2026&format=xlsx").raw, "xl/sharedStrings.xml");
+    for (const auto& row : table.body["items"]) {
+        bool in_team = false;
+        for (const auto& t : theirs.body["items"]) in_team = in_team || t["worker_id"] == row["worker_id"];
+        CHECK_MESSAGE((mine.find(row["name"].get<std::string>()) != std::string::npos) == in_team, row["name"]);
+    }
+    auto bad = hr.get("/api/v1/team?year=2026&format=xls");
+    CHECK(bad.status == 400);
+    CHECK(bad.error()["field"] == "format");
+    CHECK(s.client().get("/api/v1/team?year=2026&format=xlsx").status == 401);
 }
