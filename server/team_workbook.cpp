@@ -32,15 +32,6 @@ Formats formats_of(lxw_workbook* wb) {
     return f;
 }
 
-const char* status_text(WorkerStatus s) {
-    switch (s) {
-        case WorkerStatus::active: return "employed";
-        case WorkerStatus::not_started: return "not started";
-        case WorkerStatus::left: return "left";
-    }
-    return "";
-}
-
 void write_row(lxw_worksheet* ws, lxw_row_t r, const TeamRow& t, const Formats& f) {
     lxw_col_t c = 0;
     worksheet_write_string(ws, r, c++, t.name.c_str(), nullptr);
@@ -48,7 +39,7 @@ void write_row(lxw_worksheet* ws, lxw_row_t r, const TeamRow& t, const Formats& 
     worksheet_write_string(ws, r, c++, t.joint_committee.c_str(), nullptr);
     if (t.fraction) worksheet_write_number(ws, r, c, t.fraction->to_double(), f.share);
     ++c;
-    worksheet_write_string(ws, r, c++, status_text(t.status), nullptr);
+    worksheet_write_string(ws, r, c++, to_string(t.status), nullptr);  // active, not_started, left
     for (long long m : {t.entitled_minutes, t.complementary_minutes, t.carried_in_minutes, t.used_minutes, t.pending_minutes, t.remaining_minutes})
         worksheet_write_number(ws, r, c++, days(m, t.minutes_per_day), f.days);
     worksheet_write_number(ws, r, c++, hours(t.remaining_minutes), f.hours);

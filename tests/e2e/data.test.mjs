@@ -6,17 +6,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { serverAndBrowser, newContext, phone, desktop, openApp, waitForItem, scrollToItem, tap, signIn, screenshot, nationalNumber, apiCall } from './harness.mjs';
+import { serverAndBrowser, signedIn, phone, desktop, waitForItem, scrollToItem, tap, screenshot, nationalNumber, apiCall } from './harness.mjs';
 
 const env = serverAndBrowser();
-
-async function signedIn(options, email, password) {
-  const context = await newContext(env.browser, options);
-  const page = await openApp(context, env.server.url + '/');
-  await signIn(page, email, password);
-  await waitForItem(page, 'button', 'Sign out');
-  return { context, page };
-}
 
 // Taps a button that makes the browser save a file; returns its suggested name, bytes and path.
 async function download(page, label, index = 0) {
@@ -28,7 +20,7 @@ async function download(page, label, index = 0) {
 }
 
 test('HR imports a payroll CSV: the dry run lists every row and writes nothing, applying writes the good rows', async () => {
-  const { context, page } = await signedIn(desktop, 'hr@demo.example', 'demo-hr');
+  const { context, page } = await signedIn(env, desktop, 'hr@demo.example', 'demo-hr');
   const before = (await apiCall(page, 'GET', '/api/v1/workers?page_size=500')).body.total;
   const csv = '\ufeffINSZ;Naam;Afdeling;In dienst;Tewerkstellingsbreuk\r\n' +
               `${nationalNumber('900115', 123)};Jan Janssens;Warehouse;01/12/2026;0,8\r\n` +
@@ -67,7 +59,7 @@ test('HR imports a payroll CSV: the dry run lists every row and writes nothing, 
 });
 
 test('HR downloads the social balance sheet of 2027 (the hand-computed figures), the FLA fields and the team as Excel', async () => {
-  const { context, page } = await signedIn(desktop, 'hr@demo.example', 'demo-hr');
+  const { context, page } = await signedIn(env, desktop, 'hr@demo.example', 'demo-hr');
   // The spec's example: gross 26,600 + funds 36,049 - subsidies 2,386.80 = net 60,262.20 (formal).
   const worker = async (name, gender) => (await apiCall(page, 'POST', '/api/v1/workers', {
     display_name: name, department_id: 'demo:Office', gender, employment: [{ start: '2027-01-01', fraction: 1 }],
@@ -121,7 +113,7 @@ test('HR downloads the social balance sheet of 2027 (the hand-computed figures),
 });
 
 test('a worker on a phone downloads their yearly statement as PDF; it shows their balance', async () => {
-  const { context, page } = await signedIn(phone, 'worker@demo.example', 'demo-worker');
+  const { context, page } = await signedIn(env, phone, 'worker@demo.example', 'demo-worker');
   const balance = (await apiCall(page, 'GET', '/api/v1/me/balance?year=2026')).body;
   const { name, bytes } = await download(page, 'Statement (PDF)');
   assert.equal(name, 'training-account-2026-w-0001.pdf');

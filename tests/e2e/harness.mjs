@@ -155,6 +155,15 @@ export function serverAndBrowser() {
   return env;
 }
 
+// A new context (`options`: phone or desktop) with the app open and `email` signed in.
+export async function signedIn(env, options, email, password) {
+  const context = await newContext(env.browser, options);
+  const page = await openApp(context, env.server.url + '/');
+  await signIn(page, email, password);
+  await waitForItem(page, 'button', 'Sign out');
+  return { context, page };
+}
+
 // A valid Belgian national number of a fictional person born on `yymmdd` before 2000, `serial` 1-997.
 export function nationalNumber(yymmdd, serial) {
   const base = yymmdd + String(serial).padStart(3, '0');

@@ -3,17 +3,9 @@
 // worker's ledger, and the cockpit for a day in 2024 (FLA duties) and for today (abolished).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serverAndBrowser, newContext, phone, desktop, openApp, items, waitForItem, scrollToItem, tap, signIn, screenshot } from './harness.mjs';
+import { serverAndBrowser, signedIn, phone, desktop, items, waitForItem, scrollToItem, tap, screenshot } from './harness.mjs';
 
 const env = serverAndBrowser();
-
-async function signedIn(options, email, password) {
-  const context = await newContext(env.browser, options);
-  const page = await openApp(context, env.server.url + '/');
-  await signIn(page, email, password);
-  await waitForItem(page, 'button', 'Sign out');
-  return { context, page };
-}
 
 const api = (page, path) => page.evaluate((p) => fetch(p).then((r) => r.json()), path);
 
@@ -26,7 +18,7 @@ async function typeInto(page, label, text) {
 }
 
 test('a manager on a desktop rejects with a reason, approves, and bulk-approves the rest', async () => {
-  const { context, page } = await signedIn(desktop, 'manager@demo.example', 'demo-manager');
+  const { context, page } = await signedIn(env, desktop, 'manager@demo.example', 'demo-manager');
   const before = (await api(page, '/api/v1/approvals')).items;
   assert.ok(before.length >= 3, 'the warehouse team has trainings waiting');
   await tap(page, 'button', 'Approvals');
@@ -66,7 +58,7 @@ test('a manager on a desktop rejects with a reason, approves, and bulk-approves 
 });
 
 test('HR on a phone approves with a tap, with the effect on the balance shown first', async () => {
-  const { context, page } = await signedIn(phone, 'hr@demo.example', 'demo-hr');
+  const { context, page } = await signedIn(env, phone, 'hr@demo.example', 'demo-hr');
   const waiting = (await api(page, '/api/v1/approvals')).items;
   assert.ok(waiting.length > 0);
   await tap(page, 'button', 'Approvals');
@@ -84,7 +76,7 @@ test('HR on a phone approves with a tap, with the effect on the balance shown fi
 
 test('HR opens the team table, sorts it, and drills down to a worker\'s ledger', async () => {
   for (const options of [desktop, phone]) {
-    const { context, page } = await signedIn(options, 'hr@demo.example', 'demo-hr');
+    const { context, page } = await signedIn(env, options, 'hr@demo.example', 'demo-hr');
     await tap(page, 'button', 'Team');
     await waitForItem(page, 'button', 'Anna Peeters');
     const summary = (await items(page)).find((i) => i.role === 'text' && / workers · /.test(i.label));
@@ -122,7 +114,7 @@ test('HR opens the team table, sorts it, and drills down to a worker\'s ledger',
 
 test('the cockpit shows the FLA duties of a day in 2024, and today that the FLA is abolished', async () => {
   for (const options of [desktop, phone]) {
-    const { context, page } = await signedIn(options, 'hr@demo.example', 'demo-hr');
+    const { context, page } = await signedIn(env, options, 'hr@demo.example', 'demo-hr');
     await tap(page, 'button', 'Compliance');
     // The cockpit opens on the server's today.
     const now = new Date();

@@ -2,13 +2,10 @@
 // (the spec's net cost 60,262.20), the FLA fields per worker, CSV rendering, and who may export.
 #include <doctest/doctest.h>
 
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <regex>
-#include <unistd.h>
 
 #include "demo_server.h"
+#include "tool_output.h"
 
 using namespace ll::test;
 using nlohmann::json;
@@ -136,18 +133,7 @@ namespace {
 bool workbook_has_no_national_number(const std::string& text) { return !std::regex_search(text, std::regex("[0-9]{11}|[0-9]{6}-[0-9]{3}-[0-9]{2}")); }
 
 // One member of a zip archive (an .xlsx), as Debian's unzip reads it.
-std::string zip_member(const std::string& zip, const std::string& member) {
-    const auto file = std::filesystem::temp_directory_path() / ("ll-team-" + std::to_string(::getpid()) + ".xlsx");
-    std::ofstream(file, std::ios::binary) << zip;
-    std::string out;
-    if (FILE* p = ::popen(("unzip -p " + file.string() + " " + member + " 2>/dev/null").c_str(), "r")) {
-        char buf[4096];
-        for (size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
-        ::pclose(p);
-    }
-    std::filesystem::remove(file);
-    return out;
-}
+std::string zip_member(const std::string& zip, const std::string& member) { return tool_output("unzip -p", zip, member); }
 
 }  // namespace
 

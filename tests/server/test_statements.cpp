@@ -2,12 +2,10 @@
 // worker's language, as HTML (escaped) and as a PDF whose text poppler's pdftotext reads back.
 #include <doctest/doctest.h>
 
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <regex>
 
 #include "demo_server.h"
+#include "tool_output.h"
 
 using namespace ll::test;
 using nlohmann::json;
@@ -20,19 +18,7 @@ std::string header(const Reply& r, const std::string& name) {
 }
 
 // The text of a PDF as poppler extracts it (layout kept, so label and value share a line).
-std::string pdf_text(const std::string& pdf) {
-    const auto dir = std::filesystem::temp_directory_path();
-    const auto file = dir / ("ll-statement-" + std::to_string(::getpid()) + ".pdf");
-    std::ofstream(file, std::ios::binary) << pdf;
-    std::string out;
-    if (FILE* p = ::popen(("pdftotext -layout " + file.string() + " - 2>/dev/null").c_str(), "r")) {
-        char buf[4096];
-        for (size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
-        ::pclose(p);
-    }
-    std::filesystem::remove(file);
-    return out;
-}
+std::string pdf_text(const std::string& pdf) { return tool_output("pdftotext -layout", pdf, "-"); }
 
 bool has_national_number(const std::string& text) { return std::regex_search(text, std::regex("[0-9]{6}[-. ]?[0-9]{3}[-. ]?[0-9]{2}")); }
 

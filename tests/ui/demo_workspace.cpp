@@ -93,4 +93,13 @@ ui::AppState workspace_state(const SessionInfo& session, ui::Language language) 
     return s;
 }
 
+std::vector<ui::Command> run_actions(ui::AppState& s, const std::vector<ui::Action>& actions, const std::string& key) {
+    std::vector<ui::Command> out;
+    for (const auto& a : actions) {
+        auto c = ui::update(s, ui::with_key(a, [&] { return key; }));
+        out.insert(out.end(), c.begin(), c.end());
+    }
+    return out;
+}
+
 }  // namespace ll::test

@@ -20,27 +20,11 @@ using ui::WorkspaceAction;
 
 namespace {
 
-template <class T>
-std::optional<T> command_of(const std::vector<ui::Command>& commands) {
-    for (const auto& c : commands)
-        if (const auto* w = std::get_if<ui::WorkspaceCommand>(&c))
-            if (const auto* t = std::get_if<T>(w)) return *t;
-    return std::nullopt;
-}
+using test::command_of;
 
-std::vector<ui::Command> act(ui::AppState& s, ui::WorkspaceAction a) {
-    return ui::update(s, ui::with_key(ui::Action{std::move(a)}, [] { return std::string("key-1"); }));
-}
+std::vector<ui::Command> act(ui::AppState& s, ui::WorkspaceAction a) { return test::run_actions(s, {ui::Action{std::move(a)}}, "key-1"); }
 
-// Applies what a frame emitted (keys filled as the host would); returns the commands.
-std::vector<ui::Command> run_actions(ui::AppState& s, const std::vector<ui::Action>& actions) {
-    std::vector<ui::Command> out;
-    for (const auto& a : actions) {
-        auto c = ui::update(s, ui::with_key(a, [] { return std::string("key-2"); }));
-        out.insert(out.end(), c.begin(), c.end());
-    }
-    return out;
-}
+std::vector<ui::Command> run_actions(ui::AppState& s, const std::vector<ui::Action>& actions) { return test::run_actions(s, actions); }
 
 ui::AppState inbox_state() {
     auto s = test::workspace_state(test::manager_session());
