@@ -93,10 +93,10 @@ Result<std::vector<TeamRow>> team_rows(ApiContext& ctx, Transaction& tx, const P
 
 // GET /team: JSON for the app, or (format=xlsx) the same rows as an Excel workbook.
 void answer_team(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
-    const std::string format = req.has_param("format") ? req.get_param_value("format") : "json";
-    if (format != "json" && format != "xlsx") return send_error(res, make_error("out_of_range", "expected json or xlsx", "format"));
     auto p = authenticate(ctx, req, false);
     if (!p) return send_error(res, p.error());
+    const std::string format = req.has_param("format") ? req.get_param_value("format") : "json";
+    if (format != "json" && format != "xlsx") return send_error(res, make_error("out_of_range", "expected json or xlsx", "format"));
     auto year = year_param(req, ctx.today().year());
     if (!year) return send_error(res, year.error());
     auto tx = ctx.store->read();

@@ -45,10 +45,13 @@ std::string summary_text(const ImportPlan& p) {
 }
 
 void draw_rows(const ImportPlan& plan) {
-    std::vector<std::string> keys;
-    keys.reserve(plan.rows.size());
-    for (const auto& r : plan.rows) keys.push_back("line-" + std::to_string(r.line));
-    lazy_list("import-rows", plan.rows.size(), [&](std::size_t i) -> std::string_view { return keys[i]; },
+    // lazy_list hashes each key before asking for the next, so one buffer serves every row.
+    std::string key;
+    lazy_list("import-rows", plan.rows.size(),
+              [&](std::size_t i) -> std::string_view {
+                  key = std::to_string(plan.rows[i].line);
+                  return key;
+              },
               [&](std::size_t i) {
                   const PlannedRow& r = plan.rows[i];
                   ImGui::Separator();
