@@ -24,9 +24,9 @@ Result<ExportRequest> export_request(const httplib::Request& req) {
     auto year = year_param(req);
     if (!year) return year.error();
     r.year = *year;
-    const std::string format = req.has_param("format") ? req.get_param_value("format") : "json";
-    if (format != "json" && format != "csv") return make_error("out_of_range", "expected json or csv", "format");
-    r.csv = format == "csv";
+    auto format = format_param(req, "json", {"json", "csv"});
+    if (!format) return format.error();
+    r.csv = *format == "csv";
     return r;
 }
 

@@ -19,9 +19,9 @@ Result<StatementRequest> statement_request(const ApiContext& ctx, const httplib:
     auto year = year_param(req, ctx.today().year());
     if (!year) return year.error();
     r.year = *year;
-    const std::string format = req.has_param("format") ? req.get_param_value("format") : "html";
-    if (format != "html" && format != "pdf") return make_error("out_of_range", "expected html or pdf", "format");
-    r.pdf = format == "pdf";
+    auto format = format_param(req, "html", {"html", "pdf"});
+    if (!format) return format.error();
+    r.pdf = *format == "pdf";
     if (req.has_param("lang")) {
         r.language = ui::language_from(req.get_param_value("lang"));
         if (!r.language) return make_error("out_of_range", "expected en, nl, fr or de", "lang");

@@ -280,6 +280,17 @@ Result<int> year_param(const httplib::Request& req, std::optional<int> fallback)
     return std::stoi(v);
 }
 
+Result<std::string> format_param(const httplib::Request& req, const std::string& fallback, std::initializer_list<const char*> allowed) {
+    if (!req.has_param("format")) return fallback;
+    const std::string v = req.get_param_value("format");
+    std::string names;
+    for (const char* a : allowed) {
+        if (v == a) return v;
+        names += (names.empty() ? "" : " or ") + std::string(a);
+    }
+    return make_error("out_of_range", "expected " + names, "format");
+}
+
 std::string new_worker_id() { return "w-" + random_token().substr(0, 12); }
 
 Result<ApprovalCase> approval_case(Transaction& tx, const EntryRecord& e) {

@@ -4,6 +4,7 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <map>
 #include <string>
 
@@ -76,6 +77,8 @@ void answer_write(ApiContext& ctx, const httplib::Request& req, httplib::Respons
 
 // The `year` query parameter: four digits; without it `fallback`, or missing_field when there is none.
 Result<int> year_param(const httplib::Request& req, std::optional<int> fallback = std::nullopt);
+// The `format` parameter: `fallback` when absent, else one of `allowed` (refused naming "format").
+Result<std::string> format_param(const httplib::Request& req, const std::string& fallback, std::initializer_list<const char*> allowed);
 // A fresh worker id ("w-" and 12 random characters).
 std::string new_worker_id();
 

@@ -95,8 +95,8 @@ Result<std::vector<TeamRow>> team_rows(ApiContext& ctx, Transaction& tx, const P
 void answer_team(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
     auto p = authenticate(ctx, req, false);
     if (!p) return send_error(res, p.error());
-    const std::string format = req.has_param("format") ? req.get_param_value("format") : "json";
-    if (format != "json" && format != "xlsx") return send_error(res, make_error("out_of_range", "expected json or xlsx", "format"));
+    auto format = format_param(req, "json", {"json", "xlsx"});
+    if (!format) return send_error(res, format.error());
     auto year = year_param(req, ctx.today().year());
     if (!year) return send_error(res, year.error());
     auto tx = ctx.store->read();
@@ -104,7 +104,7 @@ void answer_team(ApiContext& ctx, const httplib::Request& req, httplib::Response
     auto rows = team_rows(ctx, **tx, *p, *year);
     if (!rows) return send_error(res, rows.error());
     res.set_header("Cache-Control", "no-store");
-    if (format == "json") {
+    if (*format == "json") {
         json items = json::array();
         for (const auto& r : *rows) items.push_back(wire::to_json(r));
         return send_json(res, 200, json{{"year", *year}, {"items", items}});

@@ -16,20 +16,6 @@ std::string statement_path(const std::string& worker_id, int year, bool pdf) {
 
 namespace {
 
-void draw_year_row(const AppState& s, int year, std::vector<Action>& out) {
-    const float w = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3;
-    ImGui::BeginDisabled(year <= s.first_year);
-    if (touch_button("\u2039 " + std::to_string(year - 1) + "##exports-previous", w)) out.push_back(WorkspaceAction{SelectExportYear{year - 1}});
-    ImGui::EndDisabled();
-    ImGui::SameLine();
-    touch_button(std::to_string(year) + "##exports-year", w);
-    if (auto* tree = current_item_tree()) tree->record_last_item("text", tr("Year"), std::to_string(year));
-    ImGui::SameLine();
-    ImGui::BeginDisabled(year >= s.last_year);
-    if (touch_button(std::to_string(year + 1) + " \u203a##exports-next", w)) out.push_back(WorkspaceAction{SelectExportYear{year + 1}});
-    ImGui::EndDisabled();
-}
-
 // An export's name, what it holds, and its CSV and JSON downloads side by side.
 void draw_export(const char* id, const std::string& name, const std::string& about, const std::string& path, std::vector<Action>& out) {
     ImGui::Spacing();
@@ -46,7 +32,7 @@ void draw_export(const char* id, const std::string& name, const std::string& abo
 void draw_exports_screen(const AppState& s, std::vector<Action>& out) {
     const int year = s.workspace.data.year ? s.workspace.data.year : s.year;
     heading(tr("Exports"));
-    draw_year_row(s, year, out);
+    if (auto y = year_stepper("exports", year, s.first_year, s.last_year)) out.push_back(WorkspaceAction{SelectExportYear{*y}});
     const std::string y = std::to_string(year);
     draw_export("social-balance", tr("Social balance sheet {year}: training", {{"year", y}}),
                 tr("Codes 5801-5853: participants, hours and net cost per type of training, by gender."),

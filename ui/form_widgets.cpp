@@ -101,4 +101,21 @@ void field_error(const std::optional<Error>& error, const char* field) {
     if (error && error->field == field) error_line(*error);
 }
 
+std::optional<int> year_stepper(const char* id, int year, int first_year, int last_year) {
+    const float w = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3;
+    const std::string suffix = std::string("##") + id;
+    std::optional<int> tapped;
+    ImGui::BeginDisabled(year <= first_year);
+    if (touch_button("\u2039 " + std::to_string(year - 1) + suffix + "-previous", w)) tapped = year - 1;
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    touch_button(std::to_string(year) + suffix + "-year", w);
+    if (auto* tree = current_item_tree()) tree->record_last_item("text", tr("Year"), std::to_string(year));
+    ImGui::SameLine();
+    ImGui::BeginDisabled(year >= last_year);
+    if (touch_button(std::to_string(year + 1) + " \u203a" + suffix + "-next", w)) tapped = year + 1;
+    ImGui::EndDisabled();
+    return tapped;
+}
+
 }  // namespace ll::ui

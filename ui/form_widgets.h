@@ -40,6 +40,9 @@ bool fits_button(const std::string& label, float width);
 // Lays out a row of choice buttons: `preferred` side by side when every label fits, else half as
 // many per line. Returns the width of each; `columns` receives how many go on a line.
 float choice_layout(const std::vector<std::string>& labels, int preferred, int& columns);
+// "‹ 2025 | 2026 | 2027 ›" across the line; `id` keeps the buttons apart between screens. Returns
+// the year tapped (never outside first..last), or nullopt.
+std::optional<int> year_stepper(const char* id, int year, int first_year, int last_year);
 // An error, translated where it is known, in the error colour.
 void error_line(const Error& error);
 // The error under a field, when `error` names `field`.

@@ -30,21 +30,6 @@ int choice_row(const std::vector<std::string>& labels, int current) {
     return tapped;
 }
 
-void draw_year_row(const AppState& s, std::vector<Action>& out) {
-    const TeamState& t = s.workspace.team;
-    const float w = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3;
-    ImGui::BeginDisabled(t.year <= s.first_year);
-    if (touch_button("\u2039 " + std::to_string(t.year - 1) + "##team-previous", w)) out.push_back(WorkspaceAction{SelectTeamYear{t.year - 1}});
-    ImGui::EndDisabled();
-    ImGui::SameLine();
-    touch_button(std::to_string(t.year) + "##team-year", w);
-    if (auto* tree = current_item_tree()) tree->record_last_item("text", tr("Year"), std::to_string(t.year));
-    ImGui::SameLine();
-    ImGui::BeginDisabled(t.year >= s.last_year);
-    if (touch_button(std::to_string(t.year + 1) + " \u203a##team-next", w)) out.push_back(WorkspaceAction{SelectTeamYear{t.year + 1}});
-    ImGui::EndDisabled();
-}
-
 void draw_filters(const TeamState& t, std::vector<Action>& out) {
     TeamFilter f = t.filter;
     FieldResult search = text_field("##team-search", tr("Search by name"), f.search, 0, TextPurpose::search);
@@ -244,7 +229,7 @@ void draw_team_screen(const AppState& s, std::vector<Action>& out) {
     const TeamState& t = s.workspace.team;
     if (t.worker) return draw_worker(s, out);
     heading(tr("Team"));
-    draw_year_row(s, out);
+    if (auto y = year_stepper("team", t.year, s.first_year, s.last_year)) out.push_back(WorkspaceAction{SelectTeamYear{*y}});
     if (t.load == LoadState::failed) {
         if (t.error) error_line(*t.error);
         if (touch_button(tr("Try again") + "##retry-team", 0)) out.push_back(WorkspaceAction{SelectSection{Section::team}});
