@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "payroll_import.h"
+#include "import_plan.h"
 #include "result.h"
 
 namespace ll {

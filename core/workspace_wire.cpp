@@ -249,6 +249,7 @@ Result<PlannedRow> planned_row_from(const json& j, const std::string& path) {
     auto name = r.string("name", true, 400);
     const json* changes = r.member("changes", true, json::value_t::array);
     const json* problems = r.member("problems", true, json::value_t::array);
+    const json* entry = r.member("entry", false, json::value_t::object);
     r.reject_unknown_fields();
     if (!r.ok()) return r.error();
     auto a = import_action_from(*action);
@@ -259,6 +260,11 @@ Result<PlannedRow> planned_row_from(const json& j, const std::string& path) {
     }
     auto p = problems_from(problems, path + ".problems");
     if (!p) return p.error();
+    if (entry) {
+        auto e = entry_from_json(*entry, path + ".entry");
+        if (!e) return e.error();
+        row.entry = std::move(*e);
+    }
     row.line = static_cast<int>(*line), row.action = *a, row.worker_id = *worker, row.name = *name, row.problems = std::move(*p);
     return row;
 }
@@ -272,9 +278,11 @@ json to_json(const ImportPlan& plan, bool dry_run) {
         json problems = json::array();
         for (const auto& p : r.problems) problems.push_back(problem_json(p));
         rows.push_back({{"line", r.line}, {"action", to_string(r.action)}, {"worker_id", r.worker_id}, {"name", r.name},
-                        {"changes", r.changes}, {"problems", problems}});
+                        {"changes", r.changes}, {"problems", problems}, {"entry", r.entry ? to_json(*r.entry) : json(nullptr)}});
     }
     return {{"dry_run", dry_run},
+            {"kind", to_string(plan.kind)},
+            {"numbered_by_item", plan.numbered_by_item},
             {"summary", {{"created", plan.created}, {"updated", plan.updated}, {"unchanged", plan.unchanged}, {"rejected", plan.rejected}}},
             {"file_problems", file},
             {"rows", rows}};
@@ -283,12 +291,18 @@ json to_json(const ImportPlan& plan, bool dry_run) {
 Result<ImportPlan> import_plan_from_json(const json& j) {
     JsonReader r(j);
     r.boolean("dry_run", true);
+    auto kind = r.string("kind", true, 20);
+    auto by_item = r.boolean("numbered_by_item", true);
     const json* summary = r.member("summary", true, json::value_t::object);
     const json* file = r.member("file_problems", true, json::value_t::array);
     const json* rows = r.member("rows", true, json::value_t::array);
     r.reject_unknown_fields();
     if (!r.ok()) return r.error();
     ImportPlan plan;
+    auto k = import_kind_from(*kind);
+    if (!k) return make_error("out_of_range", "unknown import kind", "kind");
+    plan.kind = *k;
+    plan.numbered_by_item = *by_item;
     JsonReader counts(*summary, "summary");
     int* targets[] = {&plan.created, &plan.updated, &plan.unchanged, &plan.rejected};
     const char* keys[] = {"created", "updated", "unchanged", "rejected"};

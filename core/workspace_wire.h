@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "compliance.h"
-#include "payroll_import.h"
+#include "import_plan.h"
 #include "records.h"
 #include "result.h"
 #include "team_row.h"

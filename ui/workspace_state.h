@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "compliance.h"
-#include "payroll_import.h"
+#include "import_plan.h"
 #include "records.h"
 #include "result.h"
 #include "team_row.h"

@@ -116,3 +116,32 @@ TEST_CASE("an import plan round-trips; a plan with a wrong action or a missing c
     REQUIRE_FALSE(e.ok());
     CHECK(e.error().field == "summary.created");
 }
+
+TEST_CASE("a plan of trainings round-trips with its kind, item numbering and each row's entry") {
+    ImportPlan plan;
+    plan.kind = ImportKind::trainings;
+    plan.numbered_by_item = true;
+    PlannedRow row{2, ImportAction::create, "w-1", "Anna Peeters"};
+    EntryRecord e;
+    e.worker_id = "w-1";
+    e.entry = LedgerEntry{"", EntryKind::training, EntryStatus::approved, *CivilDate::parse("2026-04-14"), 210, "First aid"};
+    e.provider = "Red Cross", e.training_type = "informal", e.cost_cents = 12050;
+    row.entry = e;
+    plan.rows = {row};
+    plan.created = 1;
+    const auto j = wire::to_json(plan, true);
+    auto back = wire::import_plan_from_json(j);
+    REQUIRE(back.ok());
+    CHECK(back->kind == ImportKind::trainings);
+    CHECK(back->numbered_by_item);
+    REQUIRE(back->rows[0].entry);
+    CHECK(back->rows[0].entry->entry.minutes == 210);
+    CHECK(back->rows[0].entry->training_type == "informal");
+    CHECK(wire::to_json(*back, true) == j);
+    auto wrong_kind = j;
+    wrong_kind["kind"] = "salaries";
+    CHECK(wire::import_plan_from_json(wrong_kind).error().field == "kind");
+    auto bad_entry = j;
+    bad_entry["rows"][0]["entry"]["date"] = "2026-02-30";
+    CHECK(wire::import_plan_from_json(bad_entry).error().field == "rows[0].entry.date");
+}
