@@ -123,7 +123,7 @@ Result<Answer> provider_training(ApiContext& ctx, Transaction& tx, const Princip
     if (!w) return w.error();
     if (!*w) return make_error("not_found", "no worker with this national number", "national_number");
     EntryRecord e;
-    e.entry = LedgerEntry{"e-" + random_token().substr(0, 16), EntryKind::training, EntryStatus::submitted, t->date, t->minutes,
+    e.entry = LedgerEntry{new_id("e-"), EntryKind::training, EntryStatus::submitted, t->date, t->minutes,
                           t->title, t->counts_for_right};
     e.employer_id = p.employer_id;
     e.worker_id = (*w)->id;

@@ -12,8 +12,6 @@ using nlohmann::json;
 
 namespace {
 
-std::string new_id(const char* prefix) { return prefix + random_token().substr(0, 16); }
-
 // The content type an upload really has, from its first bytes; empty when not accepted.
 std::string sniff_certificate(const std::string& data) {
     auto starts = [&](std::string_view magic) { return data.size() >= magic.size() && data.compare(0, magic.size(), magic) == 0; };

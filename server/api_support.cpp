@@ -293,6 +293,8 @@ Result<std::string> format_param(const httplib::Request& req, const std::string&
 
 std::string new_worker_id() { return "w-" + random_token().substr(0, 12); }
 
+std::string new_id(const char* prefix) { return prefix + random_token().substr(0, 16); }
+
 Result<ApprovalCase> approval_case(Transaction& tx, const EntryRecord& e) {
     auto scope = scope_of(tx, e.employer_id, e.worker_id);
     if (!scope) return scope.error();

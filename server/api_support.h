@@ -81,6 +81,8 @@ Result<int> year_param(const httplib::Request& req, std::optional<int> fallback 
 Result<std::string> format_param(const httplib::Request& req, const std::string& fallback, std::initializer_list<const char*> allowed);
 // A fresh worker id ("w-" and 12 random characters).
 std::string new_worker_id();
+// A fresh id of another record: `prefix` ("e-", "c-") and 16 random characters.
+std::string new_id(const char* prefix);
 
 // Loads what the access rules need about a worker of the principal's employer; nullopt if none.
 Result<std::optional<WorkerScope>> scope_of(Transaction& tx, const std::string& employer_id, const std::string& worker_id);

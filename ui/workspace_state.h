@@ -74,8 +74,10 @@ struct ComplianceState {
     std::optional<Error> error;
 };
 
-// A payroll CSV on its way in: picked, planned by the server's dry run, then applied as planned.
+// A file on its way in (payroll CSV, provider feed, opening balances): picked, planned by the
+// server's dry run, then applied as planned.
 struct ImportState {
+    ImportKind kind = ImportKind::payroll;
     LoadState load = LoadState::idle;   // the dry run
     std::string file_name;
     long long file_size = 0;
@@ -129,6 +131,7 @@ struct MarkDone { std::string obligation_id, trigger, worker_id, key; };
 struct MarkedDone { std::string obligation_id, trigger, worker_id; };
 struct SelectExportYear { int year; };
 struct Download { std::string path; };  // an export or statement the browser saves (or opens)
+struct SelectImportKind { ImportKind kind; };
 struct PickImportFile {};
 struct ImportFilePicked { std::string name; long long size = 0; };
 struct ImportPlanned { ImportPlan plan; };
@@ -141,7 +144,7 @@ using WorkspaceAction = std::variant<SelectSection, InboxLoaded, ToggleSelected,
                                      CancelReject, Decide, AskBulkApprove, CancelBulkApprove, ConfirmBulkApprove, Decided, DecisionFailed,
                                      PreviewCertificate, TeamLoaded, SelectTeamYear, EditTeamFilter, ToggleTeamFilters, SortTeam, OpenWorker, CloseWorker,
                                      WorkerYearLoaded, EditComplianceDate, ShowCompliance, ComplianceLoaded, ExpandDuty, MarkDone,
-                                     MarkedDone, SelectExportYear, Download, PickImportFile, ImportFilePicked, ImportPlanned,
+                                     MarkedDone, SelectExportYear, Download, SelectImportKind, PickImportFile, ImportFilePicked, ImportPlanned,
                                      ApplyImport, ImportApplied, DiscardImport, WorkspaceFailed>;
 
 // --- commands ---
@@ -153,9 +156,10 @@ struct FetchWorkerYear { std::string worker_id; int year; };
 struct FetchCompliance { std::string date; };  // empty: the server's today
 struct SendFulfilment { std::string obligation_id, trigger, worker_id, key; };
 struct SaveFile { std::string path; };           // the host downloads it with the session's cookie
-struct OpenImportPicker {};                       // the host's file chooser for a CSV
-struct SendImportDryRun {};                       // the picked file, planned and not written
-struct SendImportApply { std::string key; };      // the same file, written
+struct OpenImportPicker { bool json = false; };   // the host's file chooser for a CSV (or a JSON feed)
+// The picked file, planned and not written; sent as JSON when it is a .json feed.
+struct SendImportDryRun { ImportKind kind = ImportKind::payroll; bool json = false; };
+struct SendImportApply { ImportKind kind = ImportKind::payroll; bool json = false; std::string key; };  // the same file, written
 using WorkspaceCommand = std::variant<FetchApprovals, SendDecision, SendBulkApprove, FetchTeam, FetchWorkerYear, FetchCompliance,
                                       SendFulfilment, SaveFile, OpenImportPicker, SendImportDryRun, SendImportApply>;
 

@@ -19,6 +19,15 @@ namespace {
 
 using Commands = std::vector<Command>;
 
+// A provider feed picked as a .json file goes as JSON; everything else is CSV.
+bool is_json_feed(const ImportState& import) {
+    const std::string& n = import.file_name;
+    if (import.kind != ImportKind::trainings || n.size() < 5) return false;
+    std::string end = n.substr(n.size() - 5);
+    for (char& c : end) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return end == ".json";
+}
+
 bool is_blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
 
 // Pictures of the inbox's certificates, each asked for once (again after a failure).
@@ -334,16 +343,24 @@ Commands update_workspace(AppState& s, const WorkspaceAction& action) {
                 return {};
             },
             [&](const Download& a) -> Commands { return {WorkspaceCommand{SaveFile{a.path}}}; },
+            [&](const SelectImportKind& a) -> Commands {
+                if (import.applying || import.load == LoadState::loading || import.kind == a.kind) return {};
+                import = ImportState{};
+                import.kind = a.kind;
+                return {};
+            },
             [&](const PickImportFile&) -> Commands {
                 if (import.applying || import.load == LoadState::loading) return {};
-                return {WorkspaceCommand{OpenImportPicker{}}};
+                return {WorkspaceCommand{OpenImportPicker{import.kind == ImportKind::trainings}}};
             },
             [&](const ImportFilePicked& a) -> Commands {
+                const ImportKind kind = import.kind;
                 import = ImportState{};
+                import.kind = kind;
                 import.file_name = a.name.substr(0, 200);
                 import.file_size = a.size;
                 import.load = LoadState::loading;
-                return {WorkspaceCommand{SendImportDryRun{}}};
+                return {WorkspaceCommand{SendImportDryRun{kind, is_json_feed(import)}}};
             },
             [&](const ImportPlanned& a) -> Commands {
                 import.plan = a.plan;
@@ -357,7 +374,7 @@ Commands update_workspace(AppState& s, const WorkspaceAction& action) {
                 if (import.plan->created + import.plan->updated == 0) return {};
                 import.applying = true;
                 import.error.reset();
-                return {WorkspaceCommand{SendImportApply{a.key}}};
+                return {WorkspaceCommand{SendImportApply{import.kind, is_json_feed(import), a.key}}};
             },
             [&](const ImportApplied& a) -> Commands {
                 import.applying = false;
@@ -366,7 +383,7 @@ Commands update_workspace(AppState& s, const WorkspaceAction& action) {
             },
             [&](const DiscardImport&) -> Commands {
                 if (import.applying) return {};
-                import = ImportState{};
+                import = ImportState{import.kind};
                 return {};
             },
             [&](const WorkspaceFailed& a) -> Commands { return failed(s, a); },

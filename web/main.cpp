@@ -56,7 +56,7 @@ void run(const std::vector<ui::Command>& commands) {
             web::open_file_picker();
         } else if (const auto* w = std::get_if<ui::WorkspaceCommand>(&c); w && web::is_host_command(*w)) {
             if (const auto* file = std::get_if<ui::SaveFile>(w)) web::save_file(file->path);
-            else web::open_import_picker();
+            else if (const auto* pick = std::get_if<ui::OpenImportPicker>(w)) web::open_import_picker(pick->json);
         } else if (const auto* save = std::get_if<ui::SaveOffline>(&c)) {
             web::save_offline(save->snapshot);
         } else if (const auto* thumbnail = std::get_if<ui::LoadThumbnail>(&c)) {

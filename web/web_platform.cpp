@@ -47,7 +47,7 @@ EM_JS(void, js_request_credential, (), { Module.requestCredential(); });
 EM_JS(void, js_mark, (const char* name), { if (performance.mark) performance.mark(UTF8ToString(name)); });
 EM_JS(void, js_copy_text, (const char* text), { Module.copyText(UTF8ToString(text)); });
 EM_JS(void, js_open_file_picker, (), { Module.openFilePicker(); });
-EM_JS(void, js_open_import_picker, (), { Module.openImportPicker(); });
+EM_JS(void, js_open_import_picker, (int json_too), { Module.openImportPicker(json_too != 0); });
 EM_JS(void, js_save_file, (const char* path), { Module.saveFile(UTF8ToString(path)); });
 EM_JS(char*, js_random_key, (), {
     const key = (crypto.randomUUID ? crypto.randomUUID() : Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join(''));
@@ -161,7 +161,7 @@ void http_fetch(int request_id, const HttpRequest& request) {
 
 void open_file_picker() { js_open_file_picker(); }
 
-void open_import_picker() { js_open_import_picker(); }
+void open_import_picker(bool json_too) { js_open_import_picker(json_too ? 1 : 0); }
 
 void save_file(const std::string& path) { js_save_file(path.c_str()); }
 

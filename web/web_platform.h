@@ -34,7 +34,7 @@ void sync_text_agent(bool wants_text, ui::TextPurpose purpose);
 void http_fetch(int request_id, const HttpRequest& request);  // answers via app_http_done()
 // Opens the camera or file chooser (call inside a user gesture); answers via app_file_picked().
 void open_file_picker();
-void open_import_picker();             // a CSV for the payroll import; answers via app_import_picked()
+void open_import_picker(bool json_too);  // a CSV (or JSON) file to import; answers via app_import_picked()
 void save_file(const std::string& path);  // downloads an API path with the session cookie (the browser saves it)
 std::string random_key();  // from the browser's crypto: idempotency keys
 bool prefers_dark();       // prefers-color-scheme: dark

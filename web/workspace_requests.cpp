@@ -17,6 +17,9 @@ using Header = std::pair<std::string, std::string>;
 
 Error unexpected() { return make_error("server_error", "the server sent an unexpected answer"); }
 
+std::string import_path(ImportKind kind) { return std::string("/api/v1/imports/") + to_string(kind); }
+std::string import_type(bool json) { return json ? "application/json" : "text/csv"; }
+
 // The decoded body of a successful answer, or the error it carries.
 template <class T, class Decode>
 Result<T> decoded(int status, int expected, std::string_view body, Decode decode) {
@@ -59,12 +62,13 @@ HttpRequest workspace_request(const ui::WorkspaceCommand& command, const std::st
                 if (!c.worker_id.empty()) body["worker_id"] = c.worker_id;
                 return HttpRequest{"POST", "/api/v1/compliance/fulfilments", body.dump(), {csrf, {"Idempotency-Key", c.key}}};
             },
-            // The CSV goes as text/csv whatever the system calls it (Windows says application/vnd.ms-excel).
-            [&](const ui::SendImportDryRun&) {
-                return HttpRequest{"POST", "/api/v1/imports/payroll/dry-run", {}, {csrf, {"Content-Type", "text/csv"}}, HttpRequest::File::import};
+            // A CSV goes as text/csv whatever the system calls it (Windows says application/vnd.ms-excel).
+            [&](const ui::SendImportDryRun& c) {
+                return HttpRequest{"POST", import_path(c.kind) + "/dry-run", {}, {csrf, {"Content-Type", import_type(c.json)}},
+                                   HttpRequest::File::import};
             },
             [&](const ui::SendImportApply& c) {
-                return HttpRequest{"POST", "/api/v1/imports/payroll", {}, {csrf, {"Idempotency-Key", c.key}, {"Content-Type", "text/csv"}},
+                return HttpRequest{"POST", import_path(c.kind), {}, {csrf, {"Idempotency-Key", c.key}, {"Content-Type", import_type(c.json)}},
                                    HttpRequest::File::import};
             },
             [](const ui::SaveFile&) { return HttpRequest{}; },          // host commands (is_host_command)

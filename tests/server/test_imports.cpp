@@ -92,3 +92,58 @@ TEST_CASE("imports are refused whole for a broken file, a wrong type, or anyone 
     CHECK(hr.post_raw("/api/v1/imports/payroll/dry-run", "a;b\n", "text/csv").status == 403);
     CHECK(table_fingerprint(s.db) == before);
 }
+
+TEST_CASE("a provider feed (CSV, then JSON) and opening balances: dry run, apply, the balances move by exactly those rows") {
+    DemoServer s;
+    REQUIRE(s.server.running());
+    auto hr = s.signed_in("hr@demo.example");
+    auto number_of = [&](const char* id) { return sql_text(s.db, std::string("SELECT national_number FROM workers WHERE id = '") + id + "'"); };
+    const std::string anna = number_of("w-0001"), bert = number_of("w-0002"), julie = number_of("w-0008");
+    auto remaining = [&](const char* id) { return hr.get(std::string("/api/v1/workers/") + id + "/balance?year=2026").body["remaining_minutes"]; };
+    const json anna_before = remaining("w-0001"), bert_before = remaining("w-0002");
+    CHECK(anna_before == 4332);
+
+    const std::string feed = "INSZ;Titel;Datum;Duur;Aanbieder;Soort;Kost\r\n" + anna + ";First aid;14/04/2026;3,5;Red Cross;informeel;120,50\r\n" +
+                             anna + ";First aid;14/04/2026;3,5;Red Cross;informeel;120,50\r\n" + julie + ";My own course;2026-05-01;2;;;\r\n" +
+                             bert + ";Welding;2026-05-04;30;;;\r\n";
+    const std::string before = table_fingerprint(s.db);
+    auto dry = hr.post_raw("/api/v1/imports/trainings/dry-run", feed, "text/csv");
+    REQUIRE(dry.status == 200);
+    CHECK(dry.body["kind"] == "trainings");
+    CHECK(dry.body["summary"] == json{{"created", 1}, {"updated", 0}, {"unchanged", 0}, {"rejected", 3}});
+    CHECK((*row_at(dry, 2))["entry"]["minutes"] == 210);
+    CHECK((*row_at(dry, 3))["problems"][0]["message"] == "the same training is on line 2");
+    CHECK((*row_at(dry, 4))["problems"][0]["field"] == "national_number");
+    CHECK((*row_at(dry, 5))["problems"][0]["field"] == "hours");
+    for (const auto& n : {anna, bert, julie}) CHECK(dry.raw.find(n) == std::string::npos);
+    CHECK(table_fingerprint(s.db) == before);
+
+    auto applied = hr.post_raw("/api/v1/imports/trainings", feed, "text/csv");
+    REQUIRE(applied.status == 201);
+    const std::string entry_id = (*row_at(applied, 2))["entry"]["id"];
+    CHECK(entry_id.rfind("e-", 0) == 0);
+    CHECK(remaining("w-0001") == anna_before.get<int>() - 210);
+    auto stored = hr.get("/api/v1/entries/" + entry_id);
+    REQUIRE(stored.status == 200);
+    CHECK(stored.body["status"] == "approved");
+    CHECK(stored.body["training_type"] == "informal");
+    CHECK(stored.body["cost_cents"] == 12050);
+    CHECK(stored.body["decided_by"] == "w-0008");
+    // The same feed again, now as JSON: the training is there already.
+    const json items = {{"trainings", {{{"national_number", anna}, {"title", "First aid"}, {"date", "2026-04-14"}, {"hours", 3.5}}}}};
+    auto as_json = hr.post_raw("/api/v1/imports/trainings/dry-run", items.dump(), "application/json");
+    REQUIRE(as_json.status == 200);
+    CHECK(as_json.body["numbered_by_item"] == true);
+    CHECK(as_json.body["summary"]["unchanged"] == 1);
+    CHECK(hr.post_raw("/api/v1/imports/trainings/dry-run", "{\"trainings\": [", "application/json").error()["code"] == "malformed_json");
+    CHECK(hr.post_raw("/api/v1/imports/openings/dry-run", items.dump(), "application/json").error()["field"] == "Content-Type");
+
+    const std::string openings = "national_number;origin_year;date;days\n" + bert + ";2025;01/01/2026;1\n" + anna + ";2025;01/01/2026;x\n";
+    auto planned = hr.post_raw("/api/v1/imports/openings/dry-run", openings, "text/csv");
+    REQUIRE(planned.status == 200);
+    CHECK(planned.body["summary"] == json{{"created", 1}, {"updated", 0}, {"unchanged", 0}, {"rejected", 1}});
+    CHECK(hr.post_raw("/api/v1/imports/openings", openings, "text/csv").status == 201);
+    CHECK(remaining("w-0002") == bert_before.get<int>() + 456);
+    CHECK(hr.post_raw("/api/v1/imports/openings/dry-run", openings, "text/csv").body["summary"]["unchanged"] == 1);
+    CHECK(s.signed_in("manager@demo.example").post_raw("/api/v1/imports/trainings/dry-run", feed, "text/csv").status == 403);
+}

@@ -146,6 +146,69 @@ TEST_CASE("the payroll import: pick, dry run row by row, apply once, start again
     CHECK(d.gui.find("button", "Choose a CSV file"));
 }
 
+TEST_CASE("a provider feed and opening balances: the kind chosen decides the picker, the route, the type and the rows' words") {
+    DataScreen d;
+    d.tap("button", "Trainings");
+    CHECK(d.s.workspace.data.import.kind == ImportKind::trainings);
+    auto pick = command_of<ui::OpenImportPicker>(d.tap("button", "Choose a CSV or JSON file"));
+    REQUIRE(pick);
+    CHECK(pick->json);
+    auto dry = command_of<ui::SendImportDryRun>(act(d.s, ui::ImportFilePicked{"Feed-2026.JSON", 400}));
+    REQUIRE(dry);
+    CHECK(dry->kind == ImportKind::trainings);
+    CHECK(dry->json);
+    auto request = web::workspace_request(*dry, "csrf");
+    CHECK(request.path == "/api/v1/imports/trainings/dry-run");
+    CHECK(std::find(request.headers.begin(), request.headers.end(), std::pair<std::string, std::string>{"Content-Type", "application/json"}) !=
+          request.headers.end());
+
+    ImportPlan feed;
+    feed.kind = ImportKind::trainings;
+    feed.numbered_by_item = true;
+    PlannedRow aid{1, ImportAction::create, "w-0001", "Anna Peeters"};
+    aid.entry = EntryRecord{};
+    aid.entry->entry = LedgerEntry{"", EntryKind::training, EntryStatus::approved, *CivilDate::parse("2026-04-14"), 210, "First aid"};
+    PlannedRow known{2, ImportAction::unchanged, "w-0001", "Anna Peeters"};
+    known.entry = aid.entry;
+    PlannedRow bad{3, ImportAction::rejected, "", ""};
+    bad.problems = {{3, 4, "hours", "more than 24 hours a day for the days covered"}};
+    feed.rows = {aid, known, bad};
+    feed.created = feed.unchanged = feed.rejected = 1;
+    act(d.s, ui::ImportPlanned{feed});
+    CHECK(d.shows("Item 1 \u00b7 Anna Peeters"));
+    CHECK(d.shows("New training: First aid, 2026-04-14, 3 h 30 min"));
+    CHECK(d.shows("Already in the ledger"));
+    CHECK(d.shows("Item 3 (hours): more than 24 hours a day for the days covered"));
+    auto apply = command_of<ui::SendImportApply>(d.tap("button", "Apply 1 row"));
+    REQUIRE(apply);
+    CHECK(web::workspace_request(*apply, "csrf").path == "/api/v1/imports/trainings");
+    CHECK(act(d.s, ui::SelectImportKind{ImportKind::openings}).empty());
+    CHECK(d.s.workspace.data.import.kind == ImportKind::trainings);  // not while applying
+    act(d.s, ui::ImportApplied{feed});
+    CHECK(d.shows("1 entry written; refused rows were left out."));
+
+    d.tap("button", "Opening balances");
+    CHECK_FALSE(d.s.workspace.data.import.plan);
+    auto csv = command_of<ui::OpenImportPicker>(d.tap("button", "Choose a CSV file"));
+    REQUIRE(csv);
+    CHECK_FALSE(csv->json);
+    auto opening_dry = command_of<ui::SendImportDryRun>(act(d.s, ui::ImportFilePicked{"openings.json", 40}));
+    REQUIRE(opening_dry);
+    CHECK_FALSE(opening_dry->json);  // only provider feeds come as JSON
+    CHECK(web::workspace_request(*opening_dry, "csrf").path == "/api/v1/imports/openings/dry-run");
+    ImportPlan openings;
+    openings.kind = ImportKind::openings;
+    PlannedRow opening{2, ImportAction::create, "w-0002", "Bart Claes"};
+    opening.entry = EntryRecord{};
+    opening.entry->entry = LedgerEntry{"", EntryKind::opening_balance, EntryStatus::approved, *CivilDate::parse("2026-01-01"), 1140,
+                                       "Opening balance", true, 2025};
+    openings.rows = {opening};
+    openings.created = 1;
+    act(d.s, ui::ImportPlanned{openings});
+    CHECK(d.shows("Line 2 \u00b7 Bart Claes"));
+    CHECK(d.shows("New opening balance: 19 h from 2025, on 2026-01-01"));
+}
+
 TEST_CASE("an import with file problems or nothing to write cannot be applied; failures are shown") {
     DataScreen d;
     act(d.s, ui::ImportFilePicked{"bad.csv", 10});
@@ -171,7 +234,7 @@ TEST_CASE("import requests send the picked CSV as text/csv; answers decode the s
     CHECK(dry.path == "/api/v1/imports/payroll/dry-run");
     CHECK(dry.file == web::HttpRequest::File::import);
     CHECK(std::find(dry.headers.begin(), dry.headers.end(), std::pair<std::string, std::string>{"Content-Type", "text/csv"}) != dry.headers.end());
-    auto apply = web::workspace_request(ui::SendImportApply{"k-1"}, "csrf");
+    auto apply = web::workspace_request(ui::SendImportApply{ImportKind::payroll, false, "k-1"}, "csrf");
     CHECK(apply.path == "/api/v1/imports/payroll");
     CHECK(std::find(apply.headers.begin(), apply.headers.end(), std::pair<std::string, std::string>{"Idempotency-Key", "k-1"}) != apply.headers.end());
 
@@ -182,10 +245,10 @@ TEST_CASE("import requests send the picked CSV as text/csv; answers decode the s
     REQUIRE(p->plan.rows.size() == 4);
     CHECK(p->plan.rows[3].problems[0].field == "fraction");
     CHECK(p->plan.rows[1].changes == std::vector<std::string>{"department_id", "employment"});
-    auto applied = web::workspace_answer(ui::SendImportApply{"k-1"}, 201, wire::to_json(demo_plan(), false).dump());
+    auto applied = web::workspace_answer(ui::SendImportApply{ImportKind::payroll, false, "k-1"}, 201, wire::to_json(demo_plan(), false).dump());
     CHECK(std::get_if<ui::ImportApplied>(&std::get<ui::WorkspaceAction>(applied)));
     // A refusal and a garbled answer both become failures of the import, never a plan.
-    auto refused = web::workspace_answer(ui::SendImportApply{"k-1"}, 400,
+    auto refused = web::workspace_answer(ui::SendImportApply{ImportKind::payroll, false, "k-1"}, 400,
                                          R"({"error":{"code":"malformed_csv","message":"line 1: unknown column","field":"fraktion"}})");
     const auto* f = std::get_if<ui::WorkspaceFailed>(&std::get<ui::WorkspaceAction>(refused));
     REQUIRE(f);

@@ -362,7 +362,7 @@ TEST_CASE("every workspace screen finds every string in every language") {
         gui.frame(draw);  // checking
         ImportPlan plan;
         plan.rows = {{2, ImportAction::create, "", ""}, {3, ImportAction::update, "w-1", "A"}, {4, ImportAction::unchanged, "w-2", "B"},
-                     {5, ImportAction::rejected, "", "C", {}, {}, {}, {{5, 0, "", "x"}, {5, 2, "start", "y"}}}};
+                     {5, ImportAction::rejected, "", "C", {}, {}, {}, {}, {{5, 0, "", "x"}, {5, 2, "start", "y"}}}};
         plan.file_problems = {{1, 1, "x", "y"}};
         act(s, ui::ImportPlanned{plan});
         gui.frame(draw);

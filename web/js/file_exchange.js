@@ -1,5 +1,5 @@
-// Files that go between HR and the server outside the app's JSON: the CSV chosen for an import
-// (kept here, sent as a request body) and downloads saved by the browser with the session cookie.
+// Files that go between HR and the server outside the app's JSON: the CSV (or JSON feed) chosen for
+// an import (kept here, sent as a request body) and downloads saved by the browser with the session cookie.
 
 const importPicker = document.createElement('input');
 importPicker.type = 'file';
@@ -14,7 +14,10 @@ importPicker.addEventListener('change', () => {
   importPicker.value = '';
   wake(4);
 });
-Module.openImportPicker = () => importPicker.click();
+Module.openImportPicker = (jsonToo) => {
+  importPicker.accept = jsonToo ? '.csv,.json,text/csv,text/plain,application/json' : '.csv,text/csv,text/plain';
+  importPicker.click();
+};
 
 // A same-origin link with `download`: the answer's Content-Disposition names the file, and
 // nothing of it passes through C++ memory.
