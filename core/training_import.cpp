@@ -49,8 +49,9 @@ std::optional<std::string> training_type_from(const std::string& text) {
     return std::nullopt;
 }
 
-// The worker a row is for, or a problem: unknown, or the importer's own record.
-const ExistingWorker* matched_worker(ImportCells& r, int column, const std::vector<ExistingWorker>& existing, const EntryImportScope& scope) {
+// The worker a row is for (named on the row), or a problem: unknown, or the importer's own record.
+const ExistingWorker* matched_worker(ImportCells& r, PlannedRow& row, int column, const std::vector<ExistingWorker>& existing,
+                                     const EntryImportScope& scope) {
     auto nn = NationalNumber::parse(r.cell(column));
     if (!nn) {
         r.problem(column, "not a valid national number");
@@ -60,6 +61,10 @@ const ExistingWorker* matched_worker(ImportCells& r, int column, const std::vect
     if (!w) r.problem(column, "no worker with this national number; import the payroll file first");
     else if (!scope.importer_worker_id.empty() && w->record.id == scope.importer_worker_id)
         r.problem(column, "this is your own record: nobody imports entries for themselves");
+    if (w) {  // refused rows say whose they are too
+        row.worker_id = w->record.id;
+        row.name = w->record.display_name;
+    }
     return w;
 }
 
@@ -127,7 +132,7 @@ int column_of_field(const std::string& field, const ImportCells& r) {
 
 void plan_training_row(ImportCells& r, PlannedRow& row, const std::vector<ExistingWorker>& existing, const EntryImportScope& scope,
                        std::map<std::string, int>& seen) {
-    const ExistingWorker* w = matched_worker(r, t_national_number, existing, scope);
+    const ExistingWorker* w = matched_worker(r, row, t_national_number, existing, scope);
     const json body = training_body(r);
     if (!row.problems.empty()) return;
     auto t = requests::training(body);
@@ -143,8 +148,6 @@ void plan_training_row(ImportCells& r, PlannedRow& row, const std::vector<Existi
     e.cost_cents = t->cost_cents;
     e.fund_cents = t->fund_cents;
     e.subsidy_cents = t->subsidy_cents;
-    row.worker_id = w->record.id;
-    row.name = w->record.display_name;
     const std::string key = w->record.id + '\n' + e.entry.date.iso() + '\n' + e.entry.title + '\n' + std::to_string(e.entry.minutes);
     if (auto [at, fresh] = seen.emplace(key, row.line); !fresh)
         return r.problem(t_title, "the same training is on line " + std::to_string(at->second));
@@ -179,7 +182,7 @@ std::optional<long long> opening_minutes(ImportCells& r, const EntryImportScope&
 
 void plan_opening_row(ImportCells& r, PlannedRow& row, const std::vector<ExistingWorker>& existing, const EntryImportScope& scope,
                       std::map<std::string, int>& seen) {
-    const ExistingWorker* w = matched_worker(r, o_national_number, existing, scope);
+    const ExistingWorker* w = matched_worker(r, row, o_national_number, existing, scope);
     const std::string year_text = r.cell(o_origin_year);
     std::optional<int> origin;
     if (year_text.size() == 4 && year_text.find_first_not_of("0123456789") == std::string::npos) origin = std::stoi(year_text);
@@ -197,8 +200,6 @@ void plan_opening_row(ImportCells& r, PlannedRow& row, const std::vector<Existin
     e.entry.minutes = *minutes;
     e.entry.origin_year = origin;
     e.entry.title = note.empty() ? "Opening balance" : note;
-    row.worker_id = w->record.id;
-    row.name = w->record.display_name;
     if (auto [at, fresh] = seen.emplace(w->record.id + '\n' + year_text, row.line); !fresh)
         return r.problem(o_origin_year, "this worker's opening from that year is on line " + std::to_string(at->second));
     for (const auto& x : w->entries) {

@@ -113,6 +113,7 @@ TEST_CASE("a provider feed: new trainings, one already in the ledger, refused ro
     CHECK(problem(3).message == "not a valid national number");
     CHECK(problem(4).message.find("not a valid") != std::string::npos);
     CHECK(problem(5).message.find("your own record") != std::string::npos);
+    CHECK(p.rows[6].name == "Bert Claes");  // a refused row still says whose it is
     CHECK(problem(6).field == "hours");
     CHECK(problem(6).column == 4);
     CHECK(problem(6).message == "more than 24 hours a day for the days covered");

@@ -1,7 +1,7 @@
 // HR's data end to end against a real server: a payroll CSV with good and bad rows (dry run, then
-// apply) on a desktop, the social balance sheet downloaded and checked against a hand-computed case
-// (with the FLA fields and the team table as .xlsx),
-// and a worker's yearly statement downloaded as PDF on a phone, its text read back with pdftotext.
+// apply) on a desktop, a provider's JSON feed and opening balances on a phone, the social balance
+// sheet downloaded and checked against a hand-computed case (with the FLA fields and the team table
+// as .xlsx), and a worker's yearly statement downloaded as PDF on a phone, read back with pdftotext.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -54,6 +54,58 @@ test('HR imports a payroll CSV: the dry run lists every row and writes nothing, 
   assert.deepEqual(detail.employment.map((p) => [p.start, p.fraction]), [['2026-12-01', '4/5']]);  // 0,8 kept exact
   await tap(page, 'button', 'Import another file');
   await waitForItem(page, 'button', 'Choose a CSV file');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('HR on a phone imports a provider feed (JSON) and opening balances (CSV): dry run, apply, the balance moves by those rows', async () => {
+  const { context, page } = await signedIn(env, phone, 'hr@demo.example', 'demo-hr');
+  const nn = nationalNumber('930303', 33);
+  const created = await apiCall(page, 'POST', '/api/v1/workers', {
+    display_name: 'Feed Person', department_id: 'demo:Office', national_number: nn, employment: [{ start: '2024-01-01', fraction: 1 }],
+  });
+  assert.equal(created.status, 201);
+  const id = created.body.id;
+  const balance = async () => (await apiCall(page, 'GET', `/api/v1/workers/${id}/balance?year=2026`)).body;
+  const before = await balance();
+  const feed = { trainings: [
+    { national_number: nn, title: 'Reach truck', date: '2026-10-05', hours: '7:36', provider: 'Fleet Academy', type: 'formal', cost: '450,00' },
+    { national_number: nn, title: 'Reach truck', date: '2026-10-32', hours: 2 },
+  ] };
+  await tap(page, 'button', 'Data');
+  await scrollToItem(page, 'button', 'Trainings');
+  await tap(page, 'button', 'Trainings');
+  await scrollToItem(page, 'button', 'Choose a CSV or JSON file');
+  let chooser = page.waitForEvent('filechooser');
+  await tap(page, 'button', 'Choose a CSV or JSON file');
+  await (await chooser).setFiles({ name: 'fleet-academy.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(feed)) });
+  await waitForItem(page, 'heading', 'Dry run: nothing is written yet');
+  await waitForItem(page, 'text', '1 new, 0 changed, 0 unchanged, 1 refused');
+  await scrollToItem(page, 'text', 'Item 1 \u00b7 Feed Person');
+  await waitForItem(page, 'text', 'New training: Reach truck, 2026-10-05, 7 h 36 min');
+  await scrollToItem(page, 'text', 'Item 2 (date): expected a date like 2026-03-31 or 31/03/2026');
+  await screenshot(page, 'phone-import-feed-dry-run.png');
+  assert.equal((await balance()).used_minutes, before.used_minutes, 'the dry run wrote nothing');
+  await scrollToItem(page, 'button', 'Apply 1 row', { up: true });
+  await tap(page, 'button', 'Apply 1 row');
+  await waitForItem(page, 'text', '1 entry written; refused rows were left out.');
+  const after = await balance();
+  assert.equal(after.used_minutes, before.used_minutes + 456);
+  assert.equal(after.remaining_minutes, before.remaining_minutes - 456);
+
+  await scrollToItem(page, 'button', 'Opening balances', { up: true });
+  await tap(page, 'button', 'Opening balances');
+  await scrollToItem(page, 'button', 'Choose a CSV file');
+  chooser = page.waitForEvent('filechooser');
+  await tap(page, 'button', 'Choose a CSV file');
+  const openings = `INSZ;Jaar;Datum;Dagen;Opmerking\r\n${nn};2025;01/01/2026;1,5;Old tool\r\n${nn};2025;01/01/2026;2;\r\n`;
+  await (await chooser).setFiles({ name: 'openings.csv', mimeType: 'text/csv', buffer: Buffer.from(openings) });
+  await waitForItem(page, 'text', '1 new, 0 changed, 0 unchanged, 1 refused');
+  await scrollToItem(page, 'text', 'New opening balance: 11 h 24 min from 2025, on 2026-01-01');
+  await scrollToItem(page, 'button', 'Apply 1 row', { up: true });
+  await tap(page, 'button', 'Apply 1 row');
+  await waitForItem(page, 'text', '1 entry written; refused rows were left out.');
+  assert.equal((await balance()).remaining_minutes, after.remaining_minutes + 684);  // 1,5 days of 7 h 36 min
   assert.deepEqual(page.errors, []);
   await context.close();
 });
