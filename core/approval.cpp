@@ -30,6 +30,16 @@ bool may_decide(const ApprovalCase& entry, const Actor& actor, const CivilDate& 
     });
 }
 
+std::vector<std::string> deciders_on(const ApprovalCase& entry, const CivilDate& today) {
+    std::vector<std::string> out;
+    auto add = [&](const std::string& id) {
+        if (Actor a{id, false}; may_decide(entry, a, today) && std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
+    };
+    for (const auto& a : entry.approvers) add(a);
+    for (const auto& d : entry.delegations) add(d.delegate_id);
+    return out;
+}
+
 Result<EntryStatus> apply_transition(const ApprovalCase& entry, const Actor& actor, Transition t, const CivilDate& today,
                                      const std::string& reason) {
     auto refuse_state = [&](const char* why) -> Result<EntryStatus> { return make_error("invalid_transition", why, "status"); };

@@ -38,6 +38,8 @@ Result<EntryStatus> apply_transition(const ApprovalCase& entry, const Actor& act
 
 // Whether `actor` may decide on entries of `owner_id` today (approver, active delegate or HR).
 bool may_decide(const ApprovalCase& entry, const Actor& actor, const CivilDate& today);
+// The people (not HR) who may decide today: the owner's approvers and their active delegates.
+std::vector<std::string> deciders_on(const ApprovalCase& entry, const CivilDate& today);
 
 const char* to_string(Transition t);
 
