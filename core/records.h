@@ -27,6 +27,7 @@ struct EntryRecord {
     std::string employer_id, worker_id;
     std::optional<CivilDate> end_date;
     std::string provider, training_type = "formal", certificate_id;
+    std::optional<CivilDate> certificate_valid_until;  // the certificate's last valid day (reminders before it)
     std::int64_t cost_cents = 0;     // gross cost
     std::int64_t fund_cents = 0;     // contributions to collective training funds
     std::int64_t subsidy_cents = 0;  // subsidies and other financial advantages received
@@ -48,6 +49,13 @@ struct ApprovalItem {
     long long remaining_after_minutes = 0;  // and once this entry is approved
 };
 
+// A reminder in the app's notification list (the same words the e-mail had).
+struct NotificationItem {
+    std::int64_t id = 0;
+    std::string kind, subject, body, created_at;
+    bool read = false;
+};
+
 // Who is signed in, as GET /api/v1/me and sign-in answer it.
 struct SessionInfo {
     std::string account_id, email, role, language, worker_id, display_name, employer_id, employer_name, csrf_token;
@@ -60,7 +68,7 @@ struct TrainingSubmission {
     std::string worker_id;  // empty: the caller's own record
     std::string title, provider, training_type = "formal", certificate_id;
     CivilDate date;
-    std::optional<CivilDate> end_date;
+    std::optional<CivilDate> end_date, certificate_valid_until;
     long long minutes = 0;
     bool counts_for_right = true;
     std::int64_t cost_cents = 0, fund_cents = 0, subsidy_cents = 0;

@@ -55,8 +55,11 @@ Result<TrainingSubmission> training(const json& j) {
     auto fund = r.integer("fund_cents", false, 0, 100000000000LL);
     auto subsidy = r.integer("subsidy_cents", false, 0, 100000000000LL);
     auto certificate = r.string("certificate_id", false, 64);
+    auto valid_until = r.date("certificate_valid_until", false);
     r.reject_unknown_fields();
     if (!r.ok()) return r.error();
+    if (valid_until && *valid_until < *date)
+        return make_error("out_of_range", "the certificate would expire before the training", "certificate_valid_until");
     if (title->find_first_not_of(" \t") == std::string::npos) return make_error("missing_field", "a title is required", "title");
     if (type && !is_training_type(*type)) return make_error("out_of_range", "expected formal, informal or initial", "training_type");
     if (end && *end < *date) return make_error("out_of_range", "end_date is before date", "end_date");
@@ -75,6 +78,7 @@ Result<TrainingSubmission> training(const json& j) {
     t.fund_cents = fund.value_or(0);
     t.subsidy_cents = subsidy.value_or(0);
     t.certificate_id = certificate.value_or("");
+    t.certificate_valid_until = valid_until;
     return t;
 }
 

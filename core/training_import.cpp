@@ -13,7 +13,7 @@ namespace {
 
 using nlohmann::json;
 
-enum TrainingColumn { t_national_number, t_title, t_date, t_end, t_hours, t_minutes, t_provider, t_type, t_counts, t_cost, t_fund, t_subsidy };
+enum TrainingColumn { t_national_number, t_title, t_date, t_end, t_hours, t_minutes, t_provider, t_type, t_counts, t_cost, t_fund, t_subsidy, t_valid };
 
 const std::vector<ColumnNames> training_columns = {
     {"national_number", {"insz", "niss", "rijksregisternummer", "numéro_national", "numero_national"}},
@@ -28,6 +28,7 @@ const std::vector<ColumnNames> training_columns = {
     {"cost", {"cost_eur", "kost", "kostprijs", "coût"}},
     {"fund", {"fund_contributions", "fonds", "sectorfonds"}},
     {"subsidy", {"subsidies", "subsidie", "subside", "subsides"}},
+    {"certificate_valid_until", {"valid_until", "geldig_tot", "valable_jusqu'au", "gültig_bis"}},
 };
 
 enum OpeningColumn { o_national_number, o_origin_year, o_date, o_days, o_hours, o_note };
@@ -96,6 +97,7 @@ json training_body(ImportCells& r) {
     };
     date_of(t_date, "date", true);
     date_of(t_end, "end_date", false);
+    date_of(t_valid, "certificate_valid_until", false);
     if (const std::string h = r.cell(t_hours); !h.empty()) {
         if (auto m = parse_hours_cell(h)) body["minutes"] = *m;
         else r.problem(t_hours, "expected hours like 7:36 or 7,5 (whole minutes)");
@@ -124,7 +126,8 @@ json training_body(ImportCells& r) {
 int column_of_field(const std::string& field, const ImportCells& r) {
     static const std::map<std::string, int> columns = {
         {"title", t_title}, {"date", t_date}, {"end_date", t_end}, {"provider", t_provider}, {"training_type", t_type},
-        {"counts_for_right", t_counts}, {"cost_cents", t_cost}, {"fund_cents", t_fund}, {"subsidy_cents", t_subsidy}};
+        {"counts_for_right", t_counts}, {"cost_cents", t_cost}, {"fund_cents", t_fund}, {"subsidy_cents", t_subsidy},
+        {"certificate_valid_until", t_valid}};
     if (field == "minutes") return r.has(t_hours) ? t_hours : t_minutes;
     auto it = columns.find(field);
     return it == columns.end() ? t_title : it->second;
@@ -143,6 +146,7 @@ void plan_training_row(ImportCells& r, PlannedRow& row, const std::vector<Existi
     e.entry.title = t->title;
     e.entry.counts_for_right = t->counts_for_right;
     e.end_date = t->end_date;
+    e.certificate_valid_until = t->certificate_valid_until;
     e.provider = t->provider;
     e.training_type = t->training_type;
     e.cost_cents = t->cost_cents;

@@ -19,7 +19,7 @@ struct EntryImportScope {
 
 // Columns: national_number, title, date (required), end_date, hours ("7:36", "7,5") or minutes (one
 // required), provider, type (formal, informal, initial), counts_for_right (yes/no), cost, fund,
-// subsidy (euros, decimal comma). A training the worker already has (same date, title and duration,
+// subsidy (euros, decimal comma), certificate_valid_until. A training the worker already has (same date, title and duration,
 // not rejected) is unchanged; the same training twice in the file is refused the second time.
 ImportPlan plan_training_import(const std::vector<CsvRecord>& records, const std::vector<ExistingWorker>& existing,
                                 const EntryImportScope& scope);

@@ -153,6 +153,7 @@ json to_json(const EntryRecord& e) {
             {"subsidy_cents", e.subsidy_cents},
             {"origin_year", e.entry.origin_year ? json(*e.entry.origin_year) : json(nullptr)},
             {"certificate_id", text_or_null(e.certificate_id)},
+            {"certificate_valid_until", date_or_null(e.certificate_valid_until)},
             {"created_by", e.created_by},
             {"created_at", e.created_at},
             {"decided_by", text_or_null(e.decided_by)},
@@ -465,6 +466,7 @@ Result<EntryRecord> entry_from_json(const json& j, const std::string& path) {
     auto subsidy = r.integer("subsidy_cents", false, 0, INT64_MAX);
     auto origin = r.integer("origin_year", false, CivilDate::min_year, CivilDate::max_year);
     auto certificate = r.string("certificate_id", false, 64);
+    auto valid_until = r.date("certificate_valid_until", false);
     auto created_by = r.string("created_by", true, 64);
     auto created_at = r.string("created_at", true, 40);
     auto decided_by = r.string("decided_by", false, 64);
@@ -487,6 +489,7 @@ Result<EntryRecord> entry_from_json(const json& j, const std::string& path) {
     e.fund_cents = fund.value_or(0);
     e.subsidy_cents = subsidy.value_or(0);
     e.certificate_id = certificate.value_or("");
+    e.certificate_valid_until = valid_until;
     e.created_by = *created_by;
     e.created_at = *created_at;
     e.decided_by = decided_by.value_or("");

@@ -321,4 +321,29 @@ Result<ImportPlan> import_plan_from_json(const json& j) {
     return plan;
 }
 
+json to_json(const std::vector<NotificationItem>& items) {
+    json list = json::array();
+    int unread = 0;
+    for (const auto& n : items) {
+        unread += n.read ? 0 : 1;
+        list.push_back({{"id", n.id}, {"kind", n.kind}, {"subject", n.subject}, {"body", n.body}, {"created_at", n.created_at}, {"read", n.read}});
+    }
+    return {{"unread", unread}, {"items", list}};
+}
+
+Result<std::vector<NotificationItem>> notifications_from_json(const json& j) {
+    return items_from<NotificationItem>(j, [](const json& item, const std::string& path) -> Result<NotificationItem> {
+        JsonReader r(item, path);
+        auto id = r.integer("id", true, 1, INT64_MAX);
+        auto kind = r.string("kind", true, 40);
+        auto subject = r.string("subject", true, 400);
+        auto body = r.string("body", true, 4000);
+        auto created = r.string("created_at", true, 40);
+        auto read = r.boolean("read", true);
+        r.reject_unknown_fields();
+        if (!r.ok()) return r.error();
+        return NotificationItem{*id, *kind, *subject, *body, *created, *read};
+    });
+}
+
 }  // namespace ll::wire

@@ -22,5 +22,8 @@ Result<ComplianceReport> compliance_from_json(const nlohmann::json& j);
 // An import plan: row by row what the dry run would do, or what applying did (`dry_run` false).
 nlohmann::json to_json(const ImportPlan& plan, bool dry_run);
 Result<ImportPlan> import_plan_from_json(const nlohmann::json& j);
+// The signed-in person's notifications, newest first: {"unread": n, "items": [...]}.
+nlohmann::json to_json(const std::vector<NotificationItem>& items);
+Result<std::vector<NotificationItem>> notifications_from_json(const nlohmann::json& j);
 
 }  // namespace ll::wire

@@ -130,6 +130,7 @@ Result<Answer> provider_training(ApiContext& ctx, Transaction& tx, const Princip
     e.end_date = t->end_date;
     e.provider = t->provider.empty() ? "provider " + p.account_id : t->provider;
     e.training_type = t->training_type;
+    e.certificate_valid_until = t->certificate_valid_until;
     e.cost_cents = t->cost_cents;
     e.fund_cents = t->fund_cents;
     e.subsidy_cents = t->subsidy_cents;

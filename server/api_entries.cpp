@@ -82,6 +82,7 @@ Result<Answer> submit_training(ApiContext& ctx, Transaction& tx, const Principal
     e.provider = t->provider;
     e.training_type = t->training_type;
     e.certificate_id = t->certificate_id;
+    e.certificate_valid_until = t->certificate_valid_until;
     e.cost_cents = t->cost_cents;
     e.fund_cents = t->fund_cents;
     e.subsidy_cents = t->subsidy_cents;

@@ -14,6 +14,7 @@
 #include "access.h"
 #include "auth.h"
 #include "rule_set.h"
+#include "smtp_mailer.h"
 #include "static_files.h"
 #include "store.h"
 
@@ -26,6 +27,8 @@ struct ServerSettings {
     size_t max_json_bytes = 1 << 20;
     size_t max_upload_bytes = 5 << 20;
     int retention_years = 5;  // after a worker left, before HR may erase their personal data
+    SmtpSettings smtp;        // reminders by e-mail; in the app only when its url is empty
+    std::string app_url;      // where people open learnledger, ending each reminder mail
 };
 
 struct ApiContext {
@@ -116,6 +119,7 @@ void install_privacy_routes(httplib::Server& http, ApiContext& ctx);
 void install_workspace_routes(httplib::Server& http, ApiContext& ctx);
 void install_export_routes(httplib::Server& http, ApiContext& ctx);
 void install_import_routes(httplib::Server& http, ApiContext& ctx);
+void install_notification_routes(httplib::Server& http, ApiContext& ctx);
 void install_statement_routes(httplib::Server& http, ApiContext& ctx);
 
 }  // namespace ll::server

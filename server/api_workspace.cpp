@@ -115,18 +115,6 @@ void answer_team(ApiContext& ctx, const httplib::Request& req, httplib::Response
     res.set_content(*workbook, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 }
 
-Result<ComplianceFacts> compliance_facts(Transaction& tx, const std::string& employer_id, EmployerFacts& f) {
-    ComplianceFacts c;
-    auto workers = tx.workers(employer_id, WorkerFilter{});
-    if (!workers) return workers.error();
-    auto done = tx.fulfilments(employer_id);
-    if (!done) return done.error();
-    c.company_fte = f.company_fte;
-    for (const auto& w : *workers) c.workers.push_back({w.id, w.display_name, employment_of(f, w.id)});
-    c.done = std::move(*done);
-    return c;
-}
-
 Result<json> compliance(ApiContext& ctx, Transaction& tx, const Principal& p, const httplib::Request& req) {
     if (!may_administer(p, p.employer_id)) return forbidden("the compliance cockpit is for HR");
     CivilDate day = ctx.today();

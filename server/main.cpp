@@ -5,7 +5,9 @@
 
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <map>
 #include <string>
 #include <vector>
@@ -17,6 +19,7 @@
 #include "sqlite_backup.h"
 #include "http_api.h"
 #include "listener.h"
+#include "reminder_run.h"
 #include "shipped_rules.h"
 #include "static_files.h"
 #include "store.h"
@@ -32,6 +35,8 @@ constexpr const char* usage =
     "             [--session-idle-seconds N (604800)] [--session-max-seconds N (2592000)] [--secure-cookies true|false]\n"
     "             [--threads N (64): connections served at once] [--read-only true|false: refuse every change]\n"
     "             [--retention-years N (5): after a worker left, before HR may erase their personal data]\n"
+    "             [--reminders-every N (3600 seconds; 0: only when HR runs them)] [--app-url URL (ends reminder mails)]\n"
+    "             [--smtp-url smtp://HOST:PORT] [--mail-from ADDRESS] [--smtp-user NAME] (password: LL_SMTP_PASSWORD)\n"
     "  seed-demo  --db PATH\n"
     "  backup     --db PATH --to FILE   (a consistent copy, also while the server runs)\n"
     "  restore    --from FILE --db PATH (stop the server first)\n"
@@ -85,7 +90,8 @@ void stop_on_signal(int) {
 }
 
 int serve(int argc, char** argv) {
-    Options o = Options::parse(argc, argv, 2, {"db", "port", "host", "web", "session-idle-seconds", "session-max-seconds", "secure-cookies", "threads", "read-only", "retention-years"});
+    Options o = Options::parse(argc, argv, 2, {"db", "port", "host", "web", "session-idle-seconds", "session-max-seconds", "secure-cookies", "threads", "read-only", "retention-years",
+                                                   "reminders-every", "app-url", "smtp-url", "mail-from", "smtp-user"});
     if (!o.error.empty()) return fail(o.error);
     std::string port_text = o.get("port", "8080");
     if (port_text.empty() || port_text.size() > 5 || port_text.find_first_not_of("0123456789") != std::string::npos ||
@@ -125,6 +131,21 @@ int serve(int argc, char** argv) {
             return fail("--retention-years must be a number of years from 0 to 99");
         ctx.settings.retention_years = std::stoi(r);
     }
+    int reminder_seconds = 3600;
+    if (std::string r = o.get("reminders-every"); !r.empty()) {
+        if (r.size() > 7 || r.find_first_not_of("0123456789") != std::string::npos)
+            return fail("--reminders-every must be a number of seconds (0: off)");
+        reminder_seconds = std::stoi(r);
+    }
+    ctx.settings.app_url = o.get("app-url");
+    ctx.settings.smtp.url = o.get("smtp-url");
+    ctx.settings.smtp.from = o.get("mail-from");
+    ctx.settings.smtp.user = o.get("smtp-user");
+    if (const char* password = std::getenv("LL_SMTP_PASSWORD")) ctx.settings.smtp.password = password;
+    if (!ctx.settings.smtp.url.empty() && ctx.settings.smtp.url.rfind("smtp://", 0) != 0 && ctx.settings.smtp.url.rfind("smtps://", 0) != 0)
+        return fail("--smtp-url must start with smtp:// or smtps://");
+    if (!ctx.settings.smtp.url.empty() && !is_mail_address(ctx.settings.smtp.from))
+        return fail("--mail-from must be an e-mail address when --smtp-url is given");
     ListenerOptions listener;
     if (std::string t = o.get("threads"); !t.empty()) {
         if (t.size() > 4 || t.find_first_not_of("0123456789") != std::string::npos || std::stoi(t) < 1 || std::stoi(t) > 1024)
@@ -145,6 +166,8 @@ int serve(int argc, char** argv) {
     running_server = &http;
     std::signal(SIGINT, stop_on_signal);
     std::signal(SIGTERM, stop_on_signal);
+    std::optional<ReminderTimer> reminders;
+    if (reminder_seconds > 0 && std::string(o.get("read-only", "false")) == "false") reminders.emplace(ctx, reminder_seconds);
     http.listen_after_bind();
     running_server = nullptr;
     return 0;

@@ -22,6 +22,12 @@ public:
     Result<bool> commit() override;
 
     Result<std::optional<AccountRecord>> account_by_email(const std::string& email) override;
+    Result<std::vector<std::string>> employer_ids() override;
+    Result<std::vector<AccountRecord>> accounts_of_employer(const std::string& employer_id) override;
+    Result<std::int64_t> insert_notification(const NotificationRecord& n) override;
+    Result<std::vector<NotificationRecord>> notifications(const std::string& account_id, int limit) override;
+    Result<bool> mark_notification_read(const std::string& account_id, std::int64_t id, const std::string& at) override;
+    Result<bool> mark_notification_emailed(std::int64_t id, const std::string& at, const std::string& error) override;
     Result<std::optional<AccountRecord>> account(const std::string& id) override;
     Result<std::vector<std::string>> mandates(const std::string& account_id) override;
     Result<bool> insert_account(const AccountRecord& a) override;

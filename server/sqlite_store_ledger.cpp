@@ -13,7 +13,7 @@ namespace {
 constexpr const char* entry_columns =
     "SELECT id, employer_id, worker_id, kind, status, date, end_date, minutes, title, provider, training_type, "
     "counts_for_right, cost_cents, origin_year, coalesce(certificate_id, ''), created_by, created_at, "
-    "coalesce(decided_by, ''), coalesce(decided_at, ''), coalesce(decision_reason, ''), version, fund_cents, subsidy_cents FROM entries ";
+    "coalesce(decided_by, ''), coalesce(decided_at, ''), coalesce(decision_reason, ''), version, fund_cents, subsidy_cents, certificate_valid_until FROM entries ";
 
 EntryRecord entry_row(Statement& s) {
     EntryRecord e;
@@ -40,6 +40,7 @@ EntryRecord entry_row(Statement& s) {
     e.version = s.integer(20);
     e.fund_cents = s.integer(21);
     e.subsidy_cents = s.integer(22);
+    e.certificate_valid_until = sql::date_or_none(s.optional_text(23));
     return e;
 }
 
@@ -78,8 +79,8 @@ Result<std::vector<EntryRecord>> SqliteTransaction::entries_with_status(const st
 Result<bool> SqliteTransaction::insert_entry(const EntryRecord& e) {
     Statement s(db(), "INSERT INTO entries(id, employer_id, worker_id, kind, status, date, end_date, minutes, title, provider, "
                       "training_type, counts_for_right, cost_cents, origin_year, certificate_id, created_by, created_at, "
-                      "decided_by, decided_at, decision_reason, fund_cents, subsidy_cents) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, nullif(?, ''), ?, ?, nullif(?, ''), nullif(?, ''), nullif(?, ''), ?, ?)");
+                      "decided_by, decided_at, decision_reason, fund_cents, subsidy_cents, certificate_valid_until) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, nullif(?, ''), ?, ?, nullif(?, ''), nullif(?, ''), nullif(?, ''), ?, ?, ?)");
     s.bind(1, e.entry.id).bind(2, e.employer_id).bind(3, e.worker_id).bind(4, to_string(e.entry.kind))
         .bind(5, to_string(e.entry.status)).bind(6, e.entry.date.iso());
     sql::bind_optional(s, 7, e.end_date ? std::optional<std::string>(e.end_date->iso()) : std::nullopt);
@@ -92,6 +93,7 @@ Result<bool> SqliteTransaction::insert_entry(const EntryRecord& e) {
     }
     s.bind(15, e.certificate_id).bind(16, e.created_by).bind(17, e.created_at).bind(18, e.decided_by).bind(19, e.decided_at)
         .bind(20, e.decision_reason).bind(21, e.fund_cents).bind(22, e.subsidy_cents);
+    sql::bind_optional(s, 23, e.certificate_valid_until ? std::optional<std::string>(e.certificate_valid_until->iso()) : std::nullopt);
     return done(s);
 }
 

@@ -45,6 +45,17 @@ Result<std::optional<AccountRecord>> SqliteTransaction::account_by_email(const s
     return one<AccountRecord>(s, account_row);
 }
 
+Result<std::vector<AccountRecord>> SqliteTransaction::accounts_of_employer(const std::string& employer_id) {
+    Statement s(db(), std::string(account_columns) + "WHERE employer_id = ? ORDER BY id");
+    s.bind(1, employer_id);
+    return all<AccountRecord>(s, account_row);
+}
+
+Result<std::vector<std::string>> SqliteTransaction::employer_ids() {
+    Statement s(db(), "SELECT id FROM employers ORDER BY id");
+    return all<std::string>(s, [](Statement& r) { return r.text(0); });
+}
+
 Result<std::optional<AccountRecord>> SqliteTransaction::account(const std::string& id) {
     Statement s(db(), std::string(account_columns) + "WHERE id = ?");
     s.bind(1, id);
@@ -354,6 +365,7 @@ Result<bool> SqliteTransaction::erase_worker(const std::string& employer_id, con
         "DELETE FROM sessions WHERE account_id IN (SELECT id FROM accounts WHERE employer_id = ?1 AND worker_id = ?2)",
         "DELETE FROM idempotency WHERE account_id IN (SELECT id FROM accounts WHERE employer_id = ?1 AND worker_id = ?2) "
         "OR (employer_id = ?1 AND instr(response_body, '\"worker_id\":\"' || ?2 || '\"') > 0)",
+        "DELETE FROM notifications WHERE account_id IN (SELECT id FROM accounts WHERE employer_id = ?1 AND worker_id = ?2)",
         "DELETE FROM accounts WHERE employer_id = ?1 AND worker_id = ?2",
         "DELETE FROM comments WHERE employer_id = ?1 AND (author_id = ?2 OR entry_id IN "
         "(SELECT id FROM entries WHERE employer_id = ?1 AND worker_id = ?2))",

@@ -60,6 +60,12 @@ struct ChangeRecord {
     std::string kind, object_id, worker_id;
 };
 
+// A reminder as it was sent to one account: in the app, and by e-mail when the server has SMTP.
+struct NotificationRecord {
+    std::int64_t id = 0;
+    std::string employer_id, account_id, key, kind, subject, body, created_at, read_at, emailed_at, email_error;
+};
+
 struct StoredAnswer {
     std::string request_hash;
     int status = 0;
@@ -139,6 +145,15 @@ public:
                                            const std::string& at) = 0;
 
     // --- journal: idempotency, audit, change feed ---
+    // --- notifications ---
+    virtual Result<std::vector<std::string>> employer_ids() = 0;
+    virtual Result<std::vector<AccountRecord>> accounts_of_employer(const std::string& employer_id) = 0;
+    // Inserts unless the account already has one with that key: the id, or 0 when it existed.
+    virtual Result<std::int64_t> insert_notification(const NotificationRecord& n) = 0;
+    virtual Result<std::vector<NotificationRecord>> notifications(const std::string& account_id, int limit) = 0;
+    virtual Result<bool> mark_notification_read(const std::string& account_id, std::int64_t id, const std::string& at) = 0;
+    virtual Result<bool> mark_notification_emailed(std::int64_t id, const std::string& at, const std::string& error) = 0;
+
     virtual Result<std::optional<StoredAnswer>> stored_answer(const std::string& account_id, const std::string& key) = 0;
     virtual Result<bool> store_answer(const std::string& account_id, const std::string& key, const std::string& employer_id,
                                       const StoredAnswer& a, const std::string& at) = 0;

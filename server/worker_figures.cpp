@@ -40,6 +40,18 @@ const std::vector<EmploymentPeriod>& employment_of(const EmployerFacts& f, const
     return it == f.employment.end() ? none : it->second;
 }
 
+Result<ComplianceFacts> compliance_facts(Transaction& tx, const std::string& employer_id, EmployerFacts& f) {
+    ComplianceFacts c;
+    auto workers = tx.workers(employer_id, WorkerFilter{});
+    if (!workers) return workers.error();
+    auto done = tx.fulfilments(employer_id);
+    if (!done) return done.error();
+    c.company_fte = f.company_fte;
+    for (const auto& w : *workers) c.workers.push_back({w.id, w.display_name, employment_of(f, w.id)});
+    c.done = std::move(*done);
+    return c;
+}
+
 Error as_lookup_error(Error e) {
     if (e.field.rfind("company_fte.", 0) == 0) return make_error("not_found", e.message, "year");
     return e;

@@ -25,6 +25,8 @@ struct EmployerFacts {
 };
 Result<EmployerFacts> employer_facts(ApiContext& ctx, Transaction& tx, const std::string& employer_id);
 const std::vector<EmploymentPeriod>& employment_of(const EmployerFacts& f, const std::string& worker_id);
+// What the compliance evaluation needs: the employer's workers, their employment and what is done.
+Result<ComplianceFacts> compliance_facts(Transaction& tx, const std::string& employer_id, EmployerFacts& f);
 
 // What the core needs for one worker's figures: the employer's rule set and the worker's facts.
 struct WorkerYear {

@@ -13,12 +13,13 @@ export const binary = process.env.LL_BINARY || path.join(root, 'build/native/lea
 export const webDir = process.env.LL_WEB_DIR || path.join(root, 'build/web/app');
 export const shotsDir = path.join(root, 'build/e2e');
 
-export async function startServer() {
+export async function startServer(extra = []) {
   const dir = mkdtempSync(path.join(tmpdir(), 'learnledger-e2e-'));
   const db = path.join(dir, 'e2e.db');
   const seeded = spawnSync(binary, ['seed-demo', '--db', db], { encoding: 'utf8' });
   if (seeded.status !== 0) throw new Error('seed-demo failed: ' + seeded.stderr);
-  const child = spawn(binary, ['serve', '--db', db, '--port', '0', '--web', webDir], {
+  // Reminders only when a test runs them (POST /reminders/run): the timer would write at start.
+  const child = spawn(binary, ['serve', '--db', db, '--port', '0', '--web', webDir, '--reminders-every', '0', ...extra], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise((resolve, reject) => {

@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -82,6 +83,9 @@ ServerProcess::ServerProcess(const std::string& db, const std::vector<std::strin
     if (pipe(out) != 0) return;
     std::vector<std::string> args{"serve", "--db", db, "--port", "0"};
     args.insert(args.end(), extra.begin(), extra.end());
+    // The reminder timer writes notifications at start: off unless a test asks for it, so that
+    // "nothing was written" checks see only what the test did.
+    if (std::find(extra.begin(), extra.end(), "--reminders-every") == extra.end()) args.insert(args.end(), {"--reminders-every", "0"});
     int devnull = log_file.empty() ? open("/dev/null", O_WRONLY) : open(log_file.c_str(), O_CREAT | O_WRONLY | O_TRUNC, 0600);
     pid_ = spawn(args, out[1], devnull);
     close(out[1]);
