@@ -10,6 +10,7 @@
 #include "compliance_screen.h"
 #include "exports_screen.h"
 #include "import_screen.h"
+#include "messages_screen.h"
 #include "form_widgets.h"
 #include "imgui.h"
 #include "item_tree.h"
@@ -22,17 +23,35 @@
 namespace ll::ui {
 namespace {
 
+float button_width(const std::string& label) {
+    return ImGui::CalcTextSize(label.c_str(), nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
+}
+
+// The person's name, their messages (with the unread count) and sign-out.
 void draw_account_bar(const AppState& s, std::vector<Action>& out) {
-    const std::string label = tr("Sign out") + "##sign-out";
-    float button_w = ImGui::CalcTextSize(label.c_str(), nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
+    const std::string sign_out = tr("Sign out") + "##sign-out";
+    const int unread = s.workspace.messages.unread();
+    std::string messages = tr("Messages");
+    if (unread > 0) messages += " (" + std::to_string(unread) + ")";
+    messages += "##messages";
+    const bool with_messages = may_open(s, Section::messages);
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float sign_out_w = button_width(sign_out), messages_w = with_messages ? button_width(messages) + spacing : 0;
     float y = ImGui::GetCursorPosY();
     ImGui::SetCursorPosY(y + (touch_target_height() - ImGui::GetFontSize()) / 2);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     text(s.session->display_name);
     ImGui::PopStyleColor();
     ImGui::SameLine();
-    ImGui::SetCursorPos(ImVec2(ImGui::GetWindowContentRegionMax().x - button_w, y));
-    if (touch_button(label, button_w)) out.push_back(SignOut{});
+    const float right = ImGui::GetWindowContentRegionMax().x;
+    if (with_messages) {
+        ImGui::SetCursorPos(ImVec2(right - sign_out_w - messages_w, y));
+        if (choice_button(messages, messages_w - spacing, s.section == Section::messages))
+            out.push_back(WorkspaceAction{SelectSection{Section::messages}});
+        ImGui::SameLine();
+    }
+    ImGui::SetCursorPos(ImVec2(right - sign_out_w, y));
+    if (touch_button(sign_out, sign_out_w)) out.push_back(SignOut{});
     ImGui::Separator();
 }
 
@@ -70,6 +89,7 @@ void draw_signed_in(const AppState& s, std::vector<Action>& out) {
             draw_exports_screen(s, out);
             draw_import_screen(s, out);
             break;
+        case Section::messages: draw_messages_screen(s, out); break;
     }
 }
 

@@ -1,5 +1,5 @@
-// HR's payroll import: pick a CSV, read the dry run row by row (new, changed, unchanged, refused
-// with line, column and reason), then apply it; nothing is written before "Apply".
+// HR's imports (payroll, a provider's trainings, opening balances): pick a file, read the dry run
+// row by row (new, changed, unchanged, refused with line, column and reason), then apply it.
 #pragma once
 #include <vector>
 

@@ -17,7 +17,9 @@ constexpr Place places[] = {{"#balance", Tab::balance, false},
                             {"#submit", Tab::submit, false},
                             {"#approvals", Tab::balance, false, Section::approvals},
                             {"#team", Tab::balance, false, Section::team},
-                            {"#compliance", Tab::balance, false, Section::compliance}};
+                            {"#compliance", Tab::balance, false, Section::compliance},
+                            {"#data", Tab::balance, false, Section::data},
+                            {"#messages", Tab::balance, false, Section::messages}};
 
 }  // namespace
 

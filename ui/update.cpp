@@ -56,6 +56,7 @@ std::vector<Command> enter(AppState& s, SessionInfo session) {
     s.year = std::clamp(s.today.year(), s.first_year, s.last_year);
     auto commands = load_year(s);
     commands.push_back(save(s));
+    for (auto& c : load_messages(s)) commands.push_back(std::move(c));
     // Trainings kept while offline go out once the server has confirmed who is signed in.
     auto kept = send_outbox(s);
     commands.insert(commands.end(), kept.begin(), kept.end());

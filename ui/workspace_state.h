@@ -19,7 +19,8 @@ namespace ll::ui {
 enum class LoadState { idle, loading, loaded, failed };
 
 // Where a signed-in person is: their own training right, or (managers, HR) the workspace parts.
-enum class Section { mine, approvals, team, compliance, data };  // data: HR's exports and imports
+// data: HR's exports and imports; messages: everybody's reminders
+enum class Section { mine, approvals, team, compliance, data, messages };
 
 struct DecisionNotice {
     int approved = 0, rejected = 0;
@@ -92,11 +93,21 @@ struct DataState {
     ImportState import;
 };
 
+// The signed-in person's reminders, newest first; marks of read on their way in `busy`.
+struct MessagesState {
+    LoadState load = LoadState::idle;
+    std::vector<NotificationItem> items;
+    std::set<std::int64_t> busy;
+    std::optional<Error> error;
+    int unread() const;
+};
+
 struct Workspace {
     InboxState inbox;
     TeamState team;
     ComplianceState compliance;
     DataState data;
+    MessagesState messages;
 };
 
 // --- actions ---
@@ -138,14 +149,18 @@ struct ImportPlanned { ImportPlan plan; };
 struct ApplyImport { std::string key; };
 struct ImportApplied { ImportPlan plan; };
 struct DiscardImport {};
-enum class WorkspacePart { inbox, team, worker, compliance, import };
+struct MessagesLoaded { std::vector<NotificationItem> items; };
+struct MarkMessageRead { std::int64_t id = 0; };
+struct MessageRead { std::int64_t id = 0; };
+enum class WorkspacePart { inbox, team, worker, compliance, import, messages };
 struct WorkspaceFailed { WorkspacePart part; Error error; };
 using WorkspaceAction = std::variant<SelectSection, InboxLoaded, ToggleSelected, SelectAllPending, MoveCursor, StartReject, EditReason,
                                      CancelReject, Decide, AskBulkApprove, CancelBulkApprove, ConfirmBulkApprove, Decided, DecisionFailed,
                                      PreviewCertificate, TeamLoaded, SelectTeamYear, EditTeamFilter, ToggleTeamFilters, SortTeam, OpenWorker, CloseWorker,
                                      WorkerYearLoaded, EditComplianceDate, ShowCompliance, ComplianceLoaded, ExpandDuty, MarkDone,
                                      MarkedDone, SelectExportYear, Download, SelectImportKind, PickImportFile, ImportFilePicked, ImportPlanned,
-                                     ApplyImport, ImportApplied, DiscardImport, WorkspaceFailed>;
+                                     ApplyImport, ImportApplied, DiscardImport, MessagesLoaded, MarkMessageRead, MessageRead,
+                                     WorkspaceFailed>;
 
 // --- commands ---
 struct FetchApprovals {};
@@ -160,8 +175,11 @@ struct OpenImportPicker { bool json = false; };   // the host's file chooser for
 // The picked file, planned and not written; sent as JSON when it is a .json feed.
 struct SendImportDryRun { ImportKind kind = ImportKind::payroll; bool json = false; };
 struct SendImportApply { ImportKind kind = ImportKind::payroll; bool json = false; std::string key; };  // the same file, written
+struct FetchMessages {};
+struct SendMessageRead { std::int64_t id = 0; };
 using WorkspaceCommand = std::variant<FetchApprovals, SendDecision, SendBulkApprove, FetchTeam, FetchWorkerYear, FetchCompliance,
-                                      SendFulfilment, SaveFile, OpenImportPicker, SendImportDryRun, SendImportApply>;
+                                      SendFulfilment, SaveFile, OpenImportPicker, SendImportDryRun, SendImportApply,
+                                      FetchMessages, SendMessageRead>;
 
 // The key of a duty group in ComplianceState::expanded, and of one duty in ComplianceState::busy.
 std::string group_key(const DutyGroup& g);

@@ -114,6 +114,11 @@ Commands failed(AppState& s, const WorkspaceFailed& f) {
             if (w.compliance.load == LoadState::loading) w.compliance.load = LoadState::failed;
             w.compliance.error = f.error;
             return {};
+        case WorkspacePart::messages:
+            w.messages.busy.clear();
+            if (w.messages.load == LoadState::loading) w.messages.load = LoadState::failed;
+            w.messages.error = f.error;
+            return {};
         case WorkspacePart::import:
             w.data.import.error = f.error;
             w.data.import.applying = false;
@@ -133,7 +138,8 @@ bool may_open(const AppState& s, Section section) {
     const std::string& role = s.session->role;
     const bool admin = role == "hr" || role == "operator";
     switch (section) {
-        case Section::mine: return true;
+        case Section::mine:
+        case Section::messages: return true;
         case Section::approvals:
         case Section::team: return admin || role == "manager";
         case Section::compliance:
@@ -153,8 +159,20 @@ Commands load_section(AppState& s) {
         case Section::data:
             if (s.workspace.data.year == 0) s.workspace.data.year = s.year;
             return {};
+        case Section::messages: return load_messages(s);
     }
     return {};
+}
+
+Commands load_messages(AppState& s) {
+    if (!may_open(s, Section::messages)) return {};
+    s.workspace.messages.load = LoadState::loading;
+    s.workspace.messages.error.reset();
+    return {WorkspaceCommand{FetchMessages{}}};
+}
+
+int MessagesState::unread() const {
+    return static_cast<int>(std::count_if(items.begin(), items.end(), [](const NotificationItem& n) { return !n.read; }));
 }
 
 Commands update_workspace(AppState& s, const WorkspaceAction& action) {
@@ -384,6 +402,25 @@ Commands update_workspace(AppState& s, const WorkspaceAction& action) {
             [&](const DiscardImport&) -> Commands {
                 if (import.applying) return {};
                 import = ImportState{import.kind};
+                return {};
+            },
+            [&](const MessagesLoaded& a) -> Commands {
+                s.workspace.messages.items = a.items;
+                s.workspace.messages.load = LoadState::loaded;
+                s.workspace.messages.error.reset();
+                return {};
+            },
+            [&](const MarkMessageRead& a) -> Commands {
+                MessagesState& m = s.workspace.messages;
+                auto it = std::find_if(m.items.begin(), m.items.end(), [&](const NotificationItem& n) { return n.id == a.id; });
+                if (it == m.items.end() || it->read || !m.busy.insert(a.id).second) return {};
+                return {WorkspaceCommand{SendMessageRead{a.id}}};
+            },
+            [&](const MessageRead& a) -> Commands {
+                MessagesState& m = s.workspace.messages;
+                m.busy.erase(a.id);
+                for (auto& n : m.items)
+                    if (n.id == a.id) n.read = true;
                 return {};
             },
             [&](const WorkspaceFailed& a) -> Commands { return failed(s, a); },

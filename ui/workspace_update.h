@@ -12,5 +12,7 @@ bool may_open(const AppState& s, Section section);
 std::vector<Command> update_workspace(AppState& s, const WorkspaceAction& action);
 // The commands that (re)load what a section shows.
 std::vector<Command> load_section(AppState& s);
+// Loads the reminders (at sign-in too, for the unread count in the account bar).
+std::vector<Command> load_messages(AppState& s);
 
 }  // namespace ll::ui

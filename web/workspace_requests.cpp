@@ -71,6 +71,10 @@ HttpRequest workspace_request(const ui::WorkspaceCommand& command, const std::st
                 return HttpRequest{"POST", import_path(c.kind), {}, {csrf, {"Idempotency-Key", c.key}, {"Content-Type", import_type(c.json)}},
                                    HttpRequest::File::import};
             },
+            [&](const ui::FetchMessages&) { return HttpRequest{"GET", "/api/v1/notifications", {}, {}}; },
+            [&](const ui::SendMessageRead& c) {
+                return HttpRequest{"POST", "/api/v1/notifications/" + std::to_string(c.id) + "/read", "{}", {csrf}};
+            },
             [](const ui::SaveFile&) { return HttpRequest{}; },          // host commands (is_host_command)
             [](const ui::OpenImportPicker&) { return HttpRequest{}; },
         },
@@ -135,6 +139,15 @@ ui::Action workspace_answer(const ui::WorkspaceCommand& command, int status, std
                 auto plan = decoded<ImportPlan>(status, 201, body, wire::import_plan_from_json);
                 if (!plan) return WorkspaceAction{WorkspaceFailed{WorkspacePart::import, plan.error()}};
                 return WorkspaceAction{ui::ImportApplied{std::move(*plan)}};
+            },
+            [&](const ui::FetchMessages&) -> ui::Action {
+                auto items = decoded<std::vector<NotificationItem>>(status, 200, body, wire::notifications_from_json);
+                if (!items) return WorkspaceAction{WorkspaceFailed{WorkspacePart::messages, items.error()}};
+                return WorkspaceAction{ui::MessagesLoaded{std::move(*items)}};
+            },
+            [&](const ui::SendMessageRead& c) -> ui::Action {
+                if (status != 200) return WorkspaceAction{WorkspaceFailed{WorkspacePart::messages, answer_error(status, body)}};
+                return WorkspaceAction{ui::MessageRead{c.id}};
             },
             [](const auto&) -> ui::Action { return ui::WorkspaceAction{ui::WorkspaceFailed{ui::WorkspacePart::import, unexpected()}}; },
         },
