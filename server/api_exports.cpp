@@ -1,5 +1,6 @@
 // Exports for HR, as JSON or CSV (`format=csv`, `;`-separated, UTF-8 with BOM): the social balance
-// sheet's training section of a year (codes 5801-5853) and the FLA fields per worker and year.
+// sheet's training section of a year (codes 5801-5853), the FLA fields per worker and year, and the
+// training plan without personal data.
 // Every figure comes from the core (social_balance.h, fla_record.h); this file reads and renders.
 #include "api_support.h"
 #include "csv_text.h"
@@ -152,6 +153,18 @@ void install_export_routes(httplib::Server& http, ApiContext& ctx) {
     http.Get("/api/v1/exports/social-balance", [&ctx](const httplib::Request& req, httplib::Response& res) {
         answer_export(ctx, req, res, "social-balance-training",
                       [&](Transaction& tx, const Principal& p, int year) { return social_balance(tx, p, year); });
+    });
+    http.Get("/api/v1/exports/training-plan", [&ctx](const httplib::Request& req, httplib::Response& res) {
+        answer_export(ctx, req, res, "training-plan", [&](Transaction& tx, const Principal& p, int year) -> Result<Table> {
+            auto plan = training_plan_of(tx, p.employer_id, year);
+            if (!plan) return plan.error();
+            if (plan->plan.version == 0) return not_found("training plan", "year");
+            Table t{training_plan_columns(), training_plan_rows(plan->plan, plan->progress)};
+            t.extra["from"] = plan->plan.from.iso();
+            t.extra["to"] = plan->plan.to.iso();
+            t.extra["evaluation"] = plan->plan.evaluation;
+            return t;
+        });
     });
     http.Get("/api/v1/exports/fla-fields", [&ctx](const httplib::Request& req, httplib::Response& res) {
         answer_export(ctx, req, res, "fla-fields",

@@ -120,6 +120,7 @@ void install_workspace_routes(httplib::Server& http, ApiContext& ctx);
 void install_export_routes(httplib::Server& http, ApiContext& ctx);
 void install_import_routes(httplib::Server& http, ApiContext& ctx);
 void install_notification_routes(httplib::Server& http, ApiContext& ctx);
+void install_training_plan_routes(httplib::Server& http, ApiContext& ctx);
 void install_statement_routes(httplib::Server& http, ApiContext& ctx);
 
 }  // namespace ll::server

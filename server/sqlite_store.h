@@ -23,6 +23,9 @@ public:
 
     Result<std::optional<AccountRecord>> account_by_email(const std::string& email) override;
     Result<std::vector<std::string>> employer_ids() override;
+    Result<std::optional<StoredPlan>> training_plan(const std::string& employer_id, int year) override;
+    Result<bool> save_training_plan(const std::string& employer_id, int year, const std::string& plan_json, std::int64_t expected,
+                                    const std::string& by, const std::string& at) override;
     Result<std::vector<AccountRecord>> accounts_of_employer(const std::string& employer_id) override;
     Result<std::int64_t> insert_notification(const NotificationRecord& n) override;
     Result<std::vector<NotificationRecord>> notifications(const std::string& account_id, int limit) override;

@@ -66,6 +66,11 @@ struct NotificationRecord {
     std::string employer_id, account_id, key, kind, subject, body, created_at, read_at, emailed_at, email_error;
 };
 
+struct StoredPlan {
+    std::string plan_json;
+    std::int64_t version = 0;
+};
+
 struct StoredAnswer {
     std::string request_hash;
     int status = 0;
@@ -145,6 +150,12 @@ public:
                                            const std::string& at) = 0;
 
     // --- journal: idempotency, audit, change feed ---
+    // --- the yearly training plan (the core's JSON; version bumped on every save) ---
+    virtual Result<std::optional<StoredPlan>> training_plan(const std::string& employer_id, int year) = 0;
+    // Saves when the stored version is `expected` (0: none yet); false when somebody saved meanwhile.
+    virtual Result<bool> save_training_plan(const std::string& employer_id, int year, const std::string& plan_json, std::int64_t expected,
+                                            const std::string& by, const std::string& at) = 0;
+
     // --- notifications ---
     virtual Result<std::vector<std::string>> employer_ids() = 0;
     virtual Result<std::vector<AccountRecord>> accounts_of_employer(const std::string& employer_id) = 0;

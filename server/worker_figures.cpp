@@ -1,6 +1,9 @@
 // Rows in, core fold out; no rule of its own.
 #include "worker_figures.h"
 
+#include "json_reader.h"
+#include "national_number.h"
+
 namespace ll::server {
 
 Result<Balance> fold_worker(const RuleSet& rules, const WorkerRecord& w, const std::vector<EmploymentPeriod>& employment,
@@ -50,6 +53,53 @@ Result<ComplianceFacts> compliance_facts(Transaction& tx, const std::string& emp
     for (const auto& w : *workers) c.workers.push_back({w.id, w.display_name, employment_of(f, w.id)});
     c.done = std::move(*done);
     return c;
+}
+
+namespace {
+
+// The people of the employer as the plan's realised figures see them: gender, birth date, trainings.
+Result<std::vector<PlanPerson>> plan_people(Transaction& tx, const std::string& employer_id) {
+    auto workers = tx.workers(employer_id, WorkerFilter{});
+    if (!workers) return workers.error();
+    auto entries = tx.entries_of_employer(employer_id);
+    if (!entries) return entries.error();
+    std::vector<PlanPerson> people;
+    for (const auto& w : *workers) {
+        PlanPerson p;
+        p.gender = w.gender;
+        if (w.national_number)
+            if (auto nn = NationalNumber::parse(*w.national_number)) p.birth_date = nn->birth_date();
+        if (auto it = entries->find(w.id); it != entries->end())
+            for (const auto& e : it->second)
+                if (e.entry.kind == EntryKind::training && e.entry.status == EntryStatus::approved)
+                    p.trainings.push_back({e.entry.date, e.training_type, e.entry.minutes});
+        people.push_back(std::move(p));
+    }
+    return people;
+}
+
+}  // namespace
+
+Result<PlanWithProgress> training_plan_of(Transaction& tx, const std::string& employer_id, int year) {
+    PlanWithProgress out;
+    auto stored = tx.training_plan(employer_id, year);
+    if (!stored) return stored.error();
+    if (*stored) {
+        auto j = parse_json((*stored)->plan_json);
+        if (!j) return make_error("storage_error", "the stored training plan is unreadable");
+        auto plan = training_plan_from_json(*j);
+        if (!plan) return make_error("storage_error", "the stored training plan is unreadable");
+        out.plan = std::move(*plan);
+        out.plan.version = (*stored)->version;
+    } else {
+        out.plan.year = year;
+        out.plan.from = *CivilDate::from_ymd(year, 1, 1);
+        out.plan.to = *CivilDate::from_ymd(year, 12, 31);
+    }
+    auto people = plan_people(tx, employer_id);
+    if (!people) return people.error();
+    out.progress = plan_progress(out.plan, *people);
+    return out;
 }
 
 Error as_lookup_error(Error e) {

@@ -8,6 +8,7 @@
 #include "records.h"
 #include "api_support.h"
 #include "rule_set.h"
+#include "training_plan.h"
 #include "year_view.h"
 
 namespace ll::server {
@@ -25,6 +26,14 @@ struct EmployerFacts {
 };
 Result<EmployerFacts> employer_facts(ApiContext& ctx, Transaction& tx, const std::string& employer_id);
 const std::vector<EmploymentPeriod>& employment_of(const EmployerFacts& f, const std::string& worker_id);
+// The employer's training plan of `year` (a new one, version 0, when none is stored) and what the
+// ledger realised of each line.
+struct PlanWithProgress {
+    TrainingPlan plan;
+    std::vector<LineProgress> progress;
+};
+Result<PlanWithProgress> training_plan_of(Transaction& tx, const std::string& employer_id, int year);
+
 // What the compliance evaluation needs: the employer's workers, their employment and what is done.
 Result<ComplianceFacts> compliance_facts(Transaction& tx, const std::string& employer_id, EmployerFacts& f);
 

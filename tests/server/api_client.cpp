@@ -49,6 +49,10 @@ Reply ApiClient::patch(const std::string& path, const json& body) {
     return reply(http_.Patch(path, headers(), body.dump(), "application/json"));
 }
 
+Reply ApiClient::put(const std::string& path, const json& body) {
+    return reply(http_.Put(path, headers(), body.dump(), "application/json"));
+}
+
 Reply ApiClient::del(const std::string& path) { return reply(http_.Delete(path, headers())); }
 
 }  // namespace ll::test

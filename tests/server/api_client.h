@@ -25,6 +25,7 @@ public:
     Reply post(const std::string& path, const nlohmann::json& body, const std::string& idempotency_key = "");
     Reply post_raw(const std::string& path, const std::string& body, const std::string& content_type);
     Reply patch(const std::string& path, const nlohmann::json& body);
+    Reply put(const std::string& path, const nlohmann::json& body);
     Reply del(const std::string& path);
     void set_header(const std::string& name, const std::string& value) { extra_[name] = value; }
     void set_bearer(const std::string& token) { extra_["Authorization"] = "Bearer " + token; }
