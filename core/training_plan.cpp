@@ -88,6 +88,21 @@ std::vector<LineProgress> plan_progress(const TrainingPlan& plan, const std::vec
     return out;
 }
 
+std::vector<PlanDeadline> plan_deadlines(const RuleSet& rules, const TrainingPlan& plan) {
+    std::vector<PlanDeadline> out;
+    const CivilDate january = *CivilDate::from_ymd(plan.year, 1, 1);
+    for (const Obligation* o : obligations_on(rules.obligations, january, january))
+        if (o->id.rfind("training_plan", 0) == 0) out.push_back({o->id, o->name, o->deadline_for(january)});
+    // "Within one month of its entry into force" (FPS Employment): the same day a month later, or
+    // the month's last day when it has no such day.
+    const CivilDate start = *CivilDate::from_ymd(plan.from.year(), plan.from.month(), 1);
+    const CivilDate next = start.end_of_month().plus_days(1);
+    const unsigned day = std::min(plan.from.day(), CivilDate::days_in_month(next.year(), next.month()));
+    out.push_back({"training_plan.filing", "Training plan: filing with the FPS Employment", *CivilDate::from_ymd(next.year(), next.month(), day)});
+    std::sort(out.begin(), out.end(), [](const PlanDeadline& a, const PlanDeadline& b) { return a.deadline < b.deadline; });
+    return out;
+}
+
 std::vector<std::string> training_plan_columns() {
     return {"target_group", "training_type", "description", "planned_workers", "planned_hours", "realised_workers", "realised_hours"};
 }

@@ -11,6 +11,7 @@
 
 #include "civil_date.h"
 #include "result.h"
+#include "rule_set.h"
 
 namespace ll {
 
@@ -54,6 +55,14 @@ struct LineProgress {
 
 // Realised figures per line, for trainings inside the plan's period; age on the plan's first day.
 std::vector<LineProgress> plan_progress(const TrainingPlan& plan, const std::vector<PlanPerson>& people);
+
+// The plan's deadlines: those of the rule set's training-plan obligations for the plan's year (the
+// works council's advice, the plan itself), and its filing within a month of its first day.
+struct PlanDeadline {
+    std::string obligation_id, name;  // name: the rule set's English (a catalog key); filing: "Filing"
+    CivilDate deadline;
+};
+std::vector<PlanDeadline> plan_deadlines(const RuleSet& rules, const TrainingPlan& plan);
 
 // Realised counts below this are shown as "<5" in the export (and their hours left empty): a group
 // of one or two is a person.

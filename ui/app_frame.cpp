@@ -11,6 +11,7 @@
 #include "exports_screen.h"
 #include "import_screen.h"
 #include "messages_screen.h"
+#include "plan_screen.h"
 #include "form_widgets.h"
 #include "imgui.h"
 #include "item_tree.h"
@@ -66,6 +67,7 @@ void draw_section_bar(const AppState& s, std::vector<Action>& out) {
     sections.emplace_back(Section::approvals, inbox + "##section-approvals");
     sections.emplace_back(Section::team, tr("Team") + "##section-team");
     if (may_open(s, Section::compliance)) sections.emplace_back(Section::compliance, tr("Compliance") + "##section-compliance");
+    if (may_open(s, Section::plan)) sections.emplace_back(Section::plan, tr("Training plan") + "##section-plan");
     if (may_open(s, Section::data)) sections.emplace_back(Section::data, tr("Data") + "##section-data");
     std::vector<std::string> labels;
     for (const auto& [section, label] : sections) labels.push_back(label);
@@ -89,6 +91,7 @@ void draw_signed_in(const AppState& s, std::vector<Action>& out) {
             draw_exports_screen(s, out);
             draw_import_screen(s, out);
             break;
+        case Section::plan: draw_plan_screen(s, out); break;
         case Section::messages: draw_messages_screen(s, out); break;
     }
 }

@@ -14,9 +14,6 @@ std::string statement_path(const std::string& worker_id, int year, bool pdf) {
     return base + "?year=" + std::to_string(year) + "&format=" + (pdf ? "pdf" : "html");
 }
 
-namespace {
-
-// An export's name, what it holds, and its CSV and JSON downloads side by side.
 void draw_export(const char* id, const std::string& name, const std::string& about, const std::string& path, std::vector<Action>& out) {
     ImGui::Spacing();
     text(name);
@@ -26,8 +23,6 @@ void draw_export(const char* id, const std::string& name, const std::string& abo
     ImGui::SameLine();
     if (touch_button(tr("Download JSON") + "##" + id + "-json", w)) out.push_back(WorkspaceAction{Download{path + "&format=json"}});
 }
-
-}  // namespace
 
 void draw_exports_screen(const AppState& s, std::vector<Action>& out) {
     const int year = s.workspace.data.year ? s.workspace.data.year : s.year;

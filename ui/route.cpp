@@ -19,6 +19,7 @@ constexpr Place places[] = {{"#balance", Tab::balance, false},
                             {"#team", Tab::balance, false, Section::team},
                             {"#compliance", Tab::balance, false, Section::compliance},
                             {"#data", Tab::balance, false, Section::data},
+                            {"#plan", Tab::balance, false, Section::plan},
                             {"#messages", Tab::balance, false, Section::messages}};
 
 }  // namespace

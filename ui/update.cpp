@@ -154,6 +154,7 @@ Action with_key(Action action, const std::function<std::string()>& fresh) {
         if (auto* a = std::get_if<ConfirmBulkApprove>(w)) fill(a->key);
         if (auto* a = std::get_if<MarkDone>(w)) fill(a->key);
         if (auto* a = std::get_if<ApplyImport>(w)) fill(a->key);
+        if (auto* a = std::get_if<SavePlan>(w)) fill(a->key);
     }
     return action;
 }

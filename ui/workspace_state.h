@@ -12,6 +12,7 @@
 #include "records.h"
 #include "result.h"
 #include "team_row.h"
+#include "training_plan.h"
 #include "year_view.h"
 
 namespace ll::ui {
@@ -19,8 +20,8 @@ namespace ll::ui {
 enum class LoadState { idle, loading, loaded, failed };
 
 // Where a signed-in person is: their own training right, or (managers, HR) the workspace parts.
-// data: HR's exports and imports; messages: everybody's reminders
-enum class Section { mine, approvals, team, compliance, data, messages };
+// data: HR's exports and imports; plan: HR's yearly training plan; messages: everybody's reminders
+enum class Section { mine, approvals, team, compliance, data, plan, messages };
 
 struct DecisionNotice {
     int approved = 0, rejected = 0;
@@ -93,6 +94,26 @@ struct DataState {
     ImportState import;
 };
 
+// The training plan as HR edits it: text as typed (numbers and dates are checked when saving).
+struct PlanLineDraft {
+    PlanGroup group = PlanGroup::everyone;
+    std::string training_type = "formal", description, workers, hours;
+};
+struct PlanDraft {
+    std::string from, to, evaluation, advice_on, filed_on;
+    std::vector<PlanLineDraft> lines;
+};
+
+struct PlanState {
+    int year = 0;
+    LoadState load = LoadState::idle;
+    std::int64_t version = 0;             // of the plan the draft was made from (0: none stored)
+    PlanDraft draft;
+    std::vector<LineProgress> progress;   // realised, for the lines as last stored
+    bool saving = false, changed = false, saved = false;
+    std::optional<Error> error;
+};
+
 // The signed-in person's reminders, newest first; marks of read on their way in `busy`.
 struct MessagesState {
     LoadState load = LoadState::idle;
@@ -107,6 +128,7 @@ struct Workspace {
     TeamState team;
     ComplianceState compliance;
     DataState data;
+    PlanState plan;
     MessagesState messages;
 };
 
@@ -149,17 +171,22 @@ struct ImportPlanned { ImportPlan plan; };
 struct ApplyImport { std::string key; };
 struct ImportApplied { ImportPlan plan; };
 struct DiscardImport {};
+struct SelectPlanYear { int year; };
+struct PlanLoaded { TrainingPlan plan; std::vector<LineProgress> progress; };
+struct EditPlan { PlanDraft draft; };
+struct SavePlan { std::string key; };
+struct PlanSaved { TrainingPlan plan; std::vector<LineProgress> progress; };
 struct MessagesLoaded { std::vector<NotificationItem> items; };
 struct MarkMessageRead { std::int64_t id = 0; };
 struct MessageRead { std::int64_t id = 0; };
-enum class WorkspacePart { inbox, team, worker, compliance, import, messages };
+enum class WorkspacePart { inbox, team, worker, compliance, import, plan, messages };
 struct WorkspaceFailed { WorkspacePart part; Error error; };
 using WorkspaceAction = std::variant<SelectSection, InboxLoaded, ToggleSelected, SelectAllPending, MoveCursor, StartReject, EditReason,
                                      CancelReject, Decide, AskBulkApprove, CancelBulkApprove, ConfirmBulkApprove, Decided, DecisionFailed,
                                      PreviewCertificate, TeamLoaded, SelectTeamYear, EditTeamFilter, ToggleTeamFilters, SortTeam, OpenWorker, CloseWorker,
                                      WorkerYearLoaded, EditComplianceDate, ShowCompliance, ComplianceLoaded, ExpandDuty, MarkDone,
                                      MarkedDone, SelectExportYear, Download, SelectImportKind, PickImportFile, ImportFilePicked, ImportPlanned,
-                                     ApplyImport, ImportApplied, DiscardImport, MessagesLoaded, MarkMessageRead, MessageRead,
+                                     ApplyImport, ImportApplied, DiscardImport, SelectPlanYear, PlanLoaded, EditPlan, SavePlan, PlanSaved, MessagesLoaded, MarkMessageRead, MessageRead,
                                      WorkspaceFailed>;
 
 // --- commands ---
@@ -175,11 +202,13 @@ struct OpenImportPicker { bool json = false; };   // the host's file chooser for
 // The picked file, planned and not written; sent as JSON when it is a .json feed.
 struct SendImportDryRun { ImportKind kind = ImportKind::payroll; bool json = false; };
 struct SendImportApply { ImportKind kind = ImportKind::payroll; bool json = false; std::string key; };  // the same file, written
+struct FetchPlan { int year; };
+struct SendPlan { TrainingPlan plan; std::string key; };
 struct FetchMessages {};
 struct SendMessageRead { std::int64_t id = 0; };
 using WorkspaceCommand = std::variant<FetchApprovals, SendDecision, SendBulkApprove, FetchTeam, FetchWorkerYear, FetchCompliance,
                                       SendFulfilment, SaveFile, OpenImportPicker, SendImportDryRun, SendImportApply,
-                                      FetchMessages, SendMessageRead>;
+                                      FetchPlan, SendPlan, FetchMessages, SendMessageRead>;
 
 // The key of a duty group in ComplianceState::expanded, and of one duty in ComplianceState::busy.
 std::string group_key(const DutyGroup& g);

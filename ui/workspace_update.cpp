@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "overloaded.h"
+#include "plan_draft.h"
 
 namespace ll::ui {
 
@@ -114,6 +115,11 @@ Commands failed(AppState& s, const WorkspaceFailed& f) {
             if (w.compliance.load == LoadState::loading) w.compliance.load = LoadState::failed;
             w.compliance.error = f.error;
             return {};
+        case WorkspacePart::plan:
+            w.plan.saving = false;
+            if (w.plan.load == LoadState::loading) w.plan.load = LoadState::failed;
+            w.plan.error = f.error;
+            return {};
         case WorkspacePart::messages:
             w.messages.busy.clear();
             if (w.messages.load == LoadState::loading) w.messages.load = LoadState::failed;
@@ -143,7 +149,8 @@ bool may_open(const AppState& s, Section section) {
         case Section::approvals:
         case Section::team: return admin || role == "manager";
         case Section::compliance:
-        case Section::data: return admin;
+        case Section::data:
+        case Section::plan: return admin;
     }
     return false;
 }
@@ -159,9 +166,27 @@ Commands load_section(AppState& s) {
         case Section::data:
             if (s.workspace.data.year == 0) s.workspace.data.year = s.year;
             return {};
+        case Section::plan: return load_plan(s);
         case Section::messages: return load_messages(s);
     }
     return {};
+}
+
+Commands load_plan(AppState& s) {
+    PlanState& p = s.workspace.plan;
+    if (p.year == 0) p.year = s.year;
+    p.load = LoadState::loading;
+    p.error.reset();
+    return {WorkspaceCommand{FetchPlan{p.year}}};
+}
+
+void show_plan(PlanState& p, const TrainingPlan& plan, const std::vector<LineProgress>& progress) {
+    p.version = plan.version;
+    p.draft = draft_of(plan);
+    p.progress = progress;
+    p.load = LoadState::loaded;
+    p.saving = p.changed = false;
+    p.error.reset();
 }
 
 Commands load_messages(AppState& s) {
@@ -402,6 +427,44 @@ Commands update_workspace(AppState& s, const WorkspaceAction& action) {
             [&](const DiscardImport&) -> Commands {
                 if (import.applying) return {};
                 import = ImportState{import.kind};
+                return {};
+            },
+            [&](const SelectPlanYear& a) -> Commands {
+                PlanState& p = s.workspace.plan;
+                if (p.saving) return {};
+                p.year = std::clamp(a.year, s.first_year, s.last_year);
+                p.saved = false;
+                return load_plan(s);
+            },
+            [&](const PlanLoaded& a) -> Commands {
+                if (a.plan.year != s.workspace.plan.year) return {};  // an answer for a year left meanwhile
+                show_plan(s.workspace.plan, a.plan, a.progress);
+                s.workspace.plan.saved = false;
+                return {};
+            },
+            [&](const EditPlan& a) -> Commands {
+                PlanState& p = s.workspace.plan;
+                if (p.saving || p.load != LoadState::loaded) return {};
+                p.draft = a.draft;
+                p.changed = true;
+                p.saved = false;
+                return {};
+            },
+            [&](const SavePlan& a) -> Commands {
+                PlanState& p = s.workspace.plan;
+                if (p.saving || p.load != LoadState::loaded) return {};
+                auto plan = plan_from_draft(p.draft, p.year, p.version);
+                if (!plan) {
+                    p.error = plan.error();
+                    return {};
+                }
+                p.saving = true;
+                p.error.reset();
+                return {WorkspaceCommand{SendPlan{*plan, a.key}}};
+            },
+            [&](const PlanSaved& a) -> Commands {
+                show_plan(s.workspace.plan, a.plan, a.progress);
+                s.workspace.plan.saved = true;
                 return {};
             },
             [&](const MessagesLoaded& a) -> Commands {

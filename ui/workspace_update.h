@@ -14,5 +14,6 @@ std::vector<Command> update_workspace(AppState& s, const WorkspaceAction& action
 std::vector<Command> load_section(AppState& s);
 // Loads the reminders (at sign-in too, for the unread count in the account bar).
 std::vector<Command> load_messages(AppState& s);
+std::vector<Command> load_plan(AppState& s);
 
 }  // namespace ll::ui

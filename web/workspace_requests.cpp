@@ -71,6 +71,10 @@ HttpRequest workspace_request(const ui::WorkspaceCommand& command, const std::st
                 return HttpRequest{"POST", import_path(c.kind), {}, {csrf, {"Idempotency-Key", c.key}, {"Content-Type", import_type(c.json)}},
                                    HttpRequest::File::import};
             },
+            [&](const ui::FetchPlan& c) { return HttpRequest{"GET", "/api/v1/training-plan?year=" + std::to_string(c.year), {}, {}}; },
+            [&](const ui::SendPlan& c) {
+                return HttpRequest{"PUT", "/api/v1/training-plan", to_json(c.plan, {}).dump(), {csrf, {"Idempotency-Key", c.key}}};
+            },
             [&](const ui::FetchMessages&) { return HttpRequest{"GET", "/api/v1/notifications", {}, {}}; },
             [&](const ui::SendMessageRead& c) {
                 return HttpRequest{"POST", "/api/v1/notifications/" + std::to_string(c.id) + "/read", "{}", {csrf}};
@@ -139,6 +143,16 @@ ui::Action workspace_answer(const ui::WorkspaceCommand& command, int status, std
                 auto plan = decoded<ImportPlan>(status, 201, body, wire::import_plan_from_json);
                 if (!plan) return WorkspaceAction{WorkspaceFailed{WorkspacePart::import, plan.error()}};
                 return WorkspaceAction{ui::ImportApplied{std::move(*plan)}};
+            },
+            [&](const ui::FetchPlan&) -> ui::Action {
+                auto plan = decoded<std::pair<TrainingPlan, std::vector<LineProgress>>>(status, 200, body, training_plan_answer_from_json);
+                if (!plan) return WorkspaceAction{WorkspaceFailed{WorkspacePart::plan, plan.error()}};
+                return WorkspaceAction{ui::PlanLoaded{std::move(plan->first), std::move(plan->second)}};
+            },
+            [&](const ui::SendPlan&) -> ui::Action {
+                auto plan = decoded<std::pair<TrainingPlan, std::vector<LineProgress>>>(status, 200, body, training_plan_answer_from_json);
+                if (!plan) return WorkspaceAction{WorkspaceFailed{WorkspacePart::plan, plan.error()}};
+                return WorkspaceAction{ui::PlanSaved{std::move(plan->first), std::move(plan->second)}};
             },
             [&](const ui::FetchMessages&) -> ui::Action {
                 auto items = decoded<std::vector<NotificationItem>>(status, 200, body, wire::notifications_from_json);

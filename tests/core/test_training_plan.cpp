@@ -2,6 +2,7 @@
 // inside the period, age on the first day), the anonymised table, and strict reading.
 #include <doctest/doctest.h>
 
+#include "shipped_rules.h"
 #include "training_plan.h"
 
 using namespace ll;
@@ -76,4 +77,18 @@ TEST_CASE("a plan is read strictly: a year at least, known groups and types, no 
     REQUIRE(decoded.ok());
     CHECK(decoded->second[0].workers == 3);
     CHECK_FALSE(decoded->second[3].known);
+}
+
+TEST_CASE("the plan's deadlines come from the rule set, and filing is a month after its first day") {
+    const auto& rules = shipped::belgian_rule_set();
+    REQUIRE(rules.ok());
+    auto d = plan_deadlines(*rules, plan_2027());
+    REQUIRE(d.size() == 3);
+    CHECK(d[0].obligation_id == "training_plan.filing");
+    CHECK(d[0].deadline.iso() == "2027-02-01");
+    CHECK(d[1].deadline.iso() == "2027-03-15");  // the works council's advice
+    CHECK(d[2].deadline.iso() == "2027-03-31");  // the plan
+    TrainingPlan late = plan_2027();
+    late.from = day_of("2027-01-31");
+    CHECK(plan_deadlines(*rules, late)[0].deadline.iso() == "2027-02-28");
 }
