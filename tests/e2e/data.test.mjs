@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { serverAndBrowser, signedIn, phone, desktop, waitForItem, scrollToItem, tap, screenshot, nationalNumber, apiCall } from './harness.mjs';
+import { serverAndBrowser, signedIn, phone, desktop, items, waitForItem, scrollToItem, tap, typeInto, screenshot, nationalNumber, apiCall } from './harness.mjs';
 
 const env = serverAndBrowser();
 
@@ -80,7 +80,7 @@ test('HR on a phone imports a provider feed (JSON) and opening balances (CSV): d
   await tap(page, 'button', 'Choose a CSV or JSON file');
   await (await chooser).setFiles({ name: 'fleet-academy.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(feed)) });
   await waitForItem(page, 'heading', 'Dry run: nothing is written yet');
-  await waitForItem(page, 'text', '1 new, 0 changed, 0 unchanged, 1 refused');
+  await scrollToItem(page, 'text', '1 new, 0 changed, 0 unchanged, 1 refused');
   await scrollToItem(page, 'text', 'Item 1 \u00b7 Feed Person');
   await waitForItem(page, 'text', 'New training: Reach truck, 2026-10-05, 7 h 36 min');
   await scrollToItem(page, 'text', 'Item 2 (date): expected a date like 2026-03-31 or 31/03/2026');
@@ -100,7 +100,7 @@ test('HR on a phone imports a provider feed (JSON) and opening balances (CSV): d
   await tap(page, 'button', 'Choose a CSV file');
   const openings = `INSZ;Jaar;Datum;Dagen;Opmerking\r\n${nn};2025;01/01/2026;1,5;Old tool\r\n${nn};2025;01/01/2026;2;\r\n`;
   await (await chooser).setFiles({ name: 'openings.csv', mimeType: 'text/csv', buffer: Buffer.from(openings) });
-  await waitForItem(page, 'text', '1 new, 0 changed, 0 unchanged, 1 refused');
+  await scrollToItem(page, 'text', '1 new, 0 changed, 0 unchanged, 1 refused');
   await scrollToItem(page, 'text', 'New opening balance: 11 h 24 min from 2025, on 2026-01-01');
   await scrollToItem(page, 'button', 'Apply 1 row', { up: true });
   await tap(page, 'button', 'Apply 1 row');
@@ -160,6 +160,50 @@ test('HR downloads the social balance sheet of 2027 (the hand-computed figures),
   const strings = spawnSync('unzip', ['-p', xlsx.file, 'xl/sharedStrings.xml'], { encoding: 'utf8' });
   assert.equal(strings.status, 0, strings.stderr);
   for (const row of team) assert.ok(strings.stdout.includes(row.name), row.name);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('HR on a desktop draws up the training plan: lines typed and cycled, saved, the anonymised CSV', async () => {
+  const { context, page } = await signedIn(env, desktop, 'hr@demo.example', 'demo-hr');
+  await tap(page, 'button', 'Training plan');
+  await waitForItem(page, 'heading', 'Training plan 2026');
+  await waitForItem(page, 'text', 'Yearly training plan: 2026-03-31');
+  await tap(page, 'button', 'Add a line');
+  await typeInto(page, 'What is planned', 'Safety refreshers for the warehouse');
+  await typeInto(page, 'Planned participants', '12');
+  await typeInto(page, 'Planned hours in total', '91,2');
+  await scrollToItem(page, 'button', 'Add a line');
+  await tap(page, 'button', 'Add a line');
+  // The new line is the last of its labels on screen, just above "Add a line" (the first line may
+  // have scrolled away).
+  const last = async (role, label) => {
+    await scrollToItem(page, 'button', 'Add a line');
+    return (await items(page)).filter((i) => i.role === role && i.label === label).length - 1;
+  };
+  for (const group of ['Everyone', 'Women', 'Men', 'Workers aged 50 or more']) {
+    const label = `Target group: ${group}`;
+    await tap(page, 'button', label, await last('button', label));
+  }
+  await tap(page, 'button', 'Informal', await last('button', 'Informal'));
+  await typeInto(page, 'What is planned', 'Digital skills coaching', await last('textbox', 'What is planned'));
+  await typeInto(page, 'Planned participants', '4', await last('textbox', 'Planned participants'));
+  await typeInto(page, 'Planned hours in total', '16', await last('textbox', 'Planned hours in total'));
+  await scrollToItem(page, 'button', 'Save the plan');
+  await tap(page, 'button', 'Save the plan');
+  await waitForItem(page, 'text', 'Plan saved.');
+  await screenshot(page, 'desktop-training-plan.png');
+  const stored = (await apiCall(page, 'GET', '/api/v1/training-plan?year=2026')).body;
+  assert.equal(stored.version, 1);
+  assert.deepEqual(stored.lines.map((l) => [l.group, l.training_type, l.workers, l.minutes]),
+                   [['everyone', 'formal', 12, 5472], ['under_26', 'informal', 4, 960]]);
+  await scrollToItem(page, 'button', 'Download CSV');
+  const { name, bytes } = await download(page, 'Download CSV');
+  assert.equal(name, 'training-plan-2026.csv');
+  const lines = bytes.toString('utf8').slice(1).trim().split('\r\n');
+  assert.equal(lines[0], 'target_group;training_type;description;planned_workers;planned_hours;realised_workers;realised_hours');
+  assert.match(lines[1], /^everyone;formal;Safety refreshers for the warehouse;12;91\.2;/);
+  assert.doesNotMatch(bytes.toString('utf8'), /\d{6}[-. ]?\d{3}[-. ]?\d{2}|Anna|Peeters/, 'no personal data');
   assert.deepEqual(page.errors, []);
   await context.close();
 });

@@ -89,8 +89,8 @@ export async function waitForItem(page, role, label, value) {
 
 // Scrolls the page down (or `up`) with the mouse wheel until an item with `role` and `label` is
 // drawn: items below the fold are not laid out, so they are not in the tree until on screen.
-export async function scrollToItem(page, role, label, { up = false, steps = 40 } = {}) {
-  const find = async () => (await items(page)).find((i) => i.role === role && i.label === label);
+export async function scrollToItem(page, role, label, { up = false, steps = 40, index = 0 } = {}) {
+  const find = async () => (await items(page)).filter((i) => i.role === role && i.label === label)[index];
   const vp = page.viewportSize();
   await page.mouse.move(vp.width / 2, vp.height / 2);
   for (let i = 0; i < steps; i++) {
@@ -117,6 +117,17 @@ export async function tap(page, role, label, index = 0) {
 }
 
 // Signs in through the canvas: tap a field, type (key events reach Dear ImGui), tap the button.
+// Types into a field of the canvas (the text agent takes the keys), replacing what it held. The
+// field is scrolled into view first: a tap below the fold lands on nothing, and the keys would go
+// to the field still active.
+export async function typeInto(page, label, text, index = 0) {
+  await scrollToItem(page, 'textbox', label, { index });
+  await tap(page, 'textbox', label, index);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type(text);
+}
+
 export async function signIn(page, email, password, labels = { email: 'E-mail', password: 'Password', submit: 'Sign in' }) {
   await tap(page, 'textbox', labels.email);
   await page.keyboard.type(email);

@@ -3,19 +3,11 @@
 // worker's ledger, and the cockpit for a day in 2024 (FLA duties) and for today (abolished).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serverAndBrowser, signedIn, phone, desktop, items, waitForItem, scrollToItem, tap, screenshot } from './harness.mjs';
+import { serverAndBrowser, signedIn, phone, desktop, items, waitForItem, scrollToItem, tap, typeInto, screenshot } from './harness.mjs';
 
 const env = serverAndBrowser();
 
 const api = (page, path) => page.evaluate((p) => fetch(p).then((r) => r.json()), path);
-
-// Types into a field of the canvas (the text agent takes the keys), replacing what it held.
-async function typeInto(page, label, text) {
-  await tap(page, 'textbox', label);
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Backspace');
-  await page.keyboard.type(text);
-}
 
 test('a manager on a desktop rejects with a reason, approves, and bulk-approves the rest', async () => {
   const { context, page } = await signedIn(env, desktop, 'manager@demo.example', 'demo-manager');
