@@ -82,6 +82,20 @@ Result<TrainingSubmission> training(const json& j) {
     return t;
 }
 
+EntryRecord training_entry(const TrainingSubmission& t) {
+    EntryRecord e;
+    e.entry = LedgerEntry{"", EntryKind::training, EntryStatus::draft, t.date, t.minutes, t.title, t.counts_for_right};
+    e.end_date = t.end_date;
+    e.provider = t.provider;
+    e.training_type = t.training_type;
+    e.certificate_id = t.certificate_id;
+    e.certificate_valid_until = t.certificate_valid_until;
+    e.cost_cents = t.cost_cents;
+    e.fund_cents = t.fund_cents;
+    e.subsidy_cents = t.subsidy_cents;
+    return e;
+}
+
 Result<CorrectionRequest> correction(const json& j) {
     JsonReader r(j);
     auto worker = r.string("worker_id", true, 64);

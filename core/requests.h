@@ -23,6 +23,9 @@ struct Login {
 
 Result<Login> login(const nlohmann::json& j);
 Result<TrainingSubmission> training(const nlohmann::json& j);
+// The ledger entry a submission becomes (training fields only): the host adds ids, the worker and
+// employer, the status and who created or decided it.
+EntryRecord training_entry(const TrainingSubmission& t);
 Result<CorrectionRequest> correction(const nlohmann::json& j);
 // `create`: display_name and employment are required.
 Result<WorkerChange> worker(const nlohmann::json& j, bool create);

@@ -74,11 +74,10 @@ bool same_training(const EntryRecord& a, const EntryRecord& b) {
            a.entry.minutes == b.entry.minutes && a.entry.status != EntryStatus::rejected && a.entry.status != EntryStatus::withdrawn;
 }
 
-EntryRecord entry_for(const ExistingWorker& w, const EntryImportScope& scope, EntryKind kind) {
-    EntryRecord e;
+// Imported entries are the worker's, in the employer's ledger, approved by the importing HR.
+EntryRecord entry_for(const ExistingWorker& w, const EntryImportScope& scope, EntryRecord e) {
     e.employer_id = scope.employer_id;
     e.worker_id = w.record.id;
-    e.entry.kind = kind;
     e.entry.status = EntryStatus::approved;
     return e;
 }
@@ -140,18 +139,7 @@ void plan_training_row(ImportCells& r, PlannedRow& row, const std::vector<Existi
     if (!row.problems.empty()) return;
     auto t = requests::training(body);
     if (!t) return r.problem(column_of_field(t.error().field, r), t.error().message);
-    EntryRecord e = entry_for(*w, scope, EntryKind::training);
-    e.entry.date = t->date;
-    e.entry.minutes = t->minutes;
-    e.entry.title = t->title;
-    e.entry.counts_for_right = t->counts_for_right;
-    e.end_date = t->end_date;
-    e.certificate_valid_until = t->certificate_valid_until;
-    e.provider = t->provider;
-    e.training_type = t->training_type;
-    e.cost_cents = t->cost_cents;
-    e.fund_cents = t->fund_cents;
-    e.subsidy_cents = t->subsidy_cents;
+    EntryRecord e = entry_for(*w, scope, requests::training_entry(*t));
     const std::string key = w->record.id + '\n' + e.entry.date.iso() + '\n' + e.entry.title + '\n' + std::to_string(e.entry.minutes);
     if (auto [at, fresh] = seen.emplace(key, row.line); !fresh)
         return r.problem(t_title, "the same training is on line " + std::to_string(at->second));
@@ -199,7 +187,8 @@ void plan_opening_row(ImportCells& r, PlannedRow& row, const std::vector<Existin
     const std::string note = r.cell(o_note);
     if (note.size() > 200) r.problem(o_note, "at most 200 characters");
     if (!row.problems.empty()) return;
-    EntryRecord e = entry_for(*w, scope, EntryKind::opening_balance);
+    EntryRecord e = entry_for(*w, scope, EntryRecord{});
+    e.entry.kind = EntryKind::opening_balance;
     e.entry.date = *date;
     e.entry.minutes = *minutes;
     e.entry.origin_year = origin;

@@ -122,18 +122,12 @@ Result<Answer> provider_training(ApiContext& ctx, Transaction& tx, const Princip
     auto w = tx.worker_by_national_number(p.employer_id, nn->digits());
     if (!w) return w.error();
     if (!*w) return make_error("not_found", "no worker with this national number", "national_number");
-    EntryRecord e;
-    e.entry = LedgerEntry{new_id("e-"), EntryKind::training, EntryStatus::submitted, t->date, t->minutes,
-                          t->title, t->counts_for_right};
+    EntryRecord e = requests::training_entry(*t);
+    e.entry.id = new_id("e-");
+    e.entry.status = EntryStatus::submitted;
     e.employer_id = p.employer_id;
     e.worker_id = (*w)->id;
-    e.end_date = t->end_date;
-    e.provider = t->provider.empty() ? "provider " + p.account_id : t->provider;
-    e.training_type = t->training_type;
-    e.certificate_valid_until = t->certificate_valid_until;
-    e.cost_cents = t->cost_cents;
-    e.fund_cents = t->fund_cents;
-    e.subsidy_cents = t->subsidy_cents;
+    if (e.provider.empty()) e.provider = "provider " + p.account_id;
     e.created_by = p.account_id;
     e.created_at = ctx.timestamp();
     if (auto r = tx.insert_entry(e); !r) return r.error();

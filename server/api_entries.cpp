@@ -74,18 +74,11 @@ Result<Answer> submit_training(ApiContext& ctx, Transaction& tx, const Principal
         if (!cert) return cert.error();
         if (!*cert || (*cert)->worker_id != worker_id) return make_error("not_found", "no such certificate", "certificate_id");
     }
-    EntryRecord e;
-    e.entry = LedgerEntry{new_id("e-"), EntryKind::training, *status, t->date, t->minutes, t->title, t->counts_for_right};
+    EntryRecord e = requests::training_entry(*t);
+    e.entry.id = new_id("e-");
+    e.entry.status = *status;
     e.employer_id = p.employer_id;
     e.worker_id = worker_id;
-    e.end_date = t->end_date;
-    e.provider = t->provider;
-    e.training_type = t->training_type;
-    e.certificate_id = t->certificate_id;
-    e.certificate_valid_until = t->certificate_valid_until;
-    e.cost_cents = t->cost_cents;
-    e.fund_cents = t->fund_cents;
-    e.subsidy_cents = t->subsidy_cents;
     e.created_by = p.person_id();
     e.created_at = ctx.timestamp();
     if (*status == EntryStatus::approved) {
