@@ -70,14 +70,12 @@ void draw_section_bar(const AppState& s, std::vector<Action>& out) {
     if (may_open(s, Section::plan)) sections.emplace_back(Section::plan, tr("Training plan") + "##section-plan");
     if (may_open(s, Section::data)) sections.emplace_back(Section::data, tr("Data") + "##section-data");
     std::vector<std::string> labels;
-    for (const auto& [section, label] : sections) labels.push_back(label);
-    int columns = static_cast<int>(labels.size());
-    const float w = choice_layout(labels, columns, columns);
-    int i = 0;
+    std::optional<size_t> current;
     for (const auto& [section, label] : sections) {
-        if (i++ % columns != 0) ImGui::SameLine();
-        if (choice_button(label, w, s.section == section)) out.push_back(WorkspaceAction{SelectSection{section}});
+        if (s.section == section) current = labels.size();
+        labels.push_back(label);
     }
+    if (auto i = choice_row(labels, static_cast<int>(labels.size()), current)) out.push_back(WorkspaceAction{SelectSection{sections[*i].first}});
     ImGui::Separator();
 }
 
@@ -105,14 +103,12 @@ void draw_language_picker(const AppState& s, std::vector<Action>& out) {
     text(tr("Language"));
     ImGui::PopStyleColor();
     std::vector<std::string> names;
-    for (Language l : all_languages) names.emplace_back(native_name(l));
-    int columns = 4;
-    const float w = choice_layout(names, 4, columns);
-    int i = 0;
+    std::optional<size_t> current;
     for (Language l : all_languages) {
-        if (i++ % columns != 0) ImGui::SameLine();
-        if (choice_button(native_name(l), w, l == s.language)) out.push_back(SetLanguage{l});
+        if (l == s.language) current = names.size();
+        names.emplace_back(native_name(l));
     }
+    if (auto i = choice_row(names, 4, current)) out.push_back(SetLanguage{all_languages[*i]});
 }
 
 // Touch has no scroll wheel: a drag that starts on the page itself (not on a control) scrolls it,

@@ -148,14 +148,12 @@ void draw_status_filter(const AppState& s, std::vector<Action>& out) {
         {EntryStatus::submitted, tr("filter.waiting") + "##filter-waiting"},
         {EntryStatus::rejected, tr("filter.rejected") + "##filter-rejected"}};
     std::vector<std::string> labels;
-    for (const auto& choice : choices) labels.push_back(choice.second);
-    int columns = 4;
-    const float w = choice_layout(labels, 4, columns);
-    int i = 0;
+    std::optional<size_t> current;
     for (const auto& [status, label] : choices) {
-        if (i++ % columns != 0) ImGui::SameLine();
-        if (choice_button(label, w, s.history_filter.status == status)) out.push_back(FilterStatus{status});
+        if (s.history_filter.status == status) current = labels.size();
+        labels.push_back(label);
     }
+    if (auto i = choice_row(labels, 4, current)) out.push_back(FilterStatus{choices[*i].first});
 }
 
 void draw_entry_title(const std::string& title) {

@@ -50,6 +50,9 @@ bool fits_button(const std::string& label, float width) {
     return ImGui::CalcTextSize(label.c_str(), nullptr, true).x <= width - 2 * min_side_padding;
 }
 
+namespace {
+
+// The width of each choice; `columns` receives how many go on a line.
 float choice_layout(const std::vector<std::string>& labels, int preferred, int& columns) {
     const float avail = ImGui::GetContentRegionAvail().x, spacing = ImGui::GetStyle().ItemSpacing.x;
     auto width_for = [&](int n) { return (avail - static_cast<float>(n - 1) * spacing) / static_cast<float>(n); };
@@ -57,6 +60,19 @@ float choice_layout(const std::vector<std::string>& labels, int preferred, int& 
     while (columns > 1 && !std::all_of(labels.begin(), labels.end(), [&](const std::string& l) { return fits_button(l, width_for(columns)); }))
         columns = std::max(1, columns / 2);
     return width_for(columns);
+}
+
+}  // namespace
+
+std::optional<size_t> choice_row(const std::vector<std::string>& labels, int preferred, std::optional<size_t> current) {
+    int columns = preferred;
+    const float w = choice_layout(labels, preferred, columns);
+    std::optional<size_t> tapped;
+    for (size_t i = 0; i < labels.size(); ++i) {
+        if (i % static_cast<size_t>(columns) != 0) ImGui::SameLine();
+        if (choice_button(labels[i], w, current == i)) tapped = i;
+    }
+    return tapped;
 }
 
 bool touch_button(const std::string& label, float width) {

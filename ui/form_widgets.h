@@ -37,9 +37,9 @@ bool choice_button(const std::string& label, float width, bool current);
 bool touch_checkbox(const std::string& label, bool& value);
 // Whether `label` fits a touch_button of `width` (with the smallest side padding).
 bool fits_button(const std::string& label, float width);
-// Lays out a row of choice buttons: `preferred` side by side when every label fits, else half as
-// many per line. Returns the width of each; `columns` receives how many go on a line.
-float choice_layout(const std::vector<std::string>& labels, int preferred, int& columns);
+// A row of choice buttons (tabs, filters, languages): `preferred` side by side when every label
+// fits, else half as many per line; `current` drawn pressed. Returns the index tapped, or nullopt.
+std::optional<size_t> choice_row(const std::vector<std::string>& labels, int preferred, std::optional<size_t> current);
 // "‹ 2025 | 2026 | 2027 ›" across the line; `id` keeps the buttons apart between screens. Returns
 // the year tapped (never outside first..last), or nullopt.
 std::optional<int> year_stepper(const char* id, int year, int first_year, int last_year);

@@ -115,15 +115,13 @@ void draw_kinds(const ImportState& im, std::vector<Action>& out) {
                                                         {ImportKind::trainings, tr("Trainings") + "##import-kind-trainings"},
                                                         {ImportKind::openings, tr("Opening balances") + "##import-kind-openings"}};
     std::vector<std::string> labels;
-    for (const auto& k : kinds) labels.push_back(k.second);
-    int columns = 3;
-    const float w = choice_layout(labels, 3, columns);
-    int i = 0;
-    ImGui::BeginDisabled(im.applying || im.load == LoadState::loading);
+    std::optional<size_t> current;
     for (const auto& [kind, label] : kinds) {
-        if (i++ % columns != 0) ImGui::SameLine();
-        if (choice_button(label, w, im.kind == kind)) out.push_back(WorkspaceAction{SelectImportKind{kind}});
+        if (im.kind == kind) current = labels.size();
+        labels.push_back(label);
     }
+    ImGui::BeginDisabled(im.applying || im.load == LoadState::loading);
+    if (auto i = choice_row(labels, 3, current)) out.push_back(WorkspaceAction{SelectImportKind{kinds[*i].first}});
     ImGui::EndDisabled();
 }
 

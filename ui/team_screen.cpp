@@ -18,16 +18,9 @@ namespace {
 
 std::string days_of(const TeamRow& r, long long minutes) { return number(minutes_as_days(minutes, r.minutes_per_day)); }
 
-// One row of choice buttons; `current` is the index drawn pressed. Returns the index tapped or -1.
-int choice_row(const std::vector<std::string>& labels, int current) {
-    int columns = static_cast<int>(labels.size());
-    const float w = choice_layout(labels, columns, columns);
-    int tapped = -1;
-    for (int i = 0; i < static_cast<int>(labels.size()); ++i) {
-        if (i % columns != 0) ImGui::SameLine();
-        if (choice_button(labels[static_cast<size_t>(i)], w, i == current)) tapped = i;
-    }
-    return tapped;
+// One row of every choice side by side where they fit (the shared row, preferring one line).
+std::optional<size_t> filter_row(const std::vector<std::string>& labels, size_t current) {
+    return choice_row(labels, static_cast<int>(labels.size()), current);
 }
 
 void draw_filters(const TeamState& t, std::vector<Action>& out) {
@@ -40,41 +33,39 @@ void draw_filters(const TeamState& t, std::vector<Action>& out) {
     const auto departments = departments_of(t.rows);
     if (departments.size() > 1) {
         std::vector<std::string> labels{tr("All departments") + "##dep-all"};
-        int current = 0;
+        size_t current = 0;
         for (size_t i = 0; i < departments.size(); ++i) {
             labels.push_back(departments[i].second + "##dep-" + departments[i].first);
-            if (departments[i].first == f.department_id) current = static_cast<int>(i) + 1;
+            if (departments[i].first == f.department_id) current = i + 1;
         }
-        if (int i = choice_row(labels, current); i >= 0) {
-            f.department_id = i == 0 ? std::string() : departments[static_cast<size_t>(i - 1)].first;
+        if (auto i = filter_row(labels, current)) {
+            f.department_id = *i == 0 ? std::string() : departments[*i - 1].first;
             out.push_back(WorkspaceAction{EditTeamFilter{f}});
         }
     }
     const auto committees = joint_committees_of(t.rows);
     if (committees.size() > 1) {
         std::vector<std::string> labels{tr("All joint committees") + "##pc-all"};
-        int current = 0;
+        size_t current = 0;
         for (size_t i = 0; i < committees.size(); ++i) {
             labels.push_back(tr("JC {code}", {{"code", committees[i]}}) + "##pc-" + committees[i]);
-            if (committees[i] == f.joint_committee) current = static_cast<int>(i) + 1;
+            if (committees[i] == f.joint_committee) current = i + 1;
         }
-        if (int i = choice_row(labels, current); i >= 0) {
-            f.joint_committee = i == 0 ? std::string() : committees[static_cast<size_t>(i - 1)];
+        if (auto i = filter_row(labels, current)) {
+            f.joint_committee = *i == 0 ? std::string() : committees[*i - 1];
             out.push_back(WorkspaceAction{EditTeamFilter{f}});
         }
     }
     const RegimeFilter regimes[] = {RegimeFilter::all, RegimeFilter::full_time, RegimeFilter::part_time};
-    const int regime = static_cast<int>(std::find(std::begin(regimes), std::end(regimes), f.regime) - std::begin(regimes));
-    if (int i = choice_row({tr("Every regime") + "##regime-all", tr("Full-time") + "##regime-full", tr("Part-time") + "##regime-part"}, regime);
-        i >= 0) {
-        f.regime = regimes[i];
+    const auto regime = static_cast<size_t>(std::find(std::begin(regimes), std::end(regimes), f.regime) - std::begin(regimes));
+    if (auto i = filter_row({tr("Every regime") + "##regime-all", tr("Full-time") + "##regime-full", tr("Part-time") + "##regime-part"}, regime)) {
+        f.regime = regimes[*i];
         out.push_back(WorkspaceAction{EditTeamFilter{f}});
     }
     const std::optional<WorkerStatus> statuses[] = {WorkerStatus::active, WorkerStatus::left, std::nullopt};
-    const int status = static_cast<int>(std::find(std::begin(statuses), std::end(statuses), f.status) - std::begin(statuses));
-    if (int i = choice_row({tr("Employed") + "##status-active", tr("Left") + "##status-left", tr("Everyone") + "##status-all"}, status);
-        i >= 0) {
-        f.status = statuses[i];
+    const auto status = static_cast<size_t>(std::find(std::begin(statuses), std::end(statuses), f.status) - std::begin(statuses));
+    if (auto i = filter_row({tr("Employed") + "##status-active", tr("Left") + "##status-left", tr("Everyone") + "##status-all"}, status)) {
+        f.status = statuses[*i];
         out.push_back(WorkspaceAction{EditTeamFilter{f}});
     }
     bool flagged = f.flagged_only;

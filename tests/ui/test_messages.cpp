@@ -15,15 +15,7 @@ namespace {
 
 using test::command_of;
 
-SessionInfo worker_session() {
-    SessionInfo s = test::manager_session();
-    s.account_id = "acc-worker";
-    s.email = "worker@demo.example";
-    s.role = "worker";
-    s.worker_id = "w-0001";
-    s.display_name = "Anna Peeters";
-    return s;
-}
+using test::worker_session;
 
 std::vector<NotificationItem> two_messages() {
     return {{12, "certificate_expiring", "Your certificate expires on 2026-12-20", "The certificate of \"Reach truck\" is valid until 2026-12-20.",
