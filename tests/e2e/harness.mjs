@@ -153,11 +153,12 @@ export async function screenshot(page, name) {
 export const certificatePng = () => Buffer.from('iVBORw0KGgoAAAANSUhEUgAAACAAAAAYCAIAAAAUMWhjAAAAUElEQVR42mMQTzxDU8RAJwt+/fhAdTRwFlASICPEgqEfyUPfgmnTFpCNRoNoIIPozDRxWgUR0GhkRP0gItkCSpyPbMfABdGgs4CoVDSEWxUA7COPPoU+4J4AAAAASUVORK5CYII=', 'base64');
 
 // One server and one browser for a test file: registers the file's before/after hooks and returns
-// an object whose `server` and `browser` are set once they run.
-export function serverAndBrowser() {
+// an object whose `server` and `browser` are set once they run. `extraArgs()` (awaited when the
+// server starts, so it can start what the options point at) gives more options for `serve`.
+export function serverAndBrowser(extraArgs = async () => []) {
   const env = { server: null, browser: null };
   before(async () => {
-    env.server = await startServer();
+    env.server = await startServer(await extraArgs());
     env.browser = await launchBrowser();
   });
   after(async () => {
