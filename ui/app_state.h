@@ -23,6 +23,7 @@ enum class Tab { balance, history, submit };
 // The training form as typed; validated by the core's request decoder before anything is sent.
 struct SubmitForm {
     std::string title, provider, training_type = "formal", date, end_date, hours, minutes, cost;
+    std::string certificate_valid_until;  // optional: reminders come before it
     std::string certificate_name, certificate_type;  // the picked file stays in the host (browser)
     long long certificate_size = 0;
     bool busy = false;
@@ -31,7 +32,7 @@ struct SubmitForm {
     std::optional<std::string> queued_title;  // the last training kept for later (no network)
 };
 
-enum class FormField { title, provider, date, end_date, hours, minutes, cost };
+enum class FormField { title, provider, date, end_date, hours, minutes, cost, certificate_valid_until };
 
 // A training submitted without a connection: kept on the device with its idempotency key and
 // sent when the network is back, so it is never stored twice.

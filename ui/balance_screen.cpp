@@ -179,6 +179,8 @@ void draw_history_entry(const AppState& s, const EntryRecord& e) {
     line += " \u00b7 " + tr("status." + std::string(to_string(e.entry.status)));
     if (!e.provider.empty()) line += " \u00b7 " + e.provider;
     text(line);
+    if (e.certificate_valid_until)
+        text(tr("Certificate valid until {date}", {{"date", date_text(*e.certificate_valid_until)}}));
     if (e.entry.status == EntryStatus::rejected && !e.decision_reason.empty())
         text(tr("Reason: {reason}", {{"reason", e.decision_reason}}));
     ImGui::EndGroup();

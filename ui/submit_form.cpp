@@ -43,6 +43,7 @@ Result<ValidSubmission> validate_submission(const SubmitForm& form) {
                            {"minutes", *hours * 60 + *minutes},
                            {"cost_cents", *cost}};
     if (!form.end_date.empty()) body["end_date"] = form.end_date;
+    if (!form.certificate_valid_until.empty()) body["certificate_valid_until"] = form.certificate_valid_until;
     auto training = requests::training(body);
     if (!training) {
         Error e = training.error();

@@ -5,7 +5,6 @@
 #include <string>
 
 #include "certificate_thumbnail.h"
-#include "certificate_thumbnail.h"
 #include "form_widgets.h"
 #include "imgui.h"
 #include "item_tree.h"
@@ -89,6 +88,8 @@ void draw_submit_tab(const AppState& s, std::vector<Action>& out) {
     ImGui::Spacing();
     field("##cost", tr("Cost in euros (optional)"), form.cost, FormField::cost, form, "cost", out, ImGuiInputTextFlags_CharsDecimal);
     certificate(s, out);
+    field("##certificate-valid-until", tr("Certificate valid until (optional, YYYY-MM-DD)"), form.certificate_valid_until,
+          FormField::certificate_valid_until, form, "certificate_valid_until", out);
 
     // The preview, computed by the core from the year shown and what was typed.
     if (auto valid = validate_submission(form); valid && s.view) {

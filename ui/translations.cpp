@@ -311,6 +311,7 @@ std::string error_message(const Error& e) {
     if (e.field == "hours" || e.field == "minutes") return tr("error.duration");
     if (e.field == "cost") return tr("error.cost");
     if (e.field == "end_date") return tr("error.end_date");
+    if (e.field == "certificate_valid_until" && e.code == "out_of_range") return tr("error.certificate_valid_until");
     if (e.field == "certificate" || e.field == "certificate_id" || e.code == "unsupported_media_type" || e.code == "too_large")
         return tr("error.certificate");
     if (e.code == "invalid_date") return tr("error.invalid_date");

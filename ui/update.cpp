@@ -255,7 +255,7 @@ std::vector<Command> update(AppState& s, const Action& action) {
             },
             [&](const EditForm& a) -> Commands {
                 std::string* targets[] = {&s.submit.title, &s.submit.provider, &s.submit.date, &s.submit.end_date,
-                                          &s.submit.hours, &s.submit.minutes, &s.submit.cost};
+                                          &s.submit.hours, &s.submit.minutes, &s.submit.cost, &s.submit.certificate_valid_until};
                 *targets[static_cast<int>(a.field)] = a.text.substr(0, 200);
                 s.submit.sent_title.reset();
                 return {};

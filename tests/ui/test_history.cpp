@@ -198,3 +198,14 @@ TEST_CASE("a long history lays out only what is on screen, keeps its height and 
     CHECK(gui.find("text", "Course 499") != nullptr);
     CHECK(gui.find("text", "Course 0") == nullptr);
 }
+
+TEST_CASE("a training's certificate validity shows under it in the history") {
+    auto s = on_history();
+    REQUIRE_FALSE(s.view->entries.empty());
+    s.view->entries.front().certificate_valid_until = *CivilDate::parse("2029-03-31");
+    test::HeadlessImGui gui(390, 4000);
+    auto draw = [&](std::vector<ui::Action>& out) { ui::draw_app_frame(s, out); };
+    gui.frame(draw);
+    gui.frame(draw);
+    CHECK(gui.find("text", "Certificate valid until 2029-03-31"));
+}

@@ -52,6 +52,11 @@ TEST_CASE("the form validates like the server and names the field") {
     ui::update(s, ui::SubmitTraining{"k-1"});
     CHECK(s.submit.error->field == "date");
     type(s, ui::FormField::date, "2026-11-29");
+    type(s, ui::FormField::certificate_valid_until, "2026-11-01");
+    ui::update(s, ui::SubmitTraining{"k-1"});
+    CHECK(s.submit.error->field == "certificate_valid_until");
+    CHECK(ui::error_message(*s.submit.error) == "The certificate cannot expire before the training.");
+    type(s, ui::FormField::certificate_valid_until, "2029-11-29");
     auto sent = ui::update(s, ui::SubmitTraining{"k-1"});
     REQUIRE(sent.size() == 1);
     auto command = std::get<ui::SendTraining>(sent[0]);
@@ -60,6 +65,7 @@ TEST_CASE("the form validates like the server and names the field") {
     CHECK(body["minutes"] == 25 * 60 + 30);
     CHECK(body["cost_cents"] == 12550);
     CHECK(body["end_date"] == "2026-11-30");
+    CHECK(body["certificate_valid_until"] == "2029-11-29");
     CHECK(s.submit.busy);
     CHECK(ui::update(s, ui::SubmitTraining{"k-1"}).empty());  // not twice
 }
