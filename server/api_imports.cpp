@@ -105,11 +105,15 @@ Result<Answer> apply_import(ApiContext& ctx, Transaction& tx, const Principal& p
         if (plan->numbered_by_item) return make_error("malformed_json", first.message, first.field);
         return make_error("malformed_csv", "line " + std::to_string(first.line) + ": " + first.message, first.field);
     }
-    auto departments = tx.departments(p.employer_id);
-    if (!departments) return departments.error();
+    std::vector<DepartmentRecord> departments;  // payroll rows carry the department's name
+    if (kind == ImportKind::payroll) {
+        auto d = tx.departments(p.employer_id);
+        if (!d) return d.error();
+        departments = std::move(*d);
+    }
     for (auto& row : plan->rows) {
         if (row.action == ImportAction::rejected || row.action == ImportAction::unchanged) continue;
-        auto r = kind == ImportKind::payroll ? apply_worker_row(ctx, tx, p, row, *departments) : apply_entry_row(ctx, tx, p, row, kind);
+        auto r = kind == ImportKind::payroll ? apply_worker_row(ctx, tx, p, row, departments) : apply_entry_row(ctx, tx, p, row, kind);
         if (!r) return r.error();
     }
     return Answer{201, wire::to_json(*plan, false)};

@@ -1,6 +1,7 @@
 // HR's yearly training plan: read (a new one when none is stored yet) with what the ledger realised
 // of each line, and saved whole over the version that was edited. The rules are the core's.
 #include "api_support.h"
+#include "json_reader.h"
 #include "worker_figures.h"
 
 namespace ll::server {
@@ -22,8 +23,14 @@ Result<Answer> save_plan(ApiContext& ctx, Transaction& tx, const Principal& p, c
     if (!may_administer(p, p.employer_id)) return forbidden("the training plan is for HR");
     auto plan = training_plan_from_json(body);
     if (!plan) return plan.error();
-    auto before = training_plan_of(tx, p.employer_id, plan->year);
+    // The plan as stored before, for the audit record (no realised figures needed: the stored text).
+    auto before = tx.training_plan(p.employer_id, plan->year);
     if (!before) return before.error();
+    json previous = nullptr;
+    if (*before) {
+        if (auto j = parse_json((*before)->plan_json)) previous = *j;
+        previous["version"] = (*before)->version;
+    }
     const std::int64_t edited = plan->version;
     plan->version = 0;  // the stored JSON has no version: the row's column is the one
     const json stored = to_json(*plan, {});
@@ -34,7 +41,6 @@ Result<Answer> save_plan(ApiContext& ctx, Transaction& tx, const Principal& p, c
     if (!after) return after.error();
     const json answer = to_json(after->plan, after->progress);
     const std::string target = std::to_string(plan->year);
-    json previous = before->plan.version == 0 ? json(nullptr) : to_json(before->plan, {});
     if (auto r = journal(ctx, tx, p, "training_plan.save", "training_plan", target, "", previous, stored); !r) return r.error();
     return Answer{200, answer};
 }

@@ -69,21 +69,21 @@ void draw_line(const PlanState& p, size_t i, std::vector<Action>& out) {
     ImGui::SameLine();
     if (choice_button(tr("Informal") + "##plan-informal-" + n, half, l.training_type == "informal"))
         edited([](PlanLineDraft& x) { x.training_type = "informal"; });
-    for (auto [id, label, member, purpose] : {std::tuple{"description-", tr("What is planned"), &PlanLineDraft::description, TextPurpose::text},
-                                              {"workers-", tr("Planned participants"), &PlanLineDraft::workers, TextPurpose::decimal},
-                                              {"hours-", tr("Planned hours in total"), &PlanLineDraft::hours, TextPurpose::decimal}}) {
-        FieldResult r = text_field(("##plan-" + std::string(id) + n).c_str(), label, l.*member, 0, purpose);
+    // Each field's name is both its widget id and the field errors name ("lines[1].hours").
+    for (auto [field, label, member, purpose] : {std::tuple{"description", tr("What is planned"), &PlanLineDraft::description, TextPurpose::text},
+                                                 {"workers", tr("Planned participants"), &PlanLineDraft::workers, TextPurpose::decimal},
+                                                 {"hours", tr("Planned hours in total"), &PlanLineDraft::hours, TextPurpose::decimal}}) {
+        FieldResult r = text_field(("##plan-" + std::string(field) + "-" + n).c_str(), label, l.*member, 0, purpose);
         if (r.changed) edited([&, m = member](PlanLineDraft& x) { x.*m = r.text; });
-        field_error(p.error, ("lines[" + n + "]." + std::string(id).substr(0, std::string(id).size() - 1)).c_str());
+        field_error(p.error, ("lines[" + n + "]." + field).c_str());
     }
     // Realised figures belong to the lines as stored; a line added since has none yet.
     if (!p.changed && i < p.progress.size()) muted_text(realised_text(p.progress[i]));
-    if (touch_button(tr("Remove this line") + "##plan-remove-" + n, 0))
-        out.push_back(WorkspaceAction{EditPlan{[&] {
-            PlanDraft d = p.draft;
-            d.lines.erase(d.lines.begin() + static_cast<std::ptrdiff_t>(i));
-            return d;
-        }()}});
+    if (touch_button(tr("Remove this line") + "##plan-remove-" + n, 0)) {
+        PlanDraft d = p.draft;
+        d.lines.erase(d.lines.begin() + static_cast<std::ptrdiff_t>(i));
+        out.push_back(WorkspaceAction{EditPlan{std::move(d)}});
+    }
 }
 
 // The deadlines of the shipped rule set (the only one there is), for the first day as typed.

@@ -27,16 +27,6 @@ SessionInfo hr_session() {
     return s;
 }
 
-SessionInfo worker_session() {
-    SessionInfo s = manager_session();
-    s.account_id = "acc-worker";
-    s.email = "worker@demo.example";
-    s.role = "worker";
-    s.worker_id = "w-0001";
-    s.display_name = "Anna Peeters";
-    return s;
-}
-
 std::vector<ApprovalItem> demo_inbox() {
     auto item = [](const char* id, const char* name, const char* title, const char* date, long long minutes, long long remaining) {
         ApprovalItem a;

@@ -11,7 +11,6 @@ namespace ll::test {
 
 SessionInfo manager_session();
 SessionInfo hr_session();
-SessionInfo worker_session();  // Anna, a worker without a team
 std::vector<ApprovalItem> demo_inbox();  // three submissions, one with a certificate
 std::vector<TeamRow> demo_team(int workers, int year = 2026);
 ComplianceReport demo_compliance(const char* day);

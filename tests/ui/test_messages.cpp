@@ -4,6 +4,7 @@
 
 #include "app_frame.h"
 #include "demo_workspace.h"
+#include "demo_year.h"
 #include "headless_imgui.h"
 #include "update.h"
 #include "workspace_requests.h"
@@ -15,7 +16,12 @@ namespace {
 
 using test::command_of;
 
-using test::worker_session;
+// Anna as the server answers her session: of an employer (messages are per employer).
+SessionInfo employed_anna() {
+    SessionInfo s = test::anna_session();
+    s.employer_id = "demo";
+    return s;
+}
 
 std::vector<NotificationItem> two_messages() {
     return {{12, "certificate_expiring", "Your certificate expires on 2026-12-20", "The certificate of \"Reach truck\" is valid until 2026-12-20.",
@@ -25,7 +31,7 @@ std::vector<NotificationItem> two_messages() {
 }
 
 struct MessagesScreen {
-    ui::AppState s = test::workspace_state(worker_session());
+    ui::AppState s = test::workspace_state(employed_anna());
     test::HeadlessImGui gui{390, 1600};
     std::function<void(std::vector<ui::Action>&)> draw = [this](std::vector<ui::Action>& out) { ui::draw_app_frame(s, out); };
 
@@ -44,7 +50,7 @@ struct MessagesScreen {
 
 TEST_CASE("a worker's messages: the unread count in the bar, the list, one mark of read per message") {
     auto s = ui::initial_state(*CivilDate::parse("2026-12-01"), 2023, 2040, ui::Language::en);
-    CHECK(command_of<ui::FetchMessages>(ui::update(s, ui::SignedIn{worker_session()})));  // loaded at sign-in
+    CHECK(command_of<ui::FetchMessages>(ui::update(s, ui::SignedIn{employed_anna()})));  // loaded at sign-in
 
     MessagesScreen m;
     ui::update(m.s, ui::WorkspaceAction{ui::MessagesLoaded{two_messages()}});
