@@ -55,6 +55,7 @@ Rational rounded(const Rational& days, Rounding rounding) {
 }
 
 std::optional<Rational> prorate(const Rational& full_time_days, const Rational& month_sum) {
+    if (full_time_days == Rational(0)) return Rational(0);  // no complementary days: the usual case
     auto r = full_time_days.times(month_sum);
     return r ? r->divided_by(Rational(12)) : std::nullopt;
 }
@@ -62,8 +63,9 @@ std::optional<Rational> prorate(const Rational& full_time_days, const Rational& 
 }  // namespace
 
 long long minutes_per_day(const Rational& weekly_hours) {
-    auto m = weekly_hours.times(Rational(60))->divided_by(Rational(5));
-    return m ? m->ceil() : 0;
+    // weekly_hours x 60 / 5 days, rounded up; 128 bits cannot overflow.
+    const __int128 num = static_cast<__int128>(weekly_hours.num()) * 12, den = weekly_hours.den();
+    return weekly_hours.num() <= 0 ? 0 : static_cast<long long>((num + den - 1) / den);
 }
 
 std::optional<Rational> fraction_from_hours(const Rational& weekly_hours, const Rational& full_time_weekly_hours) {
@@ -108,10 +110,12 @@ Result<Entitlement> compute_entitlement(const RuleSet& rules, const EntitlementI
         const int months = groups[i].second;
         auto part_months = fraction.times(Rational(months));
         auto sum = part_months ? e.month_sum.plus(*part_months) : std::nullopt;
-        auto part = part_months ? prorate(rule->days, *part_months) : std::nullopt;
-        if (!sum || !part) return overflow();
+        if (!sum) return overflow();
         e.month_sum = *sum;
         e.months_counted += months;
+        if (!input.explain) continue;
+        auto part = prorate(rule->days, *part_months);  // only the line shows a group's days
+        if (!part) return overflow();
         note("entitlement.pro_rata", [&] {
             return Args{{"full_time_days", rule->days.to_decimal(2)},
                         {"fraction_percent", fraction.times(Rational(100))->to_decimal(2)},

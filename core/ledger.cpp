@@ -95,7 +95,10 @@ public:
         : rules_(rules),
           facts_(facts),
           options_(options),
-          input_{0, Rational(), facts.employment, facts.joint_committee, facts.full_time_weekly_hours, options.explain} {}
+          input_{0, Rational(), facts.employment, facts.joint_committee, facts.full_time_weekly_hours, options.explain},
+          period_end_(rules.period_end_for(facts.joint_committee)) {
+        lots_.reserve(8);  // a right and a complementary lot for each year a period carries
+    }
 
     Result<Balance> run(const std::vector<LedgerEntry>& entries);
 
@@ -115,6 +118,8 @@ private:
     long long total() const;
     long long expire_all();
     Result<bool> fold_year(int year, EntryRange entries);
+    Result<bool> set_right(YearBalance& yb, const Rational& company_fte);
+    bool employment_as_year_before(int year) const;
     void add_credits(YearBalance& yb, EntryRange entries);
     long long add_debits(YearBalance& yb, EntryRange entries);
     void close_year(YearBalance& yb);
@@ -129,6 +134,7 @@ private:
     const WorkerFacts& facts_;
     const LedgerOptions& options_;
     EntitlementInput input_;  // the worker's part, filled once; each year sets its year and company size
+    PeriodEnd period_end_;    // the worker's sector's, looked up once
     std::vector<Lot> lots_;  // oldest origin first, then by source
     Balance balance_;
     bool ended_ = false;
@@ -176,11 +182,7 @@ Result<bool> Folder::fold_year(int year, EntryRange entries) {
     auto fte = facts_.company_fte.find(year);
     if (fte == facts_.company_fte.end())
         return make_error("missing_field", "no company size for " + std::to_string(year), "company_fte." + std::to_string(year));
-    input_.year = year;
-    input_.company_fte = fte->second;
-    auto e = compute_entitlement(rules_, input_);
-    if (!e) return e.error();
-    yb.entitlement = std::move(*e);
+    if (auto r = set_right(yb, fte->second); !r) return r.error();
     if (!ended_) {
         const Entitlement& right = yb.entitlement;
         yb.entitled_minutes = right.minutes;
@@ -200,6 +202,37 @@ Result<bool> Folder::fold_year(int year, EntryRange entries) {
     close_year(yb);
     balance_.years.push_back(std::move(yb));
     return true;
+}
+
+// Bulk folds (no explanation lines) copy the year before's right when nothing it depends on
+// changed: most workers keep one contract for years, so five years cost one or two computations.
+Result<bool> Folder::set_right(YearBalance& yb, const Rational& company_fte) {
+    if (!options_.explain && !balance_.years.empty() && employment_as_year_before(yb.year)) {
+        const Entitlement& before = balance_.years.back().entitlement;
+        auto rule = rules_.days_for(yb.year, company_fte, facts_.joint_committee);
+        if (!rule) return rule.error();
+        if (rule->days == before.full_time_days && rule->basis == before.basis) {
+            yb.entitlement = before;
+            yb.entitlement.year = yb.year;
+            return true;
+        }
+    }
+    input_.year = yb.year;
+    input_.company_fte = company_fte;
+    auto e = compute_entitlement(rules_, input_);
+    if (!e) return e.error();
+    yb.entitlement = std::move(*e);
+    return true;
+}
+
+// Each period covers every month of both years or none of them: the months' fractions are equal.
+bool Folder::employment_as_year_before(int year) const {
+    auto month_of = [](const CivilDate& d) { return d.year() * 12 + static_cast<int>(d.month()) - 1; };
+    const int first = (year - 1) * 12, last = year * 12 + 11;
+    return std::all_of(facts_.employment.begin(), facts_.employment.end(), [&](const EmploymentPeriod& p) {
+        const int start = month_of(p.start), end = p.end ? month_of(*p.end) : last;
+        return (start <= first && end >= last) || end < first || start > last;
+    });
 }
 
 void Folder::add_credits(YearBalance& yb, EntryRange entries) {
@@ -267,7 +300,7 @@ void Folder::close_year(YearBalance& yb) {
         return;
     }
     auto start = rules_.period_start(year);
-    const bool resets = rules_.period_end_for(facts_.joint_committee) == PeriodEnd::reset;
+    const bool resets = period_end_ == PeriodEnd::reset;
     if (!start) {
         // Years before the first 5-year period do not roll into it unless the rule set says so.
         if (!rules_.carry_over.roll_before_period) {
@@ -286,7 +319,7 @@ void Folder::close_year(YearBalance& yb) {
     }
     if (start && resets) yb.lapses_on = year_end(*start + rules_.carry_over.period_years - 1);
     yb.carried_out_minutes = total();
-    yb.lots_carried_out = lots_;
+    if (options_.explain) yb.lots_carried_out = lots_;
 }
 
 Result<Balance> Folder::run(const std::vector<LedgerEntry>& entries) {
@@ -307,7 +340,9 @@ Result<Balance> Folder::run(const std::vector<LedgerEntry>& entries) {
             return make_error("out_of_range", "minutes must be above 0 (a correction: not 0)", "entries[" + std::to_string(i) + "].minutes");
         by_year.push_back({x.date.year(), &x});
     }
-    std::stable_sort(by_year.begin(), by_year.end(), [](const DatedEntry& a, const DatedEntry& b) { return a.year < b.year; });
+    auto by_year_order = [](const DatedEntry& a, const DatedEntry& b) { return a.year < b.year; };
+    // Stored ledgers come in date order; stable_sort would allocate its buffer anyway.
+    if (!std::is_sorted(by_year.begin(), by_year.end(), by_year_order)) std::stable_sort(by_year.begin(), by_year.end(), by_year_order);
 
     balance_.years.reserve(static_cast<size_t>(options_.to_year - options_.from_year + 1));
     auto next = by_year.begin();
@@ -337,7 +372,7 @@ void Folder::add_period_progress() {
     }
     for (auto& p : balance_.periods) {
         p.shortfall_minutes = std::max(0LL, p.goal_minutes - p.followed_minutes);
-        if (p.ended && p.shortfall_minutes > 0 && rules_.period_end_for(facts_.joint_committee) == PeriodEnd::carry) {
+        if (p.ended && p.shortfall_minutes > 0 && period_end_ == PeriodEnd::carry) {
             auto& last = balance_.years[static_cast<size_t>(p.end_year - options_.from_year)];
             note(last, "ledger.period_shortfall", [&] {
                 return Args{{"period", std::to_string(p.start_year) + "-" + std::to_string(p.end_year)},

@@ -44,8 +44,8 @@ struct LedgerOptions {
     int from_year = 0;
     int to_year = 0;
     bool count_pending = false;  // also count submitted trainings against the balance
-    // Explanation lines cost most of a fold; bulk figures (team tables, exports) skip them and get
-    // the very same numbers.
+    // Explanation lines (and the lots carried out, their breakdown) cost most of a fold; bulk figures
+    // (team tables, exports) skip them and get the very same numbers.
     bool explain = true;
 };
 
@@ -75,7 +75,7 @@ struct YearBalance {
     // When what remains of this year is lost if left unused (contract end after resignation,
     // a period reset, no roll into the first period); none while it keeps carrying over.
     std::optional<CivilDate> lapses_on;
-    std::vector<Lot> lots_carried_out;
+    std::vector<Lot> lots_carried_out;    // the carried-out minutes by origin (explained folds only)
     Explanation explanation;
 };
 
