@@ -6,16 +6,20 @@ if ('serviceWorker' in navigator && (location.protocol === 'https:' || location.
   navigator.serviceWorker.register('service-worker.js').catch(() => {});
 }
 
+// An export may be called only once the runtime runs: before that its wrapper exists but the
+// WebAssembly instance behind it does not (a tool polling early would throw).
+const live = (name) => Module.calledRun && Module[name];
+
 window.learnledger = {
   // Frames rendered since load: stays constant while the page is idle.
-  frames: () => (Module._app_frames ? Module._app_frames() : 0),
+  frames: () => (live('_app_frames') ? Module._app_frames() : 0),
   // Widgets of the last frame: {id, role, label, value, x, y, w, h} in CSS pixels.
-  items: () => (Module._app_items_json ? JSON.parse(UTF8ToString(Module._app_items_json())) : []),
-  ready: () => !!(Module.calledRun && Module._app_frames && Module._app_frames() > 0),
+  items: () => (live('_app_items_json') ? JSON.parse(UTF8ToString(Module._app_items_json())) : []),
+  ready: () => !!(live('_app_frames') && Module._app_frames() > 0),
   // The theme drawn: 'dark' or 'light' (it follows prefers-color-scheme).
-  theme: () => (Module._app_dark && Module._app_dark() === 1 ? 'dark' : 'light'),
+  theme: () => (live('_app_dark') && Module._app_dark() === 1 ? 'dark' : 'light'),
   // Time spent in frames since load: the app's own work, and whole frames with the WebGL calls.
-  frameTimes: () => ({ appMs: Module._app_frame_ms ? Module._app_frame_ms(0) : 0, frameMs: Module._app_frame_ms ? Module._app_frame_ms(1) : 0 }),
+  frameTimes: () => ({ appMs: live('_app_frame_ms') ? Module._app_frame_ms(0) : 0, frameMs: live('_app_frame_ms') ? Module._app_frame_ms(1) : 0 }),
   // Renders `count` frames at once (benchmarks: CPU per frame).
-  renderFrames: (count) => { if (Module._app_run_frames) Module._app_run_frames(count); },
+  renderFrames: (count) => { if (live('_app_run_frames')) Module._app_run_frames(count); },
 };
