@@ -66,20 +66,29 @@ long resident_kb() {
 
 double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
+// The shortest of `repeat` runs of `run`: a neighbour's burst on a shared machine only lengthens some.
+template <class Run>
+double best_seconds(int repeat, Run&& run) {
+    double best = 1e9;
+    for (int i = 0; i < repeat; ++i) {
+        const auto t = Clock::now();
+        run();
+        best = std::min(best, seconds_since(t));
+    }
+    return best;
+}
+
 // The core: every worker's ledger folded over the 5 years; returns the total remaining (kept so the
 // work cannot be optimised away) and the best seconds of `repeat` runs.
 std::pair<long long, double> fold_all(const RuleSet& rules, const std::vector<Worker>& workers, bool explain, int repeat) {
     long long total = 0;
-    double took = 1e9;
-    for (int run = 0; run < repeat; ++run) {
-        const auto t = Clock::now();
+    const double took = best_seconds(repeat, [&] {
         total = 0;
         for (const auto& w : workers) {
             auto b = fold_ledger(rules, w.facts, w.entries, LedgerOptions{first_year, last_year, false, explain});
             if (b) total += b->years.back().remaining_minutes + b->years.back().used_minutes;
         }
-        took = std::min(took, seconds_since(t));
-    }
+    });
     return {total, took};
 }
 
@@ -119,14 +128,11 @@ std::pair<long long, double> group_by_all(const std::vector<Worker>& workers, bo
                              "SUM(CASE WHEN status = 1 THEN minutes ELSE 0 END) FROM entries GROUP BY worker, year",
                              -1, &query, nullptr), db);
     long long total = 0;
-    double took = 1e9;
-    for (int run = 0; run < runs; ++run) {
-        const auto t = Clock::now();
+    const double took = best_seconds(runs, [&] {
         total = 0;
         while (sqlite3_step(query) == SQLITE_ROW) total += sqlite3_column_int64(query, 2) + sqlite3_column_int64(query, 3);
-        took = std::min(took, seconds_since(t));
         sqlite3_reset(query);
-    }
+    });
     sqlite3_finalize(query);
     sqlite3_close(db);
     return {total, took};

@@ -63,9 +63,8 @@ std::optional<Rational> prorate(const Rational& full_time_days, const Rational& 
 }  // namespace
 
 long long minutes_per_day(const Rational& weekly_hours) {
-    // weekly_hours x 60 / 5 days, rounded up; 128 bits cannot overflow.
-    const __int128 num = static_cast<__int128>(weekly_hours.num()) * 12, den = weekly_hours.den();
-    return weekly_hours.num() <= 0 ? 0 : static_cast<long long>((num + den - 1) / den);
+    auto m = weekly_hours.times(Rational(12));  // x 60 minutes / 5 days
+    return m && m->num() > 0 ? m->ceil() : 0;
 }
 
 std::optional<Rational> fraction_from_hours(const Rational& weekly_hours, const Rational& full_time_weekly_hours) {
