@@ -31,10 +31,15 @@ std::optional<ImportKind> import_kind_from(const std::string& s) {
     return std::nullopt;
 }
 
-const ExistingWorker* find_by_national_number(const std::vector<ExistingWorker>& existing, const std::string& digits) {
+WorkersByNationalNumber::WorkersByNationalNumber(const std::vector<ExistingWorker>& existing) {
+    index_.reserve(existing.size());
     for (const auto& w : existing)
-        if (w.record.national_number == digits) return &w;
-    return nullptr;
+        if (w.record.national_number) index_.emplace(*w.record.national_number, &w);
+}
+
+const ExistingWorker* WorkersByNationalNumber::find(const std::string& digits) const {
+    auto it = index_.find(digits);
+    return it == index_.end() ? nullptr : it->second;
 }
 
 std::string trimmed_cell(const std::string& s) {
@@ -103,7 +108,7 @@ void add_row(ImportPlan& plan, PlannedRow row) {
     switch (row.action) {
         case ImportAction::create: ++plan.created; break;
         case ImportAction::update: ++plan.updated; break;
-        case ImportAction::unchanged: ++plan.unchanged; break;
+        case ImportAction::unchanged: ++plan.unchanged; return;
         case ImportAction::rejected: ++plan.rejected; break;
     }
     plan.rows.push_back(std::move(row));

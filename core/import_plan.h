@@ -2,9 +2,12 @@
 // applying stores. Shared by the payroll, provider-feed and opening-balance imports, with the header
 // mapping and the cell readers their files have in common (decimal comma, Belgian dates).
 #pragma once
+#include <deque>
 #include <initializer_list>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "records.h"
@@ -45,7 +48,9 @@ struct PlannedRow {
 struct ImportPlan {
     ImportKind kind = ImportKind::payroll;
     bool numbered_by_item = false;  // a JSON feed: `line` is the item's position (1 = first), not a line
-    std::vector<PlannedRow> rows;
+    // What changes or is refused; unchanged rows are only counted (a monthly payroll of 100,000 rows
+    // repeats nearly all of them). A deque: a growing vector of 1 kB rows would briefly hold them twice.
+    std::deque<PlannedRow> rows;
     std::vector<ImportProblem> file_problems;  // header: unknown or missing columns, duplicates
     int created = 0, updated = 0, unchanged = 0, rejected = 0;
 };
@@ -58,7 +63,16 @@ struct ExistingWorker {
     std::vector<EntryRecord> entries;
 };
 
-const ExistingWorker* find_by_national_number(const std::vector<ExistingWorker>& existing, const std::string& digits);
+// The employer's workers by national number, indexed once per import: next month's payroll of
+// 100,000 rows against 100,000 workers would otherwise compare numbers 10^10 times.
+class WorkersByNationalNumber {
+public:
+    explicit WorkersByNationalNumber(const std::vector<ExistingWorker>& existing);
+    const ExistingWorker* find(const std::string& digits) const;
+
+private:
+    std::unordered_map<std::string_view, const ExistingWorker*> index_;
+};
 
 // The file's columns: the header's cells matched against a list of accepted names per column (any
 // case, spaces or dashes for underscores). Unknown, repeated and missing required columns become
@@ -97,7 +111,7 @@ private:
     PlannedRow& row_;
 };
 
-// Rows with problems become rejected; the row is counted and added to the plan.
+// Rows with problems become rejected; the row is counted and, unless unchanged, added to the plan.
 void add_row(ImportPlan& plan, PlannedRow row);
 
 // "Decimal comma" numbers from spreadsheets: "0,8", "0.8", "80%", "80 %", "4/5".

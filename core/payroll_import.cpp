@@ -154,6 +154,7 @@ ImportPlan plan_payroll_import(const std::vector<CsvRecord>& records, const std:
 
     // National numbers that appear on more than one row: which row is right is for HR to say.
     std::map<std::string, int> seen;
+    const WorkersByNationalNumber workers(existing);
     for (size_t i = 1; i < records.size(); ++i) {
         PlannedRow scratch;
         if (auto n = NationalNumber::parse(ImportCells(records[i], columns, scratch).cell(p_national_number))) ++seen[n->digits()];
@@ -168,7 +169,7 @@ ImportPlan plan_payroll_import(const std::vector<CsvRecord>& records, const std:
             WorkerChange change;
             std::optional<EmploymentPeriod> period;
             read_cells(r, departments, full_time_weekly_hours, change, period);
-            if (nn) plan_row(row, change, period, find_by_national_number(existing, nn->digits()), employer_id, nn->digits(), r);
+            if (nn) plan_row(row, change, period, workers.find(nn->digits()), employer_id, nn->digits(), r);
         }
         add_row(plan, std::move(row));
     }

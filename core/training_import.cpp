@@ -51,14 +51,14 @@ std::optional<std::string> training_type_from(const std::string& text) {
 }
 
 // The worker a row is for (named on the row), or a problem: unknown, or the importer's own record.
-const ExistingWorker* matched_worker(ImportCells& r, PlannedRow& row, int column, const std::vector<ExistingWorker>& existing,
+const ExistingWorker* matched_worker(ImportCells& r, PlannedRow& row, int column, const WorkersByNationalNumber& workers,
                                      const EntryImportScope& scope) {
     auto nn = NationalNumber::parse(r.cell(column));
     if (!nn) {
         r.problem(column, "not a valid national number");
         return nullptr;
     }
-    const ExistingWorker* w = find_by_national_number(existing, nn->digits());
+    const ExistingWorker* w = workers.find(nn->digits());
     if (!w) r.problem(column, "no worker with this national number; import the payroll file first");
     else if (!scope.importer_worker_id.empty() && w->record.id == scope.importer_worker_id)
         r.problem(column, "this is your own record: nobody imports entries for themselves");
@@ -132,9 +132,9 @@ int column_of_field(const std::string& field, const ImportCells& r) {
     return it == columns.end() ? t_title : it->second;
 }
 
-void plan_training_row(ImportCells& r, PlannedRow& row, const std::vector<ExistingWorker>& existing, const EntryImportScope& scope,
+void plan_training_row(ImportCells& r, PlannedRow& row, const WorkersByNationalNumber& workers, const EntryImportScope& scope,
                        std::map<std::string, int>& seen) {
-    const ExistingWorker* w = matched_worker(r, row, t_national_number, existing, scope);
+    const ExistingWorker* w = matched_worker(r, row, t_national_number, workers, scope);
     const json body = training_body(r);
     if (!row.problems.empty()) return;
     auto t = requests::training(body);
@@ -172,9 +172,9 @@ std::optional<long long> opening_minutes(ImportCells& r, const EntryImportScope&
     return std::nullopt;
 }
 
-void plan_opening_row(ImportCells& r, PlannedRow& row, const std::vector<ExistingWorker>& existing, const EntryImportScope& scope,
+void plan_opening_row(ImportCells& r, PlannedRow& row, const WorkersByNationalNumber& workers, const EntryImportScope& scope,
                       std::map<std::string, int>& seen) {
-    const ExistingWorker* w = matched_worker(r, row, o_national_number, existing, scope);
+    const ExistingWorker* w = matched_worker(r, row, o_national_number, workers, scope);
     const std::string year_text = r.cell(o_origin_year);
     std::optional<int> origin;
     if (year_text.size() == 4 && year_text.find_first_not_of("0123456789") == std::string::npos) origin = std::stoi(year_text);
@@ -235,14 +235,16 @@ ImportPlan plan_entries(ImportKind kind, const std::vector<CsvRecord>& records, 
 
 ImportPlan plan_training_import(const std::vector<CsvRecord>& records, const std::vector<ExistingWorker>& existing,
                                 const EntryImportScope& scope) {
+    const WorkersByNationalNumber workers(existing);
     return plan_entries(ImportKind::trainings, records, training_columns, {t_national_number, t_title, t_date}, {t_hours, t_minutes},
-                        [&](ImportCells& r, PlannedRow& row, std::map<std::string, int>& seen) { plan_training_row(r, row, existing, scope, seen); });
+                        [&](ImportCells& r, PlannedRow& row, std::map<std::string, int>& seen) { plan_training_row(r, row, workers, scope, seen); });
 }
 
 ImportPlan plan_opening_import(const std::vector<CsvRecord>& records, const std::vector<ExistingWorker>& existing,
                                const EntryImportScope& scope) {
+    const WorkersByNationalNumber workers(existing);
     return plan_entries(ImportKind::openings, records, opening_columns, {o_national_number, o_origin_year, o_date}, {o_days, o_hours},
-                        [&](ImportCells& r, PlannedRow& row, std::map<std::string, int>& seen) { plan_opening_row(r, row, existing, scope, seen); });
+                        [&](ImportCells& r, PlannedRow& row, std::map<std::string, int>& seen) { plan_opening_row(r, row, workers, scope, seen); });
 }
 
 Result<std::vector<CsvRecord>> feed_records_from_json(const json& feed, size_t max_items) {

@@ -271,21 +271,29 @@ Result<PlannedRow> planned_row_from(const json& j, const std::string& path) {
 
 }  // namespace
 
-json to_json(const ImportPlan& plan, bool dry_run) {
-    json rows = json::array(), file = json::array();
+std::string to_json_text(const ImportPlan& plan, bool dry_run) {
+    json file = json::array();
     for (const auto& p : plan.file_problems) file.push_back(problem_json(p));
+    json head = {{"dry_run", dry_run},
+                 {"kind", to_string(plan.kind)},
+                 {"numbered_by_item", plan.numbered_by_item},
+                 {"summary", {{"created", plan.created}, {"updated", plan.updated}, {"unchanged", plan.unchanged}, {"rejected", plan.rejected}}},
+                 {"file_problems", file}};
+    std::string text = head.dump();
+    text.pop_back();  // the closing brace: the rows follow
+    text += R"(,"rows":[)";
+    bool first = true;
     for (const auto& r : plan.rows) {
         json problems = json::array();
         for (const auto& p : r.problems) problems.push_back(problem_json(p));
-        rows.push_back({{"line", r.line}, {"action", to_string(r.action)}, {"worker_id", r.worker_id}, {"name", r.name},
-                        {"changes", r.changes}, {"problems", problems}, {"entry", r.entry ? to_json(*r.entry) : json(nullptr)}});
+        const json row = {{"line", r.line}, {"action", to_string(r.action)}, {"worker_id", r.worker_id}, {"name", r.name},
+                          {"changes", r.changes}, {"problems", problems}, {"entry", r.entry ? to_json(*r.entry) : json(nullptr)}};
+        if (!first) text += ',';
+        first = false;
+        text += row.dump();
     }
-    return {{"dry_run", dry_run},
-            {"kind", to_string(plan.kind)},
-            {"numbered_by_item", plan.numbered_by_item},
-            {"summary", {{"created", plan.created}, {"updated", plan.updated}, {"unchanged", plan.unchanged}, {"rejected", plan.rejected}}},
-            {"file_problems", file},
-            {"rows", rows}};
+    text += "]}";
+    return text;
 }
 
 Result<ImportPlan> import_plan_from_json(const json& j) {

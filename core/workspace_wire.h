@@ -1,6 +1,7 @@
 // The wire format of the employer workspace: approval inbox items, team rows and the compliance
 // report, encoded by the server and decoded by the app through the same functions.
 #pragma once
+#include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -20,7 +21,9 @@ Result<std::vector<ApprovalItem>> approvals_from_json(const nlohmann::json& j); 
 Result<std::vector<TeamRow>> team_from_json(const nlohmann::json& j);            // {"year","items":[...]}
 Result<ComplianceReport> compliance_from_json(const nlohmann::json& j);
 // An import plan: row by row what the dry run would do, or what applying did (`dry_run` false).
-nlohmann::json to_json(const ImportPlan& plan, bool dry_run);
+// It is written as text row by row because a file of 100,000 rows as one JSON tree would take
+// twenty times the memory of its text.
+std::string to_json_text(const ImportPlan& plan, bool dry_run);
 Result<ImportPlan> import_plan_from_json(const nlohmann::json& j);
 // The signed-in person's notifications, newest first: {"unread": n, "items": [...]}.
 nlohmann::json to_json(const std::vector<NotificationItem>& items);

@@ -45,7 +45,11 @@ Result<ImportPlan> import_plan(ApiContext& ctx, Transaction& tx, const Principal
     auto workers = tx.workers(p.employer_id, WorkerFilter{});
     if (!workers) return workers.error();
     std::vector<ExistingWorker> existing;
-    for (const auto& w : *workers) existing.push_back({w, employment_of(*facts, w.id), {}});
+    existing.reserve(workers->size());
+    for (auto& w : *workers) {
+        auto employment = employment_of(*facts, w.id);
+        existing.push_back({std::move(w), std::move(employment), {}});
+    }
     const Rational week = facts->rules->full_time_weekly_hours;
     if (kind == ImportKind::payroll) {
         auto departments = tx.departments(p.employer_id);
@@ -116,7 +120,7 @@ Result<Answer> apply_import(ApiContext& ctx, Transaction& tx, const Principal& p
         auto r = kind == ImportKind::payroll ? apply_worker_row(ctx, tx, p, row, departments) : apply_entry_row(ctx, tx, p, row, kind);
         if (!r) return r.error();
     }
-    return Answer{201, wire::to_json(*plan, false)};
+    return Answer{201, nullptr, wire::to_json_text(*plan, false)};
 }
 
 }  // namespace
@@ -132,7 +136,8 @@ void install_import_routes(httplib::Server& http, ApiContext& ctx) {
             if (!tx) return send_error(res, tx.error());
             auto plan = import_plan(ctx, **tx, *p, req, kind);
             if (!plan) return send_error(res, plan.error());
-            send_json(res, 200, wire::to_json(*plan, true));
+            res.status = 200;
+            res.set_content(wire::to_json_text(*plan, true), json_type);
         });
         http.Post(path, [&ctx, kind](const httplib::Request& req, httplib::Response& res) {
             answer_write(ctx, req, res, [&](Transaction& tx, const Principal& p, const json&) { return apply_import(ctx, tx, p, req, kind); },

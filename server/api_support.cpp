@@ -199,7 +199,7 @@ void answer_write(ApiContext& ctx, const httplib::Request& req, httplib::Respons
     }
     auto answer = handler(**tx, *p, body);
     if (!answer) return send_error(res, answer.error());  // the transaction rolls back
-    const std::string text = answer->body.dump();
+    const std::string text = answer->text.empty() ? answer->body.dump() : std::move(answer->text);
     if (!key.empty()) {
         auto saved = (*tx)->store_answer(p->account_id, key, p->employer_id, {request_hash, answer->status, text}, ctx.timestamp());
         if (!saved) return send_error(res, saved.error());

@@ -50,10 +50,12 @@ constexpr const char* session_cookie = "ll_session";
 // The type of every JSON answer; compressed by answer_compression.h.
 constexpr const char* json_type = "application/json; charset=utf-8";
 
-// An answer: status and JSON body.
+// An answer: status and JSON body, or the body already written as JSON text (an import's plan of
+// 100,000 rows), which is sent and stored instead when not empty.
 struct Answer {
     int status = 200;
     nlohmann::json body;
+    std::string text;
 };
 
 int status_for(const Error& e);

@@ -26,7 +26,7 @@ std::string entry_text(const EntryRecord& e) {
 std::string action_text(const PlannedRow& r) {
     switch (r.action) {
         case ImportAction::create: return r.entry ? entry_text(*r.entry) : tr("New worker");
-        case ImportAction::unchanged: return r.entry ? tr("Already in the ledger") : tr("Unchanged");
+        case ImportAction::unchanged: return tr("Unchanged");
         case ImportAction::rejected: return tr("Refused");
         case ImportAction::update: {
             std::string fields;

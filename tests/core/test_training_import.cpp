@@ -85,13 +85,12 @@ TEST_CASE("a provider feed: new trainings, one already in the ledger, refused ro
         "90020199803;Welding;2026-05-04;3;;workshop;\n");                        // unknown type
     CHECK(p.kind == ImportKind::trainings);
     REQUIRE(p.file_problems.empty());
-    REQUIRE(p.rows.size() == 8);
+    REQUIRE(p.rows.size() == 7);  // the unchanged row is only counted
     CHECK(p.unchanged == 1);
     CHECK(p.created == 1);
     CHECK(p.rejected == 6);
-    CHECK(p.rows[0].action == ImportAction::unchanged);
-    CHECK(p.rows[0].name == "Anna Peeters");
-    const PlannedRow& aid = p.rows[1];
+    const PlannedRow& aid = p.rows[0];
+    CHECK(aid.line == 3);
     CHECK(aid.action == ImportAction::create);
     CHECK(aid.worker_id == "w-1");
     REQUIRE(aid.entry);
@@ -106,18 +105,18 @@ TEST_CASE("a provider feed: new trainings, one already in the ledger, refused ro
     CHECK(aid.entry->employer_id == "demo");
 
     auto problem = [&](size_t row) { return p.rows[row].problems.at(0); };
-    CHECK(problem(2).line == 4);
-    CHECK(problem(2).column == 3);
-    CHECK(problem(2).field == "date");
-    CHECK(problem(3).field == "national_number");
-    CHECK(problem(3).message == "not a valid national number");
-    CHECK(problem(4).message.find("not a valid") != std::string::npos);
-    CHECK(problem(5).message.find("your own record") != std::string::npos);
-    CHECK(p.rows[6].name == "Bert Claes");  // a refused row still says whose it is
-    CHECK(problem(6).field == "hours");
-    CHECK(problem(6).column == 4);
-    CHECK(problem(6).message == "more than 24 hours a day for the days covered");
-    CHECK(problem(7).field == "type");
+    CHECK(problem(1).line == 4);
+    CHECK(problem(1).column == 3);
+    CHECK(problem(1).field == "date");
+    CHECK(problem(2).field == "national_number");
+    CHECK(problem(2).message == "not a valid national number");
+    CHECK(problem(3).message.find("not a valid") != std::string::npos);
+    CHECK(problem(4).message.find("your own record") != std::string::npos);
+    CHECK(p.rows[5].name == "Bert Claes");  // a refused row still says whose it is
+    CHECK(problem(5).field == "hours");
+    CHECK(problem(5).column == 4);
+    CHECK(problem(5).message == "more than 24 hours a day for the days covered");
+    CHECK(problem(6).field == "type");
     for (const auto& row : p.rows)
         for (const auto& pr : row.problems) CHECK(pr.message.find(bert_nn) == std::string::npos);
 }
@@ -179,7 +178,7 @@ TEST_CASE("opening balances: days in full-time days, hours, the same opening aga
         "85073003328;2025;2026-01-01;1;;\n"                     // second opening from 2025 in the file
         "85073003328;2024;2026-01-01;0;;\n");                   // zero days
     REQUIRE(p.file_problems.empty());
-    REQUIRE(p.rows.size() == 7);
+    REQUIRE(p.rows.size() == 6);  // Bert's unchanged opening is only counted
     CHECK(p.kind == ImportKind::openings);
     const PlannedRow& anna = p.rows[0];
     CHECK(anna.action == ImportAction::create);
@@ -188,14 +187,13 @@ TEST_CASE("opening balances: days in full-time days, hours, the same opening aga
     CHECK(anna.entry->entry.minutes == 1140);
     CHECK(anna.entry->entry.origin_year == 2025);
     CHECK(anna.entry->entry.title == "From the old tool");
-    CHECK(p.rows[1].action == ImportAction::unchanged);
-    CHECK(p.rows[2].action == ImportAction::create);
-    CHECK(p.rows[2].entry->entry.minutes == 152);
-    CHECK(p.rows[2].entry->entry.title == "Opening balance");
+    CHECK(p.rows[1].action == ImportAction::create);
+    CHECK(p.rows[1].entry->entry.minutes == 152);
+    CHECK(p.rows[1].entry->entry.title == "Opening balance");
+    CHECK(p.rows[2].problems.at(0).field == "origin_year");
     CHECK(p.rows[3].problems.at(0).field == "origin_year");
-    CHECK(p.rows[4].problems.at(0).field == "origin_year");
-    CHECK(p.rows[5].problems.at(0).message == "this worker's opening from that year is on line 2");
-    CHECK(p.rows[6].problems.at(0).field == "days");
+    CHECK(p.rows[4].problems.at(0).message == "this worker's opening from that year is on line 2");
+    CHECK(p.rows[5].problems.at(0).field == "days");
     CHECK(p.created == 2);
     CHECK(p.unchanged == 1);
     CHECK(p.rejected == 4);

@@ -69,6 +69,8 @@ TEST_CASE("a payroll import: dry run first, then apply; bad rows are reported an
     // The same file again: the new worker exists now, nothing changes.
     auto again = hr.post_raw("/api/v1/imports/payroll/dry-run", csv, "text/csv");
     CHECK(again.body["summary"] == json{{"created", 0}, {"updated", 0}, {"unchanged", 2}, {"rejected", 2}});
+    CHECK(row_at(again, 2) == nullptr);  // unchanged rows are only counted
+    CHECK(row_at(again, 4) != nullptr);
 }
 
 TEST_CASE("imports are refused whole for a broken file, a wrong type, or anyone but HR") {

@@ -21,16 +21,15 @@ std::vector<ui::Command> run_actions(ui::AppState& s, const std::vector<ui::Acti
 
 std::vector<ui::Command> act(ui::AppState& s, ui::WorkspaceAction a) { return run_actions(s, {ui::Action{std::move(a)}}); }
 
-// A dry run of four rows: a new worker, a changed one, an unchanged one and a refused one.
+// A dry run of four rows: a new worker, a changed one, an unchanged one (only counted) and a refused one.
 ImportPlan demo_plan() {
     ImportPlan p;
     PlannedRow created{2, ImportAction::create, "", "Jan Janssens"};
     PlannedRow updated{3, ImportAction::update, "w-0001", "Anna Peeters"};
     updated.changes = {"department_id", "employment"};
-    PlannedRow unchanged{4, ImportAction::unchanged, "w-0002", "Bart Claes"};
     PlannedRow refused{5, ImportAction::rejected, "", "Zoë Dubois"};
     refused.problems = {{5, 6, "fraction", "expected a fraction between 0 and 1"}, {5, 4, "start", "expected a date"}};
-    p.rows = {created, updated, unchanged, refused};
+    p.rows = {created, updated, refused};
     p.created = p.updated = p.unchanged = p.rejected = 1;
     return p;
 }
@@ -168,16 +167,15 @@ TEST_CASE("a provider feed and opening balances: the kind chosen decides the pic
     PlannedRow aid{1, ImportAction::create, "w-0001", "Anna Peeters"};
     aid.entry = EntryRecord{};
     aid.entry->entry = LedgerEntry{"", EntryKind::training, EntryStatus::approved, *CivilDate::parse("2026-04-14"), 210, "First aid"};
-    PlannedRow known{2, ImportAction::unchanged, "w-0001", "Anna Peeters"};
-    known.entry = aid.entry;
     PlannedRow bad{3, ImportAction::rejected, "", ""};
     bad.problems = {{3, 4, "hours", "more than 24 hours a day for the days covered"}};
-    feed.rows = {aid, known, bad};
+    feed.rows = {aid, bad};
     feed.created = feed.unchanged = feed.rejected = 1;
     act(d.s, ui::ImportPlanned{feed});
     CHECK(d.shows("Item 1 \u00b7 Anna Peeters"));
     CHECK(d.shows("New training: First aid, 2026-04-14, 3 h 30 min"));
-    CHECK(d.shows("Already in the ledger"));
+    CHECK(d.shows("1 new, 0 changed, 1 unchanged, 1 refused"));
+    CHECK_FALSE(d.shows("Item 2 \u00b7 Anna Peeters"));
     CHECK(d.shows("Item 3 (hours): more than 24 hours a day for the days covered"));
     auto apply = command_of<ui::SendImportApply>(d.tap("button", "Apply 1 row"));
     REQUIRE(apply);
@@ -238,14 +236,14 @@ TEST_CASE("import requests send the picked CSV as text/csv; answers decode the s
     CHECK(apply.path == "/api/v1/imports/payroll");
     CHECK(std::find(apply.headers.begin(), apply.headers.end(), std::pair<std::string, std::string>{"Idempotency-Key", "k-1"}) != apply.headers.end());
 
-    const std::string body = wire::to_json(demo_plan(), true).dump();
+    const std::string body = wire::to_json_text(demo_plan(), true);
     auto planned = web::workspace_answer(ui::SendImportDryRun{}, 200, body);
     const auto* p = std::get_if<ui::ImportPlanned>(&std::get<ui::WorkspaceAction>(planned));
     REQUIRE(p);
-    REQUIRE(p->plan.rows.size() == 4);
-    CHECK(p->plan.rows[3].problems[0].field == "fraction");
+    REQUIRE(p->plan.rows.size() == 3);
+    CHECK(p->plan.rows[2].problems[0].field == "fraction");
     CHECK(p->plan.rows[1].changes == std::vector<std::string>{"department_id", "employment"});
-    auto applied = web::workspace_answer(ui::SendImportApply{ImportKind::payroll, false, "k-1"}, 201, wire::to_json(demo_plan(), false).dump());
+    auto applied = web::workspace_answer(ui::SendImportApply{ImportKind::payroll, false, "k-1"}, 201, wire::to_json_text(demo_plan(), false));
     CHECK(std::get_if<ui::ImportApplied>(&std::get<ui::WorkspaceAction>(applied)));
     // A refusal and a garbled answer both become failures of the import, never a plan.
     auto refused = web::workspace_answer(ui::SendImportApply{ImportKind::payroll, false, "k-1"}, 400,
