@@ -94,21 +94,28 @@ void draw_signed_in(const AppState& s, std::vector<Action>& out) {
     }
 }
 
-// The languages by their own names, four in a row where they fit, else two; the current one is
-// shown pressed (choosing it again changes nothing).
-void draw_language_picker(const AppState& s, std::vector<Action>& out) {
+// A muted heading over a row of choices, at the foot of every screen.
+std::optional<size_t> preference_row(const std::string& heading, const std::vector<std::string>& names, int preferred,
+                                     std::optional<size_t> current) {
+    muted_text(heading);
+    return choice_row(names, preferred, current);
+}
+
+// The languages by their own names, four in a row where they fit, else two; then the contrast:
+// as the device asks, or high on this device. The current choice is shown pressed (choosing it
+// again changes nothing).
+void draw_preferences(const AppState& s, std::vector<Action>& out) {
     ImGui::Spacing();
     ImGui::Separator();
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    text(tr("Language"));
-    ImGui::PopStyleColor();
     std::vector<std::string> names;
     std::optional<size_t> current;
     for (Language l : all_languages) {
         if (l == s.language) current = names.size();
         names.emplace_back(native_name(l));
     }
-    if (auto i = choice_row(names, 4, current)) out.push_back(SetLanguage{all_languages[*i]});
+    if (auto i = preference_row(tr("Language"), names, 4, current)) out.push_back(SetLanguage{all_languages[*i]});
+    if (auto i = preference_row(tr("Contrast"), {tr("As the device"), tr("High")}, 2, s.high_contrast ? 1 : 0))
+        out.push_back(SetHighContrast{*i == 1});
 }
 
 // Touch has no scroll wheel: a drag that starts on the page itself (not on a control) scrolls it,
@@ -162,7 +169,7 @@ bool draw_app_frame(const AppState& state, std::vector<Action>& out) {
             case Screen::starting: text(tr("Loading...")); break;
             case Screen::sign_in:
                 draw_sign_in_screen(state, out);
-                draw_language_picker(state, out);
+                draw_preferences(state, out);
                 break;
             case Screen::balance:
                 if (state.session) {
@@ -170,7 +177,7 @@ bool draw_app_frame(const AppState& state, std::vector<Action>& out) {
                     draw_section_bar(state, out);
                 }
                 draw_signed_in(state, out);
-                draw_language_picker(state, out);
+                draw_preferences(state, out);
                 break;
         }
         moving = drag_to_scroll();

@@ -70,6 +70,7 @@ struct SignInForm {
 struct AppState {
     CivilDate today;  // given by the host: the UI never reads a clock
     Language language = Language::en;
+    bool high_contrast = false;  // chosen on this device; the host also follows the system's "more contrast"
     Screen screen = Screen::starting;
     SignInForm sign_in;
     std::optional<SessionInfo> session;
@@ -103,6 +104,7 @@ struct SignedIn { SessionInfo session; };
 struct SignInFailed { Error error; };
 struct SignOut {};
 struct SetLanguage { Language language; };
+struct SetHighContrast { bool on; };
 struct SelectYear { int year; };
 struct SelectTab { Tab tab; };
 struct ToggleExplanation {};
@@ -128,7 +130,7 @@ struct FilterStatus { std::optional<EntryStatus> status; };
 struct ThumbnailLoaded { std::string key; Thumbnail thumbnail; };
 struct DiscardQueued { std::string key; };  // the worker drops a kept training the server refused
 using Action = std::variant<SessionChecked, EditEmail, EditPassword, SetRemember, SubmitSignIn, SignedIn, SignInFailed, SignOut, SetLanguage,
-                            SelectYear, SelectTab, ToggleExplanation, Retry, YearLoaded, RequestFailed, EditForm, SetTrainingType,
+                            SetHighContrast, SelectYear, SelectTab, ToggleExplanation, Retry, YearLoaded, RequestFailed, EditForm, SetTrainingType,
                             PickCertificate, CertificatePicked, ClearCertificate, SubmitTraining, TrainingSubmitted, SubmitFailed,
                             OfflineRestored, ConnectionLost, NetworkBack, Navigate, EditSearch, FilterStatus, ThumbnailLoaded,
                             DiscardQueued, WorkspaceAction>;
@@ -139,6 +141,7 @@ struct SendSignIn { std::string email, password; bool remember = true; };
 struct SendSignOut {};
 struct FetchYear { int year; };  // the signed-in worker's year view
 struct RememberLanguage { Language language; };  // the host stores the choice on the device
+struct RememberHighContrast { bool on; };        // and this one
 struct OpenFilePicker {};                         // camera or file; answered with CertificatePicked
 // The validated body; with_certificate: upload the file first and link it (the picked file, or
 // the one kept on the device under `key` for a training sent from the outbox).
@@ -151,7 +154,7 @@ struct LoadThumbnail { std::string key; };
 // else in memory while the page is open), or let it go once sent.
 struct KeepCertificate { std::string key; bool on_device = true; };
 struct ForgetCertificate { std::string key; };
-using Command = std::variant<CheckSession, SendSignIn, SendSignOut, FetchYear, RememberLanguage, OpenFilePicker, SendTraining,
+using Command = std::variant<CheckSession, SendSignIn, SendSignOut, FetchYear, RememberLanguage, RememberHighContrast, OpenFilePicker, SendTraining,
                              SaveOffline, LoadThumbnail, KeepCertificate, ForgetCertificate, WorkspaceCommand>;
 
 }  // namespace ll::ui

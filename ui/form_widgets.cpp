@@ -103,7 +103,10 @@ bool touch_checkbox(const std::string& label, bool& value) {
 bool choice_button(const std::string& label, float width, bool current) {
     if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyle().Colors[ImGuiCol_ButtonActive]);
     const bool pressed = touch_button(label, width);
-    if (current) ImGui::PopStyleColor();
+    if (current) {
+        ImGui::PopStyleColor();
+        if (auto* t = current_item_tree()) t->set_last_item_value("pressed");  // seen by colour, read as aria-pressed
+    }
     return pressed && !current;
 }
 

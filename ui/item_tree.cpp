@@ -73,14 +73,22 @@ void ItemTree::record_last_item(std::string_view role, std::string_view label, s
                             r.Min.y, r.GetWidth(), r.GetHeight()});
 }
 
-void ItemTree::label_last_item(std::string_view label, std::string_view value) {
+Item* ItemTree::last_item() {
     const ImGuiID id = GImGui->LastItemData.ID;
     for (auto it = current_.rbegin(); it != current_.rend(); ++it)
-        if (it->id == id) {
-            it->label = label;
-            it->value = value;
-            return;
-        }
+        if (it->id == id) return &*it;
+    return nullptr;
+}
+
+void ItemTree::label_last_item(std::string_view label, std::string_view value) {
+    if (Item* item = last_item()) {
+        item->label = label;
+        item->value = value;
+    }
+}
+
+void ItemTree::set_last_item_value(std::string_view value) {
+    if (Item* item = last_item()) item->value = value;
 }
 
 std::string ItemTree::to_json(float pixels_per_css_px) const {

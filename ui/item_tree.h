@@ -35,8 +35,12 @@ public:
     void record_last_item(std::string_view role, std::string_view label, std::string_view value);
     // Names the last item drawn with a hidden label ("##E-mail" fields), with its shown value.
     void label_last_item(std::string_view label, std::string_view value = {});
+    // Gives the last item drawn a value: "pressed" for the current choice of a row of buttons.
+    void set_last_item_value(std::string_view value);
 
 private:
+    Item* last_item();  // this frame's item of the last submitted id, if it has a role
+
     std::vector<Item> pending_;    // items added this frame, labelled by on_item_info
     std::vector<Item> current_;    // items with a known role this frame
     std::vector<Item> published_;  // the last complete frame

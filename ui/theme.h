@@ -3,6 +3,7 @@
 #pragma once
 
 struct ImFont;
+struct ImGuiStyle;
 struct ImVec4;
 
 namespace ll::ui {
@@ -24,10 +25,20 @@ const Fonts& fonts();
 bool load_fonts(const char* font_path, float scale);
 // 44 CSS px at the base font: the minimum comfortable tap target.
 float touch_target_height();
-// Text colour for errors, readable on the theme's background.
+// Text colour for errors, readable on the style's background (the current style when none given).
 ImVec4 error_colour();
+ImVec4 error_colour(const ImGuiStyle& style);
 
+// Light and dark follow the system; high contrast (white on black, yellow focus, solid borders) is
+// for the system's "more contrast" or the person's own choice. All meet WCAG 2.2 AA, see
+// tests/ui/test_theme_contrast.cpp.
+enum class Theme { light, dark, high_contrast };
+inline constexpr Theme all_themes[] = {Theme::light, Theme::dark, Theme::high_contrast};
+const char* code(Theme theme);  // "light", "dark", "high-contrast"
+
+// The theme's colours and sizes at scale 1.
+ImGuiStyle theme_style(Theme theme);
 // Resets the style to the theme and scales every size by `scale`.
-void apply_theme(float scale, bool dark);
+void apply_theme(float scale, Theme theme);
 
 }  // namespace ll::ui

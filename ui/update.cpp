@@ -243,6 +243,11 @@ std::vector<Command> update(AppState& s, const Action& action) {
                 s.language = a.language;
                 return {RememberLanguage{a.language}};
             },
+            [&](const SetHighContrast& a) -> Commands {
+                if (a.on == s.high_contrast) return {};
+                s.high_contrast = a.on;
+                return {RememberHighContrast{a.on}};
+            },
             [&](const SelectYear& a) -> Commands {
                 int year = std::clamp(a.year, s.first_year, s.last_year);
                 if (year == s.year && s.load != LoadState::failed) return {};

@@ -37,7 +37,7 @@ struct App {
     web::FrameScheduler scheduler;
     web::Viewport viewport;
     float font_scale = 0;  // pixel ratio the font atlas was built for
-    int dark = -1;         // the theme applied: 1 dark, 0 light, -1 none yet
+    int theme = -1;        // the ui::Theme applied, -1 none yet
     web::ApiClient api{web::http_fetch, dispatch};
     std::string items_json;
     std::string route;          // the fragment in the address bar, as last set or read
@@ -52,6 +52,8 @@ void run(const std::vector<ui::Command>& commands) {
     for (const auto& c : commands) {
         if (const auto* remember = std::get_if<ui::RememberLanguage>(&c)) {
             web::remember_language(ui::code(remember->language));
+        } else if (const auto* contrast = std::get_if<ui::RememberHighContrast>(&c)) {
+            web::remember_high_contrast(contrast->on);
         } else if (std::holds_alternative<ui::OpenFilePicker>(c)) {
             web::open_file_picker();
         } else if (const auto* w = std::get_if<ui::WorkspaceCommand>(&c); w && web::is_host_command(*w)) {
@@ -117,22 +119,25 @@ void follow_viewport() {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
         app->font_scale = v.pixel_ratio;
-        app->dark = -1;  // sizes are scaled with the theme
+        app->theme = -1;  // sizes are scaled with the theme
     }
 }
 
-// The theme follows the system's light or dark preference, live.
-void follow_colour_scheme() {
-    const int dark = web::prefers_dark() ? 1 : 0;
-    if (dark == app->dark) return;
-    ui::apply_theme(app->viewport.pixel_ratio, dark == 1);
-    app->dark = dark;
+// The theme follows the system's light or dark preference and its "more contrast", live; high
+// contrast chosen in the app wins.
+void follow_theme() {
+    const ui::Theme theme = app->state.high_contrast || web::prefers_more_contrast() ? ui::Theme::high_contrast
+                            : web::prefers_dark()                                   ? ui::Theme::dark
+                                                                                    : ui::Theme::light;
+    if (static_cast<int>(theme) == app->theme) return;
+    ui::apply_theme(app->viewport.pixel_ratio, theme);
+    app->theme = static_cast<int>(theme);
 }
 
 void frame() {
     const double started = emscripten_get_now();
     follow_viewport();
-    follow_colour_scheme();
+    follow_theme();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
@@ -183,7 +188,7 @@ EMSCRIPTEN_KEEPALIVE void app_wake(int frames) {
 // Milliseconds spent in frames since load: 0 the app's own work (layout, draw lists, item tree),
 // 1 the whole frame including handing the draw data to WebGL. For bench/web_app.mjs.
 EMSCRIPTEN_KEEPALIVE double app_frame_ms(int which) { return app ? (which == 0 ? app->ui_ms : app->frame_ms) : 0; }
-EMSCRIPTEN_KEEPALIVE int app_dark() { return app ? app->dark : -1; }
+EMSCRIPTEN_KEEPALIVE int app_theme() { return app ? app->theme : -1; }  // a ui::Theme
 
 EMSCRIPTEN_KEEPALIVE double app_frames() { return app ? static_cast<double>(app->scheduler.frames_rendered()) : 0; }
 
@@ -308,6 +313,7 @@ int main() {
     int first = rules.ok() ? rules->first_year : 2023, last = rules.ok() ? rules->last_year : 2023;
     const auto language = ui::language_from(web::preferred_language()).value_or(ui::Language::en);
     app->state = ui::initial_state(web::local_today(), first, last, language);
+    app->state.high_contrast = web::stored_high_contrast();
     // What the device kept from the last connection comes first, so an offline start shows it.
     if (std::string saved = web::load_offline(); !saved.empty()) dispatch(ui::restore_offline(saved));
     app->route = app->initial_route = web::current_route();

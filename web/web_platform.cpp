@@ -32,6 +32,15 @@ EM_JS(void, js_fetch, (int id, const char* method, const char* path, const char*
                    UTF8ToString(file_key));
 });
 EM_JS(int, js_prefers_dark, (), { return window.matchMedia && matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0; });
+EM_JS(int, js_prefers_more_contrast, (), {
+    return window.matchMedia && (matchMedia('(prefers-contrast: more)').matches || matchMedia('(forced-colors: active)').matches) ? 1 : 0;
+});
+EM_JS(int, js_stored_high_contrast, (), {
+    try { return localStorage.getItem('learnledger.contrast') === 'high' ? 1 : 0; } catch (e) { return 0; }
+});
+EM_JS(void, js_remember_high_contrast, (int on), {
+    try { on ? localStorage.setItem('learnledger.contrast', 'high') : localStorage.removeItem('learnledger.contrast'); } catch (e) {}
+});
 EM_JS(void, js_save_offline, (const char* text), { Module.saveOffline(UTF8ToString(text)); });
 EM_JS(char*, js_load_offline, (), { return Module.llNewCString(Module.offlineSnapshot || ''); });
 EM_JS(void, js_keep_certificate, (const char* key, int on_device), { Module.keepCertificate(UTF8ToString(key), on_device !== 0); });
@@ -166,6 +175,9 @@ void open_import_picker(bool json_too) { js_open_import_picker(json_too ? 1 : 0)
 void save_file(const std::string& path) { js_save_file(path.c_str()); }
 
 bool prefers_dark() { return js_prefers_dark() != 0; }
+bool prefers_more_contrast() { return js_prefers_more_contrast() != 0; }
+bool stored_high_contrast() { return js_stored_high_contrast() != 0; }
+void remember_high_contrast(bool on) { js_remember_high_contrast(on ? 1 : 0); }
 
 void save_offline(const std::string& snapshot) { js_save_offline(snapshot.c_str()); }
 

@@ -37,7 +37,10 @@ void open_file_picker();
 void open_import_picker(bool json_too);  // a CSV (or JSON) file to import; answers via app_import_picked()
 void save_file(const std::string& path);  // downloads an API path with the session cookie (the browser saves it)
 std::string random_key();  // from the browser's crypto: idempotency keys
-bool prefers_dark();       // prefers-color-scheme: dark
+bool prefers_dark();           // prefers-color-scheme: dark
+bool prefers_more_contrast();  // prefers-contrast: more, or forced colours (Windows' contrast themes)
+bool stored_high_contrast();   // chosen in the app on this device
+void remember_high_contrast(bool on);
 // The offline snapshot in the browser's storage (empty text: remove it and every kept file).
 void save_offline(const std::string& snapshot);
 std::string load_offline();  // read before main() starts

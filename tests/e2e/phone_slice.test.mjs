@@ -167,6 +167,30 @@ test('the theme follows the system; the installed app starts without network', a
   await context.close();
 });
 
+test('high contrast follows the system\'s "more contrast" and can be chosen in the app; the choice stays on the device', async () => {
+  const context = await newContext(env.browser, phone);
+  const page = await openApp(context, env.server.url + '/');
+  await waitForItem(page, 'textbox', 'E-mail');
+  assert.equal(await page.evaluate(() => window.learnledger.theme()), 'light');
+  const themeIs = (name) => page.waitForFunction((n) => window.learnledger.theme() === n, name, { timeout: 5000 });
+  await page.emulateMedia({ contrast: 'more' });
+  await themeIs('high-contrast');  // live, no input needed
+  await page.emulateMedia({ contrast: 'no-preference' });
+  await themeIs('light');
+  await waitForItem(page, 'button', 'As the device', 'pressed');
+  await tap(page, 'button', 'High');
+  await themeIs('high-contrast');
+  await waitForItem(page, 'button', 'High', 'pressed');
+  await screenshot(page, 'phone-sign-in-high-contrast.png');
+  await page.reload();
+  await page.waitForFunction(() => window.learnledger && window.learnledger.ready(), null, { timeout: 20000 });
+  await themeIs('high-contrast');
+  await tap(page, 'button', 'As the device');
+  await themeIs('light');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('offline: the last data shows, a submission waits and is sent exactly once when back online', async () => {
   const { context, page } = await signedInAsWorker(env.browser, env.server.url, { ...phone, viewport: { width: 390, height: 1500 } });
   await waitForItem(page, 'figure', 'Training right 2026', '4 days');

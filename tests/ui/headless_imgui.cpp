@@ -15,7 +15,7 @@ HeadlessImGui::HeadlessImGui(float width, float height) {
     io.DisplaySize = ImVec2(width, height);
     io.DeltaTime = 1.0f / 60.0f;
     ui::load_fonts(nullptr, 1.0f);
-    ui::apply_theme(1.0f, false);
+    ui::apply_theme(1.0f, ui::Theme::light);
     unsigned char* pixels = nullptr;
     int w = 0, h = 0;
     io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);

@@ -16,8 +16,9 @@ window.learnledger = {
   // Widgets of the last frame: {id, role, label, value, x, y, w, h} in CSS pixels.
   items: () => (live('_app_items_json') ? JSON.parse(UTF8ToString(Module._app_items_json())) : []),
   ready: () => !!(live('_app_frames') && Module._app_frames() > 0),
-  // The theme drawn: 'dark' or 'light' (it follows prefers-color-scheme).
-  theme: () => (live('_app_dark') && Module._app_dark() === 1 ? 'dark' : 'light'),
+  // The theme drawn: 'light' or 'dark' (prefers-color-scheme), 'high-contrast' (prefers-contrast:
+  // more, forced colours, or chosen in the app); '' before the first frame.
+  theme: () => (live('_app_theme') ? ['', 'light', 'dark', 'high-contrast'][Module._app_theme() + 1] : ''),
   // Time spent in frames since load: the app's own work, and whole frames with the WebGL calls.
   frameTimes: () => ({ appMs: live('_app_frame_ms') ? Module._app_frame_ms(0) : 0, frameMs: live('_app_frame_ms') ? Module._app_frame_ms(1) : 0 }),
   // Renders `count` frames at once (benchmarks: CPU per frame).

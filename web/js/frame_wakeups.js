@@ -13,7 +13,9 @@ function viewportChanged() {
   if (Module.calledRun && Module._app_viewport_changed) Module._app_viewport_changed();
 }
 window.addEventListener('resize', viewportChanged);
-if (window.matchMedia) matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => wake(4));
+if (window.matchMedia)
+  for (const query of ['(prefers-color-scheme: dark)', '(prefers-contrast: more)', '(forced-colors: active)'])
+    matchMedia(query).addEventListener('change', () => wake(4));
 if (window.visualViewport) window.visualViewport.addEventListener('resize', viewportChanged);
 // devicePixelRatio changes (browser zoom, moving between screens) do not always fire resize.
 (function watchPixelRatio() {
