@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
+#include <utility>
 
 #include "approvals_screen.h"
 #include "balance_screen.h"
@@ -153,7 +155,33 @@ bool drag_to_scroll() {
     return velocity != 0;
 }
 
+// What reveal_on_next_frame asked for: a view concern of the host's focus, not app state.
+std::optional<std::pair<float, float>> item_to_reveal;
+
+// A quarter of the screen above and below stays clear; an item outside that band is brought to a
+// third of the way down.
+void reveal_item(const ImGuiViewport* vp) {
+    if (!item_to_reveal) return;
+    const auto [top, bottom] = *item_to_reveal;
+    item_to_reveal.reset();
+    const float h = vp->WorkSize.y, y0 = vp->WorkPos.y;
+    if (top >= y0 + h / 4 && bottom <= y0 + h * 3 / 4) return;
+    ImGui::SetScrollY(std::clamp(ImGui::GetScrollY() + (top - y0) - h / 3, 0.0f, ImGui::GetScrollMaxY()));
+}
+
+// A new place (screen, section or tab) opens at its top, as a phone app's pages do; the previous
+// page's scroll would leave its first fields above the screen, out of reach of the keyboard too.
+void scroll_to_top_on_new_place(const AppState& s) {
+    const int place = (static_cast<int>(s.screen) * 64 + static_cast<int>(s.section)) * 64 + static_cast<int>(s.tab);
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    const ImGuiID key = ImGui::GetID("##place");
+    if (storage->GetInt(key, -1) != place) ImGui::SetScrollY(0.0f);
+    storage->SetInt(key, place);
+}
+
 }  // namespace
+
+void reveal_on_next_frame(float top, float bottom) { item_to_reveal = {top, bottom}; }
 
 bool draw_app_frame(const AppState& state, std::vector<Action>& out) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -165,6 +193,8 @@ bool draw_app_frame(const AppState& state, std::vector<Action>& out) {
     reset_active_text_purpose();
     bool moving = false;
     if (ImGui::Begin("learnledger", nullptr, flags)) {
+        scroll_to_top_on_new_place(state);
+        reveal_item(vp);
         switch (state.screen) {
             case Screen::starting: text(tr("Loading...")); break;
             case Screen::sign_in:

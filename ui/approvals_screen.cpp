@@ -129,10 +129,10 @@ void draw_approvals_screen(const AppState& s, std::vector<Action>& out) {
     if (inbox.previewing) return draw_preview(s, *inbox.previewing, out);
     if (inbox.notice) {
         if (inbox.notice->approved)
-            text(tr_plural("{n} training approved", "{n} trainings approved", Rational(inbox.notice->approved),
+            status_message(tr_plural("{n} training approved", "{n} trainings approved", Rational(inbox.notice->approved),
                            {{"n", std::to_string(inbox.notice->approved)}}));
         if (inbox.notice->rejected)
-            text(tr_plural("{n} training rejected", "{n} trainings rejected", Rational(inbox.notice->rejected),
+            status_message(tr_plural("{n} training rejected", "{n} trainings rejected", Rational(inbox.notice->rejected),
                            {{"n", std::to_string(inbox.notice->rejected)}}));
     }
     if (inbox.error && inbox.error->field != "reason") error_line(*inbox.error);

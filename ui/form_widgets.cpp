@@ -112,7 +112,7 @@ bool choice_button(const std::string& label, float width, bool current) {
 
 void error_line(const Error& error) {
     ImGui::PushStyleColor(ImGuiCol_Text, error_colour());
-    text(error_message(error));
+    status_message(error_message(error));
     ImGui::PopStyleColor();
 }
 

@@ -84,7 +84,7 @@ void draw_plan(const ImportState& im, std::vector<Action>& out) {
         heading(tr("Imported"));
         const std::string n = std::to_string(plan.created + plan.updated);
         const Rational written(plan.created + plan.updated);
-        text(plan.kind == ImportKind::payroll
+        status_message(plan.kind == ImportKind::payroll
                  ? tr_plural("{n} worker written; refused rows were left out.", "{n} workers written; refused rows were left out.", written, {{"n", n}})
                  : tr_plural("{n} entry written; refused rows were left out.", "{n} entries written; refused rows were left out.", written, {{"n", n}}));
     } else {

@@ -41,13 +41,17 @@ void ItemTree::begin_frame() {
     if (GImGui) GImGui->TestEngineHookItems = true;
 }
 
-void ItemTree::end_frame() { published_ = current_; }
+void ItemTree::end_frame() {
+    changed_ = current_ != published_;
+    if (changed_) published_ = current_;
+}
 
 void ItemTree::on_item_add(unsigned id, float x0, float y0, float x1, float y1) {
     pending_.push_back(Item{id, {}, {}, {}, x0, y0, x1 - x0, y1 - y0});
 }
 
 void ItemTree::on_item_info(unsigned id, const char* label, int flags) {
+    if (ImGui::FindWindowByID(id)) return;  // Dear ImGui registers each window as an item too
     for (auto it = pending_.rbegin(); it != pending_.rend(); ++it) {
         if (it->id != id) continue;
         Item item = *it;
@@ -65,12 +69,12 @@ void ItemTree::on_item_info(unsigned id, const char* label, int flags) {
     }
 }
 
-void ItemTree::record_last_item(std::string_view role, std::string_view label, std::string_view value) {
+void ItemTree::record_last_item(std::string_view role, std::string_view label, std::string_view value, bool live) {
     ImGuiContext& g = *GImGui;
     if (!ImGui::IsItemVisible()) return;
     const ImRect& r = g.LastItemData.Rect;
     current_.push_back(Item{g.LastItemData.ID, std::string(role), std::string(label), std::string(value), r.Min.x,
-                            r.Min.y, r.GetWidth(), r.GetHeight()});
+                            r.Min.y, r.GetWidth(), r.GetHeight(), false, live});
 }
 
 Item* ItemTree::last_item() {
@@ -99,6 +103,7 @@ std::string ItemTree::to_json(float pixels_per_css_px) const {
         out.push_back({{"id", i.id}, {"role", i.role}, {"label", i.label}, {"value", i.value},
                        {"x", css(i.x)}, {"y", css(i.y)}, {"w", css(i.w)}, {"h", css(i.h)}});
         if (i.clipped) out.back()["clipped"] = true;
+        if (i.live) out.back()["live"] = true;
     }
     return out.dump();
 }
@@ -134,6 +139,11 @@ void muted_text(std::string_view s) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     text(s);
     ImGui::PopStyleColor();
+}
+
+void status_message(std::string_view s) {
+    unformatted_wrapped(s);
+    if (auto* t = current_item_tree()) t->record_last_item("text", s, "", true);
 }
 
 void figure(std::string_view label, std::string_view value) {

@@ -16,6 +16,8 @@ struct Item {
     std::string value;  // displayed value (figures, text), checked state, ...
     float x = 0, y = 0, w = 0, h = 0;  // in Dear ImGui display pixels
     bool clipped = false;  // a button whose label does not fit inside it (a layout defect)
+    bool live = false;     // a status message ("Training submitted"): read out when it appears
+    bool operator==(const Item&) const = default;
 };
 
 class ItemTree {
@@ -25,6 +27,7 @@ public:
     void begin_frame();  // call right after ImGui::NewFrame()
     void end_frame();    // call before ImGui::Render(): publishes the frame's items
     const std::vector<Item>& items() const { return published_; }
+    bool changed() const { return changed_; }  // the last frame's items differ from the one before
     // JSON array; coordinates divided by `pixels_per_css_px` so browser tests get CSS pixels.
     std::string to_json(float pixels_per_css_px) const;
 
@@ -32,7 +35,7 @@ public:
     void on_item_add(unsigned id, float x0, float y0, float x1, float y1);
     void on_item_info(unsigned id, const char* label, int status_flags);
     // Records the last submitted item (text drawn by helpers) with a role, label and value.
-    void record_last_item(std::string_view role, std::string_view label, std::string_view value);
+    void record_last_item(std::string_view role, std::string_view label, std::string_view value, bool live = false);
     // Names the last item drawn with a hidden label ("##E-mail" fields), with its shown value.
     void label_last_item(std::string_view label, std::string_view value = {});
     // Gives the last item drawn a value: "pressed" for the current choice of a row of buttons.
@@ -44,6 +47,7 @@ private:
     std::vector<Item> pending_;    // items added this frame, labelled by on_item_info
     std::vector<Item> current_;    // items with a known role this frame
     std::vector<Item> published_;  // the last complete frame
+    bool changed_ = true;
 };
 
 // The tree attached to the current ImGui context (nullptr when none).
@@ -55,6 +59,9 @@ void text(std::string_view s);
 void heading(std::string_view s);
 // Text in the theme's muted colour (details under a title, sources, hints).
 void muted_text(std::string_view s);
+// The outcome of what the person just did ("Sent: ... is waiting for approval"), announced by
+// screen readers (a live region in the browser).
+void status_message(std::string_view s);
 // A labelled figure: small caption above a large value; both recorded as one "figure" item.
 void figure(std::string_view label, std::string_view value);
 

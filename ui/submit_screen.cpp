@@ -61,10 +61,10 @@ void certificate(const AppState& s, std::vector<Action>& out) {
 void draw_submit_tab(const AppState& s, std::vector<Action>& out) {
     const SubmitForm& form = s.submit;
     if (form.sent_title) {
-        text(tr("Sent: \"{title}\" is waiting for approval.", {{"title", *form.sent_title}}));
+        status_message(tr("Sent: \"{title}\" is waiting for approval.", {{"title", *form.sent_title}}));
     }
     if (form.queued_title) {
-        text(tr("Saved: \"{title}\" will be sent when you are back online.", {{"title", *form.queued_title}}));
+        status_message(tr("Saved: \"{title}\" will be sent when you are back online.", {{"title", *form.queued_title}}));
     }
     heading(tr("Submit a training"));
     field("##title", tr("Title"), form.title, FormField::title, form, "title", out);

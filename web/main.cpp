@@ -40,6 +40,7 @@ struct App {
     int theme = -1;        // the ui::Theme applied, -1 none yet
     web::ApiClient api{web::http_fetch, dispatch};
     std::string items_json;
+    unsigned mirrored_text = 0, mirrored_nav = 0;  // what the accessibility mirror was last told
     std::string route;          // the fragment in the address bar, as last set or read
     std::string initial_route;  // asked for by the address at start (a reload), applied once signed in
     bool marked_first_data = false;
@@ -134,6 +135,23 @@ void follow_theme() {
     app->theme = static_cast<int>(theme);
 }
 
+// The text field being edited now (0: none). io.WantTextInput lags a frame behind a field let go.
+unsigned edited_text_field() {
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    return g.ActiveId != 0 && g.InputTextState.ID == g.ActiveId ? g.ActiveId : 0;
+}
+
+// The accessibility mirror follows the item tree, the text field being edited and Dear ImGui's
+// keyboard focus; only when one of them changed.
+void update_mirror() {
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    const unsigned text = edited_text_field(), nav = g.NavDisableHighlight ? 0 : g.NavId;
+    if (!app->items.changed() && text == app->mirrored_text && nav == app->mirrored_nav) return;
+    app->mirrored_text = text;
+    app->mirrored_nav = nav;
+    web::mirror_items(app->items.to_json(app->viewport.pixel_ratio), text, nav);
+}
+
 void frame() {
     const double started = emscripten_get_now();
     follow_viewport();
@@ -165,7 +183,8 @@ void frame() {
     }
 
     for (const auto& a : actions) dispatch(a);
-    web::sync_text_agent(ImGui::GetIO().WantTextInput, ui::active_text_purpose());
+    web::sync_text_agent(edited_text_field() != 0, ui::active_text_purpose());
+    update_mirror();
     // Keep drawing while a press, a drag or a flick is in progress, and while input is still queued
     // (Dear ImGui spreads fast input over frames); otherwise the budget decides. A text field being
     // edited needs no frames of its own: its caret does not blink, so a phone with its keyboard
@@ -175,6 +194,12 @@ void frame() {
     bool busy = animating || pressing || io.MouseDown[0] || !io.InputQueueCharacters.empty() ||
                 !ImGui::GetCurrentContext()->InputEventsQueue.empty();
     app->scheduler.end_frame(busy);
+}
+
+// Runs the frames that input still queued needs (typing not yet drawn), so it lands where it was
+// aimed before the focus moves on.
+void drain_input() {
+    for (int i = 0; app && i < 16 && !ImGui::GetCurrentContext()->InputEventsQueue.empty(); ++i) frame();
 }
 
 }  // namespace
@@ -271,6 +296,42 @@ EMSCRIPTEN_KEEPALIVE void app_run_frames(int count) {
     for (int i = 0; app && i < count; ++i) frame();
     // Input that did not fit in these frames (a tap right after typing) is drawn by the loop.
     if (app && !ImGui::GetCurrentContext()->InputEventsQueue.empty()) app->scheduler.wake(4);
+}
+
+// The accessibility mirror's element for an item was clicked (a screen reader, Enter or Space):
+// a tap at the item's centre, run at once so what needs the gesture (the file picker) has it.
+EMSCRIPTEN_KEEPALIVE void app_activate_item(unsigned id) {
+    if (!app) return;
+    for (const ui::Item& item : app->items.items()) {
+        if (item.id != id) continue;
+        drain_input();
+        ImGuiIO& io = ImGui::GetIO();
+        io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
+        io.AddMousePosEvent(item.x + item.w / 2, item.y + item.h / 2);
+        io.AddMouseButtonEvent(0, true);
+        io.AddMouseButtonEvent(0, false);
+        app_run_frames(3);
+        return;
+    }
+}
+
+// The mirror's focus moved to an item: the page scrolls to keep it and what follows in view.
+EMSCRIPTEN_KEEPALIVE void app_reveal_item(unsigned id) {
+    if (!app) return;
+    for (const ui::Item& item : app->items.items())
+        if (item.id == id) {
+            ui::reveal_on_next_frame(item.y, item.y + item.h);
+            app->scheduler.wake(4);
+        }
+}
+
+// The mirror's focus left the text field being edited for another item: the field lets go.
+EMSCRIPTEN_KEEPALIVE void app_release_text() {
+    if (!app) return;
+    drain_input();
+    if (edited_text_field() == 0) return;
+    ImGui::ClearActiveID();
+    app->scheduler.wake(4);
 }
 
 }  // extern "C"

@@ -22,6 +22,9 @@ EM_JS(void, js_sync_text_agent, (int want, int purpose), {
     if (want && document.activeElement !== agent) agent.focus({preventScroll: true});
     if (!want && document.activeElement === agent) agent.blur();
 });
+EM_JS(void, js_mirror_items, (const char* json, unsigned editing, unsigned nav), {
+    if (Module.mirrorItems) Module.mirrorItems(UTF8ToString(json), editing, nav);
+});
 EM_JS(float, js_canvas_css_width, (), { return Module.canvas.getBoundingClientRect().width; });
 EM_JS(float, js_canvas_css_height, (), { return Module.canvas.getBoundingClientRect().height; });
 EM_JS(float, js_pixel_ratio, (), { return window.devicePixelRatio || 1; });
@@ -209,6 +212,7 @@ void request_credential() { js_request_credential(); }
 
 std::string random_key() { return take_js_string(js_random_key()); }
 
+void mirror_items(const std::string& items_json, unsigned editing, unsigned nav) { js_mirror_items(items_json.c_str(), editing, nav); }
 void sync_text_agent(bool wants_text, ui::TextPurpose purpose) { js_sync_text_agent(wants_text ? 1 : 0, static_cast<int>(purpose)); }
 
 CivilDate local_today() {

@@ -29,6 +29,9 @@ void install_input_callbacks(void (*on_release)());
 
 // Focuses the hidden text agent while Dear ImGui wants text, blurs it otherwise; its type and
 // hints follow the field's purpose (phone keyboard, password managers).
+// The item tree (JSON in CSS pixels) for the accessibility mirror, with the id of the text field
+// being edited and of Dear ImGui's keyboard focus (0: none).
+void mirror_items(const std::string& items_json, unsigned editing, unsigned nav);
 void sync_text_agent(bool wants_text, ui::TextPurpose purpose);
 
 void http_fetch(int request_id, const HttpRequest& request);  // answers via app_http_done()

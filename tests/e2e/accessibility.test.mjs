@@ -1,0 +1,71 @@
+// The app through the accessibility tree and the keyboard alone, as a screen-reader user meets it:
+// only role and name locators (Playwright reads the browser's accessibility tree, which the DOM
+// mirror feeds), focus and key presses; never the canvas items or a pointer.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { serverAndBrowser, newContext, openApp, desktop, screenshot } from './harness.mjs';
+
+const env = serverAndBrowser();
+const visible = { timeout: 10000 };
+
+// What has the keyboard focus, as a screen reader names it: its role and accessible name.
+const focused = (page) => page.evaluate(() => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return { role: '', name: '' };
+  const role = e.tagName === 'BUTTON' ? 'button' : e.type === 'checkbox' ? 'checkbox' : e.tagName === 'INPUT' ? 'textbox' : e.tagName.toLowerCase();
+  return { role, name: e.getAttribute('aria-label') || e.textContent };
+});
+
+// Focus moves with Tab (Shift+Tab when `back`) until the element of that role and name has it, as
+// a keyboard user's does; at most `limit` presses.
+async function tabTo(page, role, name, { back = false, limit = 40 } = {}) {
+  await page.getByRole(role, { name, exact: true }).first().waitFor(visible);
+  for (let i = 0; i < limit; i++) {
+    const f = await focused(page);
+    if (f.role === role && f.name === name) return;
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+  }
+  throw new Error(`Tab never reached the ${role} "${name}"`);
+}
+
+async function signIn(page, email, password) {
+  await tabTo(page, 'textbox', 'E-mail');
+  await page.keyboard.type(email);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(password);
+  await tabTo(page, 'button', 'Sign in');
+  await page.keyboard.press('Enter');
+}
+
+async function press(page, role, name) {
+  await tabTo(page, role, name);
+  await page.keyboard.press('Enter');
+}
+
+test('a worker signs in with the keyboard alone, hears a wrong password, reads the balance and opens its explanation', async () => {
+  const context = await newContext(env.browser, { ...desktop, viewport: { width: 1280, height: 1000 } });
+  const page = await openApp(context, env.server.url + '/');
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor(visible);
+  assert.equal(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.locator('canvas').getAttribute('aria-hidden'), 'true');  // the mirror speaks for it
+
+  await signIn(page, 'worker@demo.example', 'not-the-password');
+  await page.getByRole('status').filter({ hasText: 'Wrong e-mail address or password.' }).waitFor({ state: 'attached', ...visible });
+  await tabTo(page, 'textbox', 'Password', { back: true });  // the password was cleared; the e-mail stays
+  await page.keyboard.type('demo-worker');
+  await tabTo(page, 'button', 'Sign in');
+  await page.keyboard.press('Enter');
+
+  await page.getByRole('heading', { name: 'My training right' }).waitFor(visible);
+  const balance = page.getByText(/^Remaining 2026: /);
+  await balance.waitFor(visible);
+  const remaining = await page.evaluate(async () => (await (await fetch('/api/v1/me/balance?year=2026')).json()).remaining_minutes);
+  assert.ok(remaining > 0);
+  assert.match(await balance.textContent(), /^Remaining 2026: \d/);
+  await press(page, 'button', 'Show explanation');
+  await page.getByRole('button', { name: 'Hide explanation' }).waitFor(visible);
+  await page.getByText(/^Training right 2026: /).waitFor(visible);
+  await screenshot(page, 'a11y-explanation.png');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
