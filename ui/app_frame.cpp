@@ -123,8 +123,9 @@ void draw_preferences(const AppState& s, std::vector<Action>& out) {
 // Touch has no scroll wheel: a drag that starts on the page itself (not on a control) scrolls it,
 // once it has moved past Dear ImGui's drag threshold, so a tap never scrolls. Runs after the items
 // of the frame, so "on a control" means this frame's controls. A flick keeps the page moving,
-// slowing down as a phone's list does; a new press stops it. Returns true while it moves.
-bool drag_to_scroll() {
+// slowing down as a phone's list does; a new press stops it; with reduced motion asked for, the
+// page stops where the finger left it. Returns true while it moves.
+bool drag_to_scroll(bool reduce_motion) {
     ImGuiIO& io = ImGui::GetIO();
     ImGuiStorage* storage = ImGui::GetStateStorage();
     const ImGuiID started_on_page = ImGui::GetID("##drag-to-scroll");
@@ -143,6 +144,7 @@ bool drag_to_scroll() {
         }
     } else {
         storage->SetBool(started_on_page, false);
+        if (reduce_motion) velocity = 0;
         if (velocity != 0) {
             const float before = ImGui::GetScrollY();
             ImGui::SetScrollY(std::clamp(before + velocity * dt, 0.0f, ImGui::GetScrollMaxY()));
@@ -171,11 +173,12 @@ void reveal_item(const ImGuiViewport* vp) {
 
 // A new place (screen, section or tab) opens at its top, as a phone app's pages do; the previous
 // page's scroll would leave its first fields above the screen, out of reach of the keyboard too.
+// Called before the page's window begins, so the first frame of the place is already at its top.
 void scroll_to_top_on_new_place(const AppState& s) {
     const int place = (static_cast<int>(s.screen) * 64 + static_cast<int>(s.section)) * 64 + static_cast<int>(s.tab);
     ImGuiStorage* storage = ImGui::GetStateStorage();
     const ImGuiID key = ImGui::GetID("##place");
-    if (storage->GetInt(key, -1) != place) ImGui::SetScrollY(0.0f);
+    if (storage->GetInt(key, -1) != place) ImGui::SetNextWindowScroll(ImVec2(-1.0f, 0.0f));
     storage->SetInt(key, place);
 }
 
@@ -191,9 +194,9 @@ bool draw_app_frame(const AppState& state, std::vector<Action>& out) {
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
     set_language(state.language);
     reset_active_text_purpose();
+    scroll_to_top_on_new_place(state);
     bool moving = false;
     if (ImGui::Begin("learnledger", nullptr, flags)) {
-        scroll_to_top_on_new_place(state);
         reveal_item(vp);
         switch (state.screen) {
             case Screen::starting: text(tr("Loading...")); break;
@@ -210,7 +213,7 @@ bool draw_app_frame(const AppState& state, std::vector<Action>& out) {
                 draw_preferences(state, out);
                 break;
         }
-        moving = drag_to_scroll();
+        moving = drag_to_scroll(state.reduce_motion);
     }
     ImGui::End();
     return moving;

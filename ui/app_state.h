@@ -71,6 +71,7 @@ struct AppState {
     CivilDate today;  // given by the host: the UI never reads a clock
     Language language = Language::en;
     bool high_contrast = false;  // chosen on this device; the host also follows the system's "more contrast"
+    bool reduce_motion = false;  // the system asks for less motion: no flick inertia (set by the host)
     Screen screen = Screen::starting;
     SignInForm sign_in;
     std::optional<SessionInfo> session;

@@ -204,6 +204,7 @@ void draw_queued_entry(const QueuedTraining& q, std::vector<Action>& out) {
 }
 
 void draw_history_tab(const AppState& s, const YearView& v, std::vector<Action>& out) {
+    draw_sent_notice(s.submit);
     FieldResult search = text_field("##search", tr("Search"), s.history_filter.search, 0, TextPurpose::search);
     if (search.changed) out.push_back(EditSearch{search.text});
     draw_status_filter(s, out);

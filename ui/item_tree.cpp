@@ -71,7 +71,7 @@ void ItemTree::on_item_info(unsigned id, const char* label, int flags) {
 
 void ItemTree::record_last_item(std::string_view role, std::string_view label, std::string_view value, bool live) {
     ImGuiContext& g = *GImGui;
-    if (!ImGui::IsItemVisible()) return;
+    if (!live && !ImGui::IsItemVisible()) return;  // an outcome is announced even when scrolled away
     const ImRect& r = g.LastItemData.Rect;
     current_.push_back(Item{g.LastItemData.ID, std::string(role), std::string(label), std::string(value), r.Min.x,
                             r.Min.y, r.GetWidth(), r.GetHeight(), false, live});

@@ -16,7 +16,7 @@ struct Item {
     std::string value;  // displayed value (figures, text), checked state, ...
     float x = 0, y = 0, w = 0, h = 0;  // in Dear ImGui display pixels
     bool clipped = false;  // a button whose label does not fit inside it (a layout defect)
-    bool live = false;     // a status message ("Training submitted"): read out when it appears
+    bool live = false;     // a status message ("Training submitted"): read out when it appears, even off screen
     bool operator==(const Item&) const = default;
 };
 

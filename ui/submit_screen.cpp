@@ -58,11 +58,13 @@ void certificate(const AppState& s, std::vector<Action>& out) {
 
 }  // namespace
 
+void draw_sent_notice(const SubmitForm& form) {
+    if (form.sent_title) status_message(tr("Sent: \"{title}\" is waiting for approval.", {{"title", *form.sent_title}}));
+}
+
 void draw_submit_tab(const AppState& s, std::vector<Action>& out) {
     const SubmitForm& form = s.submit;
-    if (form.sent_title) {
-        status_message(tr("Sent: \"{title}\" is waiting for approval.", {{"title", *form.sent_title}}));
-    }
+    draw_sent_notice(form);
     if (form.queued_title) {
         status_message(tr("Saved: \"{title}\" will be sent when you are back online.", {{"title", *form.queued_title}}));
     }

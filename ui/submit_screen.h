@@ -8,5 +8,7 @@
 namespace ll::ui {
 
 void draw_submit_tab(const AppState& state, std::vector<Action>& out);
+// "Sent: ... is waiting for approval", announced, on the form and on the history it leads to.
+void draw_sent_notice(const SubmitForm& form);
 
 }  // namespace ll::ui

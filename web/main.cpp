@@ -156,6 +156,7 @@ void frame() {
     const double started = emscripten_get_now();
     follow_viewport();
     follow_theme();
+    app->state.reduce_motion = web::prefers_reduced_motion();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
@@ -300,11 +301,14 @@ EMSCRIPTEN_KEEPALIVE void app_run_frames(int count) {
 
 // The accessibility mirror's element for an item was clicked (a screen reader, Enter or Space):
 // a tap at the item's centre, run at once so what needs the gesture (the file picker) has it.
+// Typing still queued and a scroll the focus asked for are drawn first, so the tap lands on the
+// item where it is now and does not move under the press.
 EMSCRIPTEN_KEEPALIVE void app_activate_item(unsigned id) {
     if (!app) return;
+    drain_input();
+    app_run_frames(2);
     for (const ui::Item& item : app->items.items()) {
         if (item.id != id) continue;
-        drain_input();
         ImGuiIO& io = ImGui::GetIO();
         io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
         io.AddMousePosEvent(item.x + item.w / 2, item.y + item.h / 2);

@@ -38,6 +38,9 @@ EM_JS(int, js_prefers_dark, (), { return window.matchMedia && matchMedia('(prefe
 EM_JS(int, js_prefers_more_contrast, (), {
     return window.matchMedia && (matchMedia('(prefers-contrast: more)').matches || matchMedia('(forced-colors: active)').matches) ? 1 : 0;
 });
+EM_JS(int, js_prefers_reduced_motion, (), {
+    return window.matchMedia && matchMedia('(prefers-reduced-motion: reduce)').matches ? 1 : 0;
+});
 EM_JS(int, js_stored_high_contrast, (), {
     try { return localStorage.getItem('learnledger.contrast') === 'high' ? 1 : 0; } catch (e) { return 0; }
 });
@@ -179,6 +182,7 @@ void save_file(const std::string& path) { js_save_file(path.c_str()); }
 
 bool prefers_dark() { return js_prefers_dark() != 0; }
 bool prefers_more_contrast() { return js_prefers_more_contrast() != 0; }
+bool prefers_reduced_motion() { return js_prefers_reduced_motion() != 0; }
 bool stored_high_contrast() { return js_stored_high_contrast() != 0; }
 void remember_high_contrast(bool on) { js_remember_high_contrast(on ? 1 : 0); }
 

@@ -42,6 +42,7 @@ void save_file(const std::string& path);  // downloads an API path with the sess
 std::string random_key();  // from the browser's crypto: idempotency keys
 bool prefers_dark();           // prefers-color-scheme: dark
 bool prefers_more_contrast();  // prefers-contrast: more, or forced colours (Windows' contrast themes)
+bool prefers_reduced_motion(); // prefers-reduced-motion: reduce
 bool stored_high_contrast();   // chosen in the app on this device
 void remember_high_contrast(bool on);
 // The offline snapshot in the browser's storage (empty text: remove it and every kept file).

@@ -69,3 +69,48 @@ test('a worker signs in with the keyboard alone, hears a wrong password, reads t
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test('a worker submits a training and a manager approves it, both with the keyboard alone', async () => {
+  const worker = await newContext(env.browser, { ...desktop, viewport: { width: 1280, height: 1000 } });
+  const page = await openApp(worker, env.server.url + '/');
+  await signIn(page, 'worker@demo.example', 'demo-worker');
+  await page.getByRole('heading', { name: 'My training right' }).waitFor(visible);
+  await press(page, 'button', 'Submit');
+  await tabTo(page, 'textbox', 'Title');
+  await page.keyboard.type('Safe lifting');
+  await page.keyboard.press('Tab');  // the provider
+  await page.keyboard.type('Prevent');
+  await tabTo(page, 'textbox', 'Hours');
+  await page.keyboard.type('2');
+  await press(page, 'button', 'Send for approval');
+  await page.getByRole('status').filter({ hasText: 'Sent: "Safe lifting" is waiting for approval.' }).waitFor({ state: 'attached', ...visible });
+  await page.getByText(/^2026-11-29 · 2 h · formal · waiting for approval · Prevent$/).waitFor(visible);  // the history it leads to
+  assert.deepEqual(page.errors, []);
+  await worker.close();
+
+  const manager = await newContext(env.browser, { ...desktop, viewport: { width: 1280, height: 1000 } });
+  const inbox = await openApp(manager, env.server.url + '/');
+  await signIn(inbox, 'manager@demo.example', 'demo-manager');
+  await press(inbox, 'button', 'Approvals');
+  await inbox.getByRole('heading', { name: 'Approvals' }).waitFor(visible);
+  // The entry's own Approve button: the first one after its title in the reading order. Tab moves
+  // down the inbox; the page scrolls with the focus, so entries below the screen come into reach.
+  let found = false;
+  for (let i = 0; i < 150 && !found; i++) {
+    const here = await inbox.evaluate(() => {
+      const e = document.activeElement, t = Array.from(document.querySelectorAll('#a11y-tree p')).find((p) => p.textContent === 'Safe lifting');
+      if (!t || !e || e.textContent !== 'Approve' || !(t.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING)) return false;
+      const approves = Array.from(document.querySelectorAll('#a11y-tree button')).filter((b) => b.textContent === 'Approve' && (t.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING));
+      return approves[0] === e;
+    });
+    found = here;
+    if (!found) await inbox.keyboard.press('Tab');
+  }
+  assert.ok(found, 'Tab reached the Approve button of "Safe lifting"');
+  await inbox.keyboard.press('Enter');
+  await inbox.getByRole('status').filter({ hasText: '1 training approved' }).waitFor({ state: 'attached', ...visible });
+  const mine = (await inbox.evaluate(() => fetch('/api/v1/approvals').then((r) => r.json()))).items.filter((i) => i.title === 'Safe lifting');
+  assert.equal(mine.length, 0, 'no longer waiting');
+  assert.deepEqual(inbox.errors, []);
+  await manager.close();
+});

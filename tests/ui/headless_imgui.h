@@ -19,6 +19,7 @@ public:
     // Runs one frame drawing `draw`; returns the actions it emitted.
     std::vector<ui::Action> frame(const std::function<void(std::vector<ui::Action>&)>& draw);
     const std::vector<ui::Item>& items() const { return tree_.items(); }
+    bool items_changed() const { return tree_.changed(); }  // the last frame's items differ from the one before
     const ui::Item* find(const std::string& role, const std::string& label) const;
     // Presses and releases the mouse at the centre of the item, over three frames.
     std::vector<ui::Action> tap(const ui::Item& item, const std::function<void(std::vector<ui::Action>&)>& draw);

@@ -55,6 +55,16 @@ TEST_CASE("the figures and the controls are in the item tree") {
     CHECK(app.gui.find("text", "Time not taken carries over to 2025") != nullptr);
 }
 
+TEST_CASE("the item tree says when a frame changed it, so the accessibility mirror updates only then") {
+    PhoneApp app(loaded_state(2024));
+    app.gui.frame(app.draw);
+    CHECK_FALSE(app.gui.items_changed());  // an idle frame draws the same items
+    ui::update(app.state, ui::ToggleExplanation{});
+    app.gui.frame(app.draw);
+    CHECK(app.gui.items_changed());
+    CHECK(app.gui.find("button", "Hide explanation"));
+}
+
 TEST_CASE("a tap on a figure opens the explanation; a drag over it does not") {
     PhoneApp app(loaded_state(2024));
     auto actions = app.tap("figure", "Remaining 2024");

@@ -87,6 +87,15 @@ TEST_CASE("a sent training clears the form, shows the history and reloads the ye
     CHECK(*s.submit.sent_title == "First aid");
     REQUIRE(!reload.empty());
     CHECK(std::get<ui::FetchYear>(reload[0]).year == 2026);
+    // The history it leads to says so, as an announced outcome (a live region in the browser).
+    ui::update(s, ui::YearLoaded{test::anna_year(2026)});
+    test::HeadlessImGui gui(390, 1600);
+    auto draw = [&](std::vector<ui::Action>& out) { ui::draw_app_frame(s, out); };
+    gui.frame(draw);
+    const ui::Item* sent_notice = gui.find("text", "Sent: \"First aid\" is waiting for approval.");
+    REQUIRE(sent_notice);
+    CHECK(sent_notice->live);
+    CHECK_FALSE(gui.find("heading", "My training right")->live);
     ui::update(s, ui::SubmitFailed{make_error("server_error", "no"), "k-2"});
     CHECK_FALSE(s.submit.busy);
 }
@@ -305,7 +314,7 @@ TEST_CASE("a kept training the server refuses is shown with the reason, not rese
     CHECK(forgotten);
 }
 
-TEST_CASE("a flick keeps the page moving after the finger lifts, slows down and stops; a press stops it at once") {
+TEST_CASE("a flick keeps the page moving after the finger lifts, slows down and stops; a press stops it at once; reduced motion has no inertia") {
     auto s = on_submit_tab();
     test::HeadlessImGui gui(390, 400);
     bool moving = false;
@@ -355,4 +364,29 @@ TEST_CASE("a flick keeps the page moving after the finger lifts, slows down and 
     CHECK_FALSE(moving);
     io.AddMouseButtonEvent(0, false);
     gui.frame(draw);
+
+    // With reduced motion asked for, the page follows the finger and stops where it is let go.
+    s.reduce_motion = true;
+    s.tab = ui::Tab::balance;  // away and back: the tab opens at its top again
+    gui.frame(draw);
+    s.tab = ui::Tab::submit;
+    gui.frame(draw);
+    gui.frame(draw);
+    const float before_drag = heading_y();
+    io.AddMousePosEvent(4, 380);
+    gui.frame(draw);
+    io.AddMouseButtonEvent(0, true);
+    gui.frame(draw);
+    for (int y = 360; y >= 300; y -= 20) {
+        io.AddMousePosEvent(4, static_cast<float>(y));
+        gui.frame(draw);
+    }
+    io.AddMouseButtonEvent(0, false);
+    gui.frame(draw);
+    CHECK_FALSE(moving);
+    gui.frame(draw);  // the last drag shows a frame later
+    const float let_go = heading_y();
+    CHECK(let_go < before_drag);
+    for (int i = 0; i < 5; ++i) gui.frame(draw);
+    CHECK(heading_y() == let_go);
 }
