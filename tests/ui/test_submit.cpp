@@ -26,6 +26,23 @@ ui::AppState on_submit_tab() {
 
 void type(ui::AppState& s, ui::FormField f, const char* text) { ui::update(s, ui::EditForm{f, text}); }
 
+// A finger pressed on the page's left margin (between controls) at `from`, moved up or down in
+// steps of 20 px to `to`, and lifted: one frame per event.
+void drag_page(test::HeadlessImGui& gui, const std::function<void(std::vector<ui::Action>&)>& draw, int from, int to) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMousePosEvent(4, static_cast<float>(from));
+    gui.frame(draw);
+    io.AddMouseButtonEvent(0, true);
+    gui.frame(draw);
+    const int step = to < from ? -20 : 20;
+    for (int y = from + step; step < 0 ? y >= to : y <= to; y += step) {
+        io.AddMousePosEvent(4, static_cast<float>(y));
+        gui.frame(draw);
+    }
+    io.AddMouseButtonEvent(0, false);
+    gui.frame(draw);
+}
+
 }  // namespace
 
 TEST_CASE("the form validates like the server and names the field") {
@@ -255,20 +272,7 @@ TEST_CASE("a drag that starts on the page scrolls it; a tap on a control does no
     gui.frame(draw);
     CHECK(gui.find("button", "Send for approval") == nullptr);  // below the fold
     const float heading_y = gui.find("heading", "Submit a training")->y;
-    ImGuiIO& io = ImGui::GetIO();
-    // Twice: press on the page (left margin, between controls) and drag up.
-    for (int drag = 0; drag < 2; ++drag) {
-        io.AddMousePosEvent(4, 480);
-        gui.frame(draw);
-        io.AddMouseButtonEvent(0, true);
-        gui.frame(draw);
-        for (int y = 460; y >= 20; y -= 20) {
-            io.AddMousePosEvent(4, static_cast<float>(y));
-            gui.frame(draw);
-        }
-        io.AddMouseButtonEvent(0, false);
-        gui.frame(draw);
-    }
+    for (int drag = 0; drag < 2; ++drag) drag_page(gui, draw, 480, 20);  // twice, up
     gui.frame(draw);
     CHECK(gui.find("heading", "Submit a training") == nullptr);  // scrolled away (it was at heading_y)
     CHECK(heading_y > 0);
@@ -323,17 +327,7 @@ TEST_CASE("a flick keeps the page moving after the finger lifts, slows down and 
     gui.frame(draw);
     gui.frame(draw);
     const float start = heading_y();
-    ImGuiIO& io = ImGui::GetIO();
-    io.AddMousePosEvent(4, 380);
-    gui.frame(draw);
-    io.AddMouseButtonEvent(0, true);
-    gui.frame(draw);
-    for (int y = 360; y >= 300; y -= 20) {  // a quick upward flick
-        io.AddMousePosEvent(4, static_cast<float>(y));
-        gui.frame(draw);
-    }
-    io.AddMouseButtonEvent(0, false);
-    gui.frame(draw);
+    drag_page(gui, draw, 380, 300);  // a quick upward flick
     const float at_release = heading_y();
     CHECK(at_release < start);
     CHECK(moving);
@@ -350,6 +344,7 @@ TEST_CASE("a flick keeps the page moving after the finger lifts, slows down and 
     CHECK(frames < 300);
 
     // Another flick, stopped by a press.
+    ImGuiIO& io = ImGui::GetIO();
     io.AddMouseButtonEvent(0, true);
     gui.frame(draw);
     for (int y = 280; y >= 200; y -= 20) {
@@ -373,16 +368,7 @@ TEST_CASE("a flick keeps the page moving after the finger lifts, slows down and 
     gui.frame(draw);
     gui.frame(draw);
     const float before_drag = heading_y();
-    io.AddMousePosEvent(4, 380);
-    gui.frame(draw);
-    io.AddMouseButtonEvent(0, true);
-    gui.frame(draw);
-    for (int y = 360; y >= 300; y -= 20) {
-        io.AddMousePosEvent(4, static_cast<float>(y));
-        gui.frame(draw);
-    }
-    io.AddMouseButtonEvent(0, false);
-    gui.frame(draw);
+    drag_page(gui, draw, 380, 300);
     CHECK_FALSE(moving);
     gui.frame(draw);  // the last drag shows a frame later
     const float let_go = heading_y();
