@@ -136,8 +136,7 @@ void install_import_routes(httplib::Server& http, ApiContext& ctx) {
             if (!tx) return send_error(res, tx.error());
             auto plan = import_plan(ctx, **tx, *p, req, kind);
             if (!plan) return send_error(res, plan.error());
-            res.status = 200;
-            res.set_content(wire::to_json_text(*plan, true), json_type);
+            send_json_text(res, 200, wire::to_json_text(*plan, true));
         });
         http.Post(path, [&ctx, kind](const httplib::Request& req, httplib::Response& res) {
             answer_write(ctx, req, res, [&](Transaction& tx, const Principal& p, const json&) { return apply_import(ctx, tx, p, req, kind); },

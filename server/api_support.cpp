@@ -45,9 +45,11 @@ int status_for(const Error& e) {
     return it == statuses.end() ? 400 : it->second;
 }
 
-void send_json(httplib::Response& res, int status, const json& body) {
+void send_json(httplib::Response& res, int status, const json& body) { send_json_text(res, status, body.dump()); }
+
+void send_json_text(httplib::Response& res, int status, const std::string& text) {
     res.status = status;
-    res.set_content(body.dump(), json_type);
+    res.set_content(text, json_type);
 }
 
 void send_error(httplib::Response& res, const Error& e) { send_json(res, status_for(e), wire::to_json(e)); }
@@ -193,8 +195,7 @@ void answer_write(ApiContext& ctx, const httplib::Request& req, httplib::Respons
             if ((*stored)->request_hash != request_hash)
                 return send_error(res, make_error("idempotency_key_reused", "this key was used for another request", "Idempotency-Key"));
             res.set_header("Idempotent-Replayed", "true");
-            res.status = (*stored)->status;
-            return res.set_content((*stored)->body, json_type);
+            return send_json_text(res, (*stored)->status, (*stored)->body);
         }
     }
     auto answer = handler(**tx, *p, body);
@@ -206,8 +207,7 @@ void answer_write(ApiContext& ctx, const httplib::Request& req, httplib::Respons
     }
     auto committed = (*tx)->commit();
     if (!committed) return send_error(res, committed.error());
-    res.status = answer->status;
-    res.set_content(text, json_type);
+    send_json_text(res, answer->status, text);
 }
 
 Result<std::optional<WorkerScope>> scope_of(Transaction& tx, const std::string& employer_id, const std::string& worker_id) {

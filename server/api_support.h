@@ -60,6 +60,7 @@ struct Answer {
 
 int status_for(const Error& e);
 void send_json(httplib::Response& res, int status, const nlohmann::json& body);
+void send_json_text(httplib::Response& res, int status, const std::string& text);  // JSON already written as text
 void send_error(httplib::Response& res, const Error& e);
 
 // The session token from the request's cookie; empty when none.

@@ -4,6 +4,7 @@
 #include <GLES3/gl3.h>
 #include <GLFW/glfw3.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,7 +38,7 @@ struct App {
     web::FrameScheduler scheduler;
     web::Viewport viewport;
     float font_scale = 0;  // pixel ratio the font atlas was built for
-    int theme = -1;        // the ui::Theme applied, -1 none yet
+    std::optional<ui::Theme> theme;  // the theme applied
     web::ApiClient api{web::http_fetch, dispatch};
     std::string items_json;
     unsigned mirrored_text = 0, mirrored_nav = 0;  // what the accessibility mirror was last told
@@ -120,19 +121,20 @@ void follow_viewport() {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
         app->font_scale = v.pixel_ratio;
-        app->theme = -1;  // sizes are scaled with the theme
+        app->theme.reset();  // sizes are scaled with the theme
     }
 }
 
 // The theme follows the system's light or dark preference and its "more contrast", live; high
-// contrast chosen in the app wins.
-void follow_theme() {
-    const ui::Theme theme = app->state.high_contrast || web::prefers_more_contrast() ? ui::Theme::high_contrast
-                            : web::prefers_dark()                                   ? ui::Theme::dark
-                                                                                    : ui::Theme::light;
-    if (static_cast<int>(theme) == app->theme) return;
+// contrast chosen in the app wins. Reduced motion is followed the same way.
+void follow_system(const web::MediaPreferences& system) {
+    app->state.reduce_motion = system.reduced_motion;
+    const ui::Theme theme = app->state.high_contrast || system.more_contrast ? ui::Theme::high_contrast
+                            : system.dark                                    ? ui::Theme::dark
+                                                                             : ui::Theme::light;
+    if (theme == app->theme) return;
     ui::apply_theme(app->viewport.pixel_ratio, theme);
-    app->theme = static_cast<int>(theme);
+    app->theme = theme;
 }
 
 // The text field being edited now (0: none). io.WantTextInput lags a frame behind a field let go.
@@ -155,8 +157,7 @@ void update_mirror() {
 void frame() {
     const double started = emscripten_get_now();
     follow_viewport();
-    follow_theme();
-    app->state.reduce_motion = web::prefers_reduced_motion();
+    follow_system(web::media_preferences());
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
@@ -197,6 +198,13 @@ void frame() {
     app->scheduler.end_frame(busy);
 }
 
+// The item of that id in the last frame, or nullptr.
+const ui::Item* drawn_item(unsigned id) {
+    for (const ui::Item& item : app->items.items())
+        if (item.id == id) return &item;
+    return nullptr;
+}
+
 // Runs the frames that input still queued needs (typing not yet drawn), so it lands where it was
 // aimed before the focus moves on.
 void drain_input() {
@@ -214,7 +222,7 @@ EMSCRIPTEN_KEEPALIVE void app_wake(int frames) {
 // Milliseconds spent in frames since load: 0 the app's own work (layout, draw lists, item tree),
 // 1 the whole frame including handing the draw data to WebGL. For bench/web_app.mjs.
 EMSCRIPTEN_KEEPALIVE double app_frame_ms(int which) { return app ? (which == 0 ? app->ui_ms : app->frame_ms) : 0; }
-EMSCRIPTEN_KEEPALIVE int app_theme() { return app ? app->theme : -1; }  // a ui::Theme
+EMSCRIPTEN_KEEPALIVE int app_theme() { return app && app->theme ? static_cast<int>(*app->theme) : -1; }  // a ui::Theme
 
 EMSCRIPTEN_KEEPALIVE double app_frames() { return app ? static_cast<double>(app->scheduler.frames_rendered()) : 0; }
 
@@ -307,26 +315,23 @@ EMSCRIPTEN_KEEPALIVE void app_activate_item(unsigned id) {
     if (!app) return;
     drain_input();
     app_run_frames(2);
-    for (const ui::Item& item : app->items.items()) {
-        if (item.id != id) continue;
-        ImGuiIO& io = ImGui::GetIO();
-        io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
-        io.AddMousePosEvent(item.x + item.w / 2, item.y + item.h / 2);
-        io.AddMouseButtonEvent(0, true);
-        io.AddMouseButtonEvent(0, false);
-        app_run_frames(3);
-        return;
-    }
+    const ui::Item* item = drawn_item(id);
+    if (!item) return;
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
+    io.AddMousePosEvent(item->x + item->w / 2, item->y + item->h / 2);
+    io.AddMouseButtonEvent(0, true);
+    io.AddMouseButtonEvent(0, false);
+    app_run_frames(3);
 }
 
 // The mirror's focus moved to an item: the page scrolls to keep it and what follows in view.
 EMSCRIPTEN_KEEPALIVE void app_reveal_item(unsigned id) {
     if (!app) return;
-    for (const ui::Item& item : app->items.items())
-        if (item.id == id) {
-            ui::reveal_on_next_frame(item.y, item.y + item.h);
-            app->scheduler.wake(4);
-        }
+    if (const ui::Item* item = drawn_item(id)) {
+        ui::reveal_on_next_frame(item->y, item->y + item->h);
+        app->scheduler.wake(4);
+    }
 }
 
 // The mirror's focus left the text field being edited for another item: the field lets go.

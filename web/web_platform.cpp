@@ -34,12 +34,11 @@ EM_JS(void, js_fetch, (int id, const char* method, const char* path, const char*
     Module.llFetch(id, UTF8ToString(method), UTF8ToString(path), UTF8ToString(body), JSON.parse(UTF8ToString(headers)), file_source,
                    UTF8ToString(file_key));
 });
-EM_JS(int, js_prefers_dark, (), { return window.matchMedia && matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0; });
-EM_JS(int, js_prefers_more_contrast, (), {
-    return window.matchMedia && (matchMedia('(prefers-contrast: more)').matches || matchMedia('(forced-colors: active)').matches) ? 1 : 0;
-});
-EM_JS(int, js_prefers_reduced_motion, (), {
-    return window.matchMedia && matchMedia('(prefers-reduced-motion: reduce)').matches ? 1 : 0;
+// Bit 1 dark, 2 more contrast (or forced colours), 4 reduced motion.
+EM_JS(int, js_media_preferences, (), {
+    const m = Module.mediaQueries;
+    if (!m) return 0;
+    return (m.dark.matches ? 1 : 0) | (m.moreContrast.matches || m.forcedColors.matches ? 2 : 0) | (m.reducedMotion.matches ? 4 : 0);
 });
 EM_JS(int, js_stored_high_contrast, (), {
     try { return localStorage.getItem('learnledger.contrast') === 'high' ? 1 : 0; } catch (e) { return 0; }
@@ -180,9 +179,10 @@ void open_import_picker(bool json_too) { js_open_import_picker(json_too ? 1 : 0)
 
 void save_file(const std::string& path) { js_save_file(path.c_str()); }
 
-bool prefers_dark() { return js_prefers_dark() != 0; }
-bool prefers_more_contrast() { return js_prefers_more_contrast() != 0; }
-bool prefers_reduced_motion() { return js_prefers_reduced_motion() != 0; }
+MediaPreferences media_preferences() {
+    const int bits = js_media_preferences();
+    return {(bits & 1) != 0, (bits & 2) != 0, (bits & 4) != 0};
+}
 bool stored_high_contrast() { return js_stored_high_contrast() != 0; }
 void remember_high_contrast(bool on) { js_remember_high_contrast(on ? 1 : 0); }
 

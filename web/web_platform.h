@@ -40,10 +40,14 @@ void open_file_picker();
 void open_import_picker(bool json_too);  // a CSV (or JSON) file to import; answers via app_import_picked()
 void save_file(const std::string& path);  // downloads an API path with the session cookie (the browser saves it)
 std::string random_key();  // from the browser's crypto: idempotency keys
-bool prefers_dark();           // prefers-color-scheme: dark
-bool prefers_more_contrast();  // prefers-contrast: more, or forced colours (Windows' contrast themes)
-bool prefers_reduced_motion(); // prefers-reduced-motion: reduce
-bool stored_high_contrast();   // chosen in the app on this device
+// What the system asks for, read every frame (live).
+struct MediaPreferences {
+    bool dark = false;            // prefers-color-scheme: dark
+    bool more_contrast = false;   // prefers-contrast: more, or forced colours (Windows' contrast themes)
+    bool reduced_motion = false;  // prefers-reduced-motion: reduce
+};
+MediaPreferences media_preferences();
+bool stored_high_contrast();  // chosen in the app on this device
 void remember_high_contrast(bool on);
 // The offline snapshot in the browser's storage (empty text: remove it and every kept file).
 void save_offline(const std::string& snapshot);

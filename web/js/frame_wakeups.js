@@ -13,9 +13,13 @@ function viewportChanged() {
   if (Module.calledRun && Module._app_viewport_changed) Module._app_viewport_changed();
 }
 window.addEventListener('resize', viewportChanged);
-if (window.matchMedia)
-  for (const query of ['(prefers-color-scheme: dark)', '(prefers-contrast: more)', '(forced-colors: active)'])
-    matchMedia(query).addEventListener('change', () => wake(4));
+// The system's preferences the host follows, as query lists made once: they are read every frame
+// (web_platform.cpp) and wake the loop when they change.
+Module.mediaQueries = window.matchMedia ? {
+  dark: matchMedia('(prefers-color-scheme: dark)'), moreContrast: matchMedia('(prefers-contrast: more)'),
+  forcedColors: matchMedia('(forced-colors: active)'), reducedMotion: matchMedia('(prefers-reduced-motion: reduce)'),
+} : null;
+if (Module.mediaQueries) Object.values(Module.mediaQueries).forEach((query) => query.addEventListener('change', () => wake(4)));
 if (window.visualViewport) window.visualViewport.addEventListener('resize', viewportChanged);
 // devicePixelRatio changes (browser zoom, moving between screens) do not always fire resize.
 (function watchPixelRatio() {
