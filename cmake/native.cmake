@@ -7,11 +7,12 @@ pkg_check_modules(ZLIB REQUIRED IMPORTED_TARGET zlib)
 pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo cairo-pdf)  # the printed statement
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)           # the team table as .xlsx
 pkg_check_modules(CURL REQUIRED IMPORTED_TARGET libcurl)                     # reminders by e-mail (SMTP)
+pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode)             # the kiosk's QR code
 find_package(Threads REQUIRED)
 
 # Schema migrations: SQL files embedded into the binary, applied in order at start.
 set(LL_MIGRATIONS)
-foreach(migration 001_initial 002_accounts_and_ledger 003_session_persistence 004_erasure 005_fulfilments 006_social_balance 007_reminders 008_training_plan)
+foreach(migration 001_initial 002_accounts_and_ledger 003_session_persistence 004_erasure 005_fulfilments 006_social_balance 007_reminders 008_training_plan 009_kiosk)
   set(out "${CMAKE_BINARY_DIR}/generated/migration_${migration}.cpp")
   string(SUBSTRING ${migration} 0 3 number)
   string(SUBSTRING ${migration} 4 -1 name)
@@ -25,12 +26,12 @@ endforeach()
 
 add_library(ll_server STATIC
   server/sqlite_db.cpp server/sqlite_store.cpp server/sqlite_store_people.cpp server/sqlite_store_ledger.cpp
-  server/sqlite_store_notifications.cpp server/sqlite_store_plans.cpp server/sqlite_store_journal.cpp server/sqlite_backup.cpp
+  server/sqlite_store_notifications.cpp server/sqlite_store_plans.cpp server/sqlite_store_journal.cpp server/sqlite_store_kiosk.cpp server/sqlite_backup.cpp
   server/auth.cpp server/api_support.cpp server/api_session.cpp server/api_workers.cpp server/api_entries.cpp
-  server/api_admin.cpp server/answer_compression.cpp server/http_api.cpp server/api_privacy.cpp server/api_workspace.cpp server/api_exports.cpp server/api_imports.cpp server/csv_text.cpp server/worker_figures.cpp server/api_statements.cpp server/statement_html.cpp server/statement_pdf.cpp server/team_workbook.cpp server/smtp_mailer.cpp server/reminder_run.cpp server/api_notifications.cpp server/api_training_plan.cpp server/listener.cpp server/calculation_commands.cpp server/demo_data.cpp server/static_files.cpp
+  server/api_admin.cpp server/answer_compression.cpp server/http_api.cpp server/api_privacy.cpp server/api_workspace.cpp server/api_exports.cpp server/api_imports.cpp server/csv_text.cpp server/worker_figures.cpp server/api_statements.cpp server/statement_html.cpp server/statement_pdf.cpp server/team_workbook.cpp server/smtp_mailer.cpp server/reminder_run.cpp server/api_notifications.cpp server/api_training_plan.cpp server/api_kiosk.cpp server/api_training_sessions.cpp server/qr_code.cpp server/listener.cpp server/calculation_commands.cpp server/demo_data.cpp server/static_files.cpp
   ${LL_MIGRATIONS})
 target_include_directories(ll_server PUBLIC "${CMAKE_SOURCE_DIR}/server")
-target_link_libraries(ll_server PUBLIC ll_text PkgConfig::PANGOCAIRO PkgConfig::XLSXWRITER PkgConfig::CURL PkgConfig::SQLITE3 PkgConfig::HTTPLIB PkgConfig::SODIUM PkgConfig::ZLIB Threads::Threads)
+target_link_libraries(ll_server PUBLIC ll_text PkgConfig::PANGOCAIRO PkgConfig::XLSXWRITER PkgConfig::CURL PkgConfig::QRENCODE PkgConfig::SQLITE3 PkgConfig::HTTPLIB PkgConfig::SODIUM PkgConfig::ZLIB Threads::Threads)
 
 add_executable(learnledger server/main.cpp)
 target_link_libraries(learnledger PRIVATE ll_server)

@@ -17,6 +17,12 @@ const char* to_string(DutyStatus s) {
     return "";
 }
 
+std::optional<DutyStatus> duty_status_from(const std::string& s) {
+    for (auto v : {DutyStatus::done, DutyStatus::due, DutyStatus::overdue, DutyStatus::upcoming})
+        if (s == to_string(v)) return v;
+    return std::nullopt;
+}
+
 namespace {
 
 CivilDate ymd(int year, unsigned month, unsigned day) { return *CivilDate::from_ymd(year, month, day); }

@@ -82,5 +82,6 @@ std::vector<CivilDate> trigger_days(const Obligation& o, const CivilDate& from, 
 bool is_occurrence(const Obligation& o, const ComplianceWorker* worker, const CivilDate& trigger);
 
 const char* to_string(DutyStatus s);
+std::optional<DutyStatus> duty_status_from(const std::string& s);
 
 }  // namespace ll

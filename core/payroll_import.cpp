@@ -14,7 +14,7 @@ namespace ll {
 
 namespace {
 
-enum PayrollColumn { p_national_number, p_name, p_department, p_joint_committee, p_language, p_gender, p_start, p_end, p_fraction, p_weekly_hours };
+enum PayrollColumn { p_national_number, p_name, p_department, p_joint_committee, p_language, p_gender, p_site, p_start, p_end, p_fraction, p_weekly_hours };
 
 const std::vector<ColumnNames> payroll_columns = {
     {"national_number", {"insz", "niss", "rijksregisternummer", "numéro_national", "numero_national"}},
@@ -23,6 +23,7 @@ const std::vector<ColumnNames> payroll_columns = {
     {"joint_committee", {"pc", "cp", "paritair_comité", "commission_paritaire"}},
     {"language", {"taal", "langue"}},
     {"gender", {"geslacht", "sexe"}},
+    {"site", {"vestiging", "site_de_travail", "werkplaats"}},
     {"start", {"start_date", "begin", "in_dienst", "date_d'entrée", "entrée"}},
     {"end", {"end_date", "einde", "uit_dienst", "date_de_sortie", "sortie"}},
     {"fraction", {"regime", "régime", "tewerkstellingsbreuk", "fraction_d'occupation"}},
@@ -64,6 +65,10 @@ void read_cells(ImportCells& r, const std::vector<DepartmentRecord>& departments
         if (!g) r.problem(p_gender, "expected female (F, V) or male (M)");
         else if (!g->empty()) change.gender = *g;
     }
+    if (auto site = r.cell(p_site); !site.empty()) {
+        if (site.size() > 100) r.problem(p_site, "at most 100 characters");
+        else change.site = site;
+    }
     const std::string start_text = r.cell(p_start), end_text = r.cell(p_end);
     auto start = parse_date_cell(start_text);
     if (!start) r.problem(p_start, start_text.empty() ? "the first day of employment is required" : "expected a date like 2026-01-31 or 31/01/2026");
@@ -104,6 +109,7 @@ void plan_row(PlannedRow& row, const WorkerChange& change, const std::optional<E
         w.joint_committee = change.joint_committee.value_or("");
         w.language = change.language.value_or("nl");
         w.gender = change.gender.value_or("");
+        w.site = change.site.value_or("");
         w.national_number = digits;
         row.name = w.display_name;
         row.new_period = period;
@@ -124,6 +130,7 @@ void plan_row(PlannedRow& row, const WorkerChange& change, const std::optional<E
     set(change.joint_committee, w.joint_committee, "joint_committee");
     set(change.language, w.language, "language");
     set(change.gender, w.gender, "gender");
+    set(change.site, w.site, "site");
     if (period) {
         auto same_start = std::find_if(match->employment.begin(), match->employment.end(),
                                        [&](const EmploymentPeriod& p) { return p.start == period->start; });

@@ -16,6 +16,7 @@ struct WorkerRecord {
     std::optional<Termination> termination;
     std::int64_t version = 1;
     std::string gender;  // "female", "male" or "" (not recorded): the social balance sheet splits by it
+    std::string site;    // where they work (a kiosk shows its site's aggregates); "" when not recorded
 };
 
 struct DepartmentRecord {
@@ -81,7 +82,7 @@ struct CorrectionRequest {
 };
 
 struct WorkerChange {  // create (all required) or update (only what is given)
-    std::optional<std::string> display_name, department_id, joint_committee, language, national_number, gender;
+    std::optional<std::string> display_name, department_id, joint_committee, language, national_number, gender, site;
     std::optional<std::optional<Termination>> termination;  // present and null: clear it
     std::vector<EmploymentPeriod> employment;               // create only
 };

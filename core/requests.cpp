@@ -2,7 +2,10 @@
 // (end after start, minutes within the days covered), so stored data is always consistent.
 #include "requests.h"
 
+#include <algorithm>
+
 #include "json_reader.h"
+#include "kiosk.h"
 #include "national_number.h"
 #include "rule_set.h"
 #include "wire.h"
@@ -128,6 +131,7 @@ Result<WorkerChange> worker(const json& j, bool create) {
     w.language = r.string("language", false, 2);
     auto nn = r.string("national_number", false, 32);
     w.gender = r.string("gender", false, 8);
+    w.site = r.string("site", false, 100);
     bool has_termination = j.is_object() && j.contains("termination");
     const json* termination = r.member("termination", false, json::value_t::object);
     const json* employment = create ? r.member("employment", true, json::value_t::array) : nullptr;
@@ -226,6 +230,93 @@ Result<Fulfilment> fulfilment(const json& j, const CivilDate& today) {
     if (!r.ok()) return r.error();
     if (done_on && *done_on > today) return make_error("out_of_range", "a duty cannot be done in the future", "done_on");
     return Fulfilment{*id, *trigger, worker.value_or(""), done_on.value_or(today)};
+}
+
+Result<KioskDevice> kiosk_device(const json& j) {
+    JsonReader r(j);
+    auto site = r.string("site", true, 100);
+    const json* languages = r.member("languages", false, json::value_t::array);
+    r.reject_unknown_fields();
+    if (!r.ok()) return r.error();
+    if (site->find_first_not_of(" \t") == std::string::npos) return make_error("missing_field", "this field is required", "site");
+    KioskDevice d{*site, {}};
+    if (languages) {
+        if (languages->empty() || languages->size() > 4) return make_error("out_of_range", "one to four languages", "languages");
+        for (const auto& l : *languages) {
+            if (!l.is_string() || !is_language(l.get<std::string>())) return make_error("out_of_range", "expected en, nl, fr or de", "languages");
+            if (std::find(d.languages.begin(), d.languages.end(), l.get<std::string>()) != d.languages.end())
+                return make_error("duplicate", "each language once", "languages");
+            d.languages.push_back(l.get<std::string>());
+        }
+    }
+    if (d.languages.empty()) d.languages.push_back("nl");
+    return d;
+}
+
+Result<std::string> badge(const json& j) {
+    JsonReader r(j);
+    auto b = r.string("badge", true, 100);
+    r.reject_unknown_fields();
+    if (!r.ok()) return r.error();
+    return kiosk::validate_badge(*b);
+}
+
+Result<std::string> pin(const json& j) {
+    JsonReader r(j);
+    auto p = r.string("pin", true, 100);
+    r.reject_unknown_fields();
+    if (!r.ok()) return r.error();
+    return kiosk::validate_pin(*p);
+}
+
+Result<KioskSignIn> kiosk_sign_in(const json& j) {
+    JsonReader r(j);
+    auto b = r.string("badge", true, 100);
+    auto p = r.string("pin", true, 100);
+    r.reject_unknown_fields();
+    if (!r.ok()) return r.error();
+    auto badge = kiosk::validate_badge(*b);
+    if (!badge) return badge.error();
+    // A PIN is only checked against its hash; its shape is not revealed here.
+    if (p->empty()) return make_error("missing_field", "this field is required", "pin");
+    if (p->size() > 16) return make_error("too_long", "at most 16 digits", "pin");
+    return KioskSignIn{*badge, *p};
+}
+
+Result<int> time_of_day(std::string_view text, const std::string& field) {
+    auto digit = [&](size_t i) { return text[i] >= '0' && text[i] <= '9'; };
+    if (text.size() != 5 || text[2] != ':' || !digit(0) || !digit(1) || !digit(3) || !digit(4))
+        return make_error("wrong_type", "expected a time like 09:30", field);
+    const int h = (text[0] - '0') * 10 + (text[1] - '0'), m = (text[3] - '0') * 10 + (text[4] - '0');
+    if (h > 23 || m > 59) return make_error("out_of_range", "expected a time between 00:00 and 23:59", field);
+    return h * 60 + m;
+}
+
+Result<TrainingSession> training_session(const json& j) {
+    JsonReader r(j);
+    auto site = r.string("site", true, 100);
+    auto title = r.string("title", true, 200);
+    auto provider = r.string("provider", false, 200);
+    auto date = r.date("date", true);
+    auto start = r.string("start", true, 5);
+    auto minutes = r.integer("minutes", true, 1, max_minutes_per_day);
+    auto places = r.integer("places", true, 1, 10000);
+    r.reject_unknown_fields();
+    if (!r.ok()) return r.error();
+    for (auto [text, key] : {std::pair{&*site, "site"}, std::pair{&*title, "title"}})
+        if (text->find_first_not_of(" \t") == std::string::npos) return make_error("missing_field", "this field is required", key);
+    auto minute = time_of_day(*start, "start");
+    if (!minute) return minute.error();
+    if (*minute + *minutes > 24 * 60) return make_error("out_of_range", "the training must end on the day it starts", "minutes");
+    TrainingSession s;
+    s.site = *site;
+    s.title = *title;
+    s.provider = provider.value_or("");
+    s.date = *date;
+    s.start_minute = *minute;
+    s.minutes = *minutes;
+    s.places = static_cast<int>(*places);
+    return s;
 }
 
 }  // namespace ll::requests

@@ -10,6 +10,7 @@
 #include "approval.h"
 #include "compliance.h"
 #include "records.h"
+#include "training_session.h"
 #include "result.h"
 
 namespace ll::requests {
@@ -37,6 +38,23 @@ Result<std::vector<std::string>> entry_ids(const nlohmann::json& j);  // {"ids":
 // {"obligation_id","trigger","worker_id"?,"done_on"?}; done_on defaults to `today` and may not be after it.
 Result<Fulfilment> fulfilment(const nlohmann::json& j, const CivilDate& today);
 Result<std::string> label(const nlohmann::json& j, const char* key);  // {"site": "..."} / {"name": "..."}
+
+// Kiosks: a device for a site shown in one or more languages, a worker's badge number and PIN, a
+// lookup by both, and a scheduled training with places (its id and enrolments come from the host).
+struct KioskDevice {
+    std::string site;
+    std::vector<std::string> languages;  // defaults to {"nl"}
+};
+struct KioskSignIn {
+    std::string badge, pin;
+};
+Result<KioskDevice> kiosk_device(const nlohmann::json& j);
+Result<std::string> badge(const nlohmann::json& j);  // {"badge": "..."}
+Result<std::string> pin(const nlohmann::json& j);    // {"pin": "..."}
+Result<KioskSignIn> kiosk_sign_in(const nlohmann::json& j);
+Result<TrainingSession> training_session(const nlohmann::json& j);
+// "09:30" as minutes after midnight.
+Result<int> time_of_day(std::string_view text, const std::string& field);
 
 bool is_language(std::string_view code);  // en, nl, fr, de
 bool is_training_type(std::string_view t);  // formal, informal, initial

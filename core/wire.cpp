@@ -132,6 +132,7 @@ json to_json(const WorkerRecord& w) {
             {"national_number", masked},
             {"termination", termination},
             {"gender", w.gender},
+            {"site", w.site},
             {"version", w.version}};
 }
 

@@ -27,12 +27,6 @@ Result<std::vector<T>> items_from(const json& j, F one) {
     return out;
 }
 
-std::optional<DutyStatus> duty_status_from(const std::string& s) {
-    for (auto v : {DutyStatus::done, DutyStatus::due, DutyStatus::overdue, DutyStatus::upcoming})
-        if (s == to_string(v)) return v;
-    return std::nullopt;
-}
-
 json duty_json(const Duty& d) {
     return {{"worker_id", d.worker_id}, {"worker_name", d.worker_name}, {"trigger", d.trigger.iso()},
             {"deadline", d.deadline.iso()}, {"status", to_string(d.status)}, {"days_left", d.days_left},

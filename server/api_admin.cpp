@@ -1,5 +1,5 @@
 // The incremental sync feed, the audit log (with chain verification), kiosk devices and provider
-// keys (HR creates and revokes them), the provider feed, and the kiosk's aggregate summary.
+// keys (HR creates and revokes them) and the provider feed.
 #include <algorithm>
 
 #include "api_support.h"
@@ -80,14 +80,25 @@ void install_device_routes(httplib::Server& http, ApiContext& ctx, const std::st
     http.Post(path, [&ctx, table, label_key](const httplib::Request& req, httplib::Response& res) {
         answer_write(ctx, req, res, [&](Transaction& tx, const Principal& p, const json& body) -> Result<Answer> {
             if (!may_administer(p, p.employer_id)) return forbidden("only HR manages devices and keys");
-            auto label = requests::label(body, label_key);
-            if (!label) return label.error();
+            const bool kiosk = table == "kiosk_devices";
+            DeviceRecord d{(kiosk ? "k-" : "pk-") + random_token().substr(0, 12), p.employer_id, "", false, ""};
+            json record = {{"id", d.id}};
+            if (kiosk) {
+                auto device = requests::kiosk_device(body);
+                if (!device) return device.error();
+                d.label = device->site;
+                for (const auto& l : device->languages) d.languages += (d.languages.empty() ? "" : ",") + l;
+                record["languages"] = device->languages;
+            } else {
+                auto label = requests::label(body, label_key);
+                if (!label) return label.error();
+                d.label = *label;
+            }
+            record[label_key] = d.label;
             const std::string secret = random_token();
-            DeviceRecord d{(table == "kiosk_devices" ? "k-" : "pk-") + random_token().substr(0, 12), p.employer_id, *label, false};
-            auto r = table == "kiosk_devices" ? tx.insert_kiosk(d, sha256_hex(secret), p.account_id, ctx.timestamp())
+            auto r = kiosk ? tx.insert_kiosk(d, sha256_hex(secret), p.account_id, ctx.timestamp())
                                               : tx.insert_provider_key(d, sha256_hex(secret), p.account_id, ctx.timestamp());
             if (!r) return r.error();
-            json record = {{"id", d.id}, {label_key, d.label}};
             if (auto j = journal(ctx, tx, p, table + ".create", table, d.id, "", nullptr, record); !j) return j.error();
             record["token"] = secret;  // shown once, never stored
             return Answer{201, record};
@@ -136,38 +147,6 @@ Result<Answer> provider_training(ApiContext& ctx, Transaction& tx, const Princip
     return Answer{201, out};
 }
 
-// Aggregates only: how far the employer's active workers are towards this year's right.
-Result<json> kiosk_summary(ApiContext& ctx, Transaction& tx, const Principal& p) {
-    if (p.role != Role::kiosk) return forbidden("kiosk devices only");
-    const RuleSet* rules = rules_for(ctx, tx, p.employer_id);
-    if (!rules) return make_error("storage_error", "the employer's rule set is not available");
-    const CivilDate today = ctx.today();
-    const int year = today.year();
-    auto sizes = tx.company_sizes(p.employer_id);
-    if (!sizes) return sizes.error();
-    auto fte = sizes->find(year);
-    WorkerFilter f;
-    f.active = true;
-    f.today = today;
-    auto workers = tx.workers(p.employer_id, f);
-    if (!workers) return workers.error();
-    long long goal = 0, followed = 0;
-    for (const auto& w : *workers) {
-        auto employment = tx.employment(p.employer_id, w.id);
-        if (!employment) return employment.error();
-        if (fte != sizes->end() && rules->covers(year))
-            if (auto e = compute_entitlement(*rules, EntitlementInput{year, fte->second, *employment, w.joint_committee, std::nullopt, false})) goal += e->minutes;
-        auto entries = tx.entries_of(p.employer_id, w.id);
-        if (!entries) return entries.error();
-        for (const auto& e : *entries)
-            if (e.entry.kind == EntryKind::training && e.entry.status == EntryStatus::approved && e.entry.counts_for_right &&
-                e.entry.date.year() == year)
-                followed += e.entry.minutes;
-    }
-    return json{{"year", year}, {"workers", workers->size()}, {"goal_minutes", goal}, {"followed_minutes", followed},
-                {"percent", goal > 0 ? std::min(100LL, followed * 100 / goal) : 0}};
-}
-
 }  // namespace
 
 void install_admin_routes(httplib::Server& http, ApiContext& ctx) {
@@ -196,9 +175,6 @@ void install_admin_routes(httplib::Server& http, ApiContext& ctx) {
     install_device_routes(http, ctx, "/api/v1/provider-keys", "provider_keys", "name");
     http.Post("/api/v1/provider/trainings", [&ctx](const httplib::Request& req, httplib::Response& res) {
         answer_write(ctx, req, res, [&](Transaction& tx, const Principal& p, const json& body) { return provider_training(ctx, tx, p, body); });
-    });
-    http.Get("/api/v1/kiosk/summary", [&ctx](const httplib::Request& req, httplib::Response& res) {
-        answer_read(ctx, req, res, [&](Transaction& tx, const Principal& p) { return kiosk_summary(ctx, tx, p); });
     });
 }
 

@@ -38,7 +38,9 @@ int status_for(const Error& e) {
         {"not_found", 404},          {"unauthenticated", 401},   {"session_expired", 401}, {"forbidden", 403},
         {"csrf", 403},               {"read_only", 403},         {"invalid_transition", 409}, {"conflict", 409},
         {"idempotency_key_reused", 422}, {"too_large", 413},     {"unsupported_media_type", 415},
-        {"throttled", 429},          {"storage_error", 503},     {"method_not_allowed", 405},
+        {"throttled", 429},          {"badge_locked", 429},      {"wrong_pin", 401},
+        {"session_full", 409},       {"session_past", 409},      {"already_enrolled", 409}, {"no_badge", 409},
+        {"storage_error", 503},      {"method_not_allowed", 405},
         {"storage_read_only", 503},  {"storage_write_failed", 507}, {"not_left", 409},          {"retention", 409},
     };
     auto it = statuses.find(e.code);
@@ -174,7 +176,7 @@ void answer_write(ApiContext& ctx, const httplib::Request& req, httplib::Respons
     if (!p) return send_error(res, p.error());
     if (p->role == Role::kiosk) return send_error(res, make_error("read_only", "kiosk devices cannot change anything"));
     json body = json::object();
-    if (body_kind == Body::json || (body_kind == Body::optional_json && !req.body.empty())) {
+    if (body_kind == Body::json || body_kind == Body::secret_json || (body_kind == Body::optional_json && !req.body.empty())) {
         if (req.body.size() > ctx.settings.max_json_bytes) return send_error(res, make_error("too_large", "the body is larger than 1 MB"));
         if (req.get_header_value("Content-Type").rfind("application/json", 0) != 0)
             return send_error(res, make_error("unsupported_media_type", "send JSON (application/json)", "Content-Type"));
@@ -182,7 +184,7 @@ void answer_write(ApiContext& ctx, const httplib::Request& req, httplib::Respons
         if (!parsed) return send_error(res, parsed.error());
         body = std::move(*parsed);
     }
-    const std::string key = req.get_header_value("Idempotency-Key");
+    const std::string key = body_kind == Body::secret_json ? "" : req.get_header_value("Idempotency-Key");
     if (key.size() > 100) return send_error(res, make_error("too_long", "at most 100 characters", "Idempotency-Key"));
     const std::string request_hash = sha256_hex(req.method + " " + req.path + "\n" + req.body);
 

@@ -39,6 +39,7 @@ struct ApiContext {
     bool access_log = true;
     LoginThrottle account_throttle{5, 15 * 60, 15 * 60};
     LoginThrottle address_throttle{30, 15 * 60, 15 * 60};
+    LoginThrottle kiosk_throttle{20, 15 * 60, 15 * 60};  // wrong PINs per kiosk device, whatever the badge
     std::function<std::int64_t()> now = default_now;  // unix seconds
     CivilDate today() const;                          // the server's local calendar date (TZ)
     std::string timestamp() const;                    // ISO 8601 UTC, for records
@@ -77,7 +78,9 @@ void answer_read(ApiContext& ctx, const httplib::Request& req, httplib::Response
 // Authenticates (refusing kiosks), parses the JSON body (`body_required`), replays a stored answer
 // for a known Idempotency-Key, runs the handler in one write transaction, stores the answer with
 // the key, and commits: everything or nothing.
-enum class Body { json, optional_json, raw };  // raw: the handler reads req.body itself (uploads)
+// raw: the handler reads req.body itself (uploads); secret_json: a PIN or the like, never kept with
+// an Idempotency-Key (not even as the request's hash, which a short PIN would not protect).
+enum class Body { json, optional_json, raw, secret_json };
 void answer_write(ApiContext& ctx, const httplib::Request& req, httplib::Response& res, const WriteHandler& handler,
                   Body body_kind = Body::json);
 
@@ -125,5 +128,7 @@ void install_import_routes(httplib::Server& http, ApiContext& ctx);
 void install_notification_routes(httplib::Server& http, ApiContext& ctx);
 void install_training_plan_routes(httplib::Server& http, ApiContext& ctx);
 void install_statement_routes(httplib::Server& http, ApiContext& ctx);
+void install_kiosk_routes(httplib::Server& http, ApiContext& ctx);
+void install_training_session_routes(httplib::Server& http, ApiContext& ctx);
 
 }  // namespace ll::server

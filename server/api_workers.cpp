@@ -96,6 +96,7 @@ Result<Answer> create_worker(ApiContext& ctx, Transaction& tx, const Principal& 
     w.language = change->language.value_or("nl");
     w.national_number = change->national_number;
     w.gender = change->gender.value_or("");
+    w.site = change->site.value_or("");
     if (change->termination) w.termination = *change->termination;
     if (change->department_id) {
         w.department_id = *change->department_id;
@@ -122,7 +123,7 @@ Result<Answer> update_worker(ApiContext& ctx, Transaction& tx, const Principal& 
     const bool admin = may_administer(p, p.employer_id);
     // A worker corrects their own name and language; everything else is HR's.
     if (!admin && (p.worker_id != id || change->department_id || change->joint_committee || change->national_number ||
-                   change->termination || change->gender))
+                   change->termination || change->gender || change->site))
         return forbidden("only HR changes these fields");
     WorkerRecord w = *current;
     json before = wire::to_json(w);
@@ -130,6 +131,7 @@ Result<Answer> update_worker(ApiContext& ctx, Transaction& tx, const Principal& 
     if (change->language) w.language = *change->language;
     if (change->joint_committee) w.joint_committee = *change->joint_committee;
     if (change->gender) w.gender = *change->gender;
+    if (change->site) w.site = *change->site;
     if (change->termination) w.termination = *change->termination;
     if (change->national_number) {
         auto existing = tx.worker_by_national_number(p.employer_id, *change->national_number);

@@ -107,6 +107,7 @@ WorkerRecord logistics_worker(int n) {
     w.language = n % 5 == 0 ? "fr" : "nl";
     w.national_number = national_number(n);
     w.gender = n == 1 || n % 2 == 0 ? "female" : "male";
+    w.site = n % 3 == 0 ? "Ghent" : "Antwerp";
     return w;
 }
 
@@ -184,6 +185,38 @@ Result<bool> seed_logistics(Seeder& s) {
     return true;
 }
 
+// Kiosks in both sites (demo tokens, printed in the README), a badge per worker, PINs for the two
+// demo workers only (hashing takes a while), and trainings with places from the seeding day on.
+Result<bool> seed_kiosks(Seeder& s, const CivilDate& today) {
+    auto& tx = s.tx;
+    for (const auto& k : demo_kiosks())
+        if (auto r = tx.insert_kiosk({k.id, "demo", k.site, false, k.languages}, sha256_hex(k.token), "demo-seed", "2026-01-01T00:00:00Z"); !r)
+            return r;
+    for (int n = 1; n <= 60; ++n) {
+        const std::string worker = numbered("w", n);
+        if (auto r = tx.set_badge("demo", worker, "B-" + std::to_string(1000 + n)); !r) return r;
+    }
+    for (const auto& [worker, pin] : {std::pair{"w-0001", "2580"}, std::pair{"w-0002", "1357"}})
+        if (auto r = tx.set_pin_hash("demo", worker, hash_password(pin)); !r) return r;
+    struct Planned {
+        const char *site, *title;
+        int in_days, start, minutes, places, enrolled;
+    };
+    const Planned planned[] = {{"Antwerp", "First aid refresher", 8, 9 * 60, 180, 12, 7},
+                               {"Antwerp", "Reach truck safety", 13, 13 * 60 + 30, 240, 8, 8},
+                               {"Antwerp", "Dutch at work", 20, 10 * 60, 120, 10, 3},
+                               {"Antwerp", "Fire warden", 41, 8 * 60 + 30, 228, 6, 1},
+                               {"Ghent", "Ecodriving", 9, 9 * 60, 228, 10, 2}};
+    int id = 0, enrolled_worker = 2;
+    for (const auto& p : planned) {
+        TrainingSession t{numbered("ts", ++id), p.site, p.title, "Demo Training Centre", today.plus_days(p.in_days), p.start, p.minutes, p.places, 0};
+        if (auto r = tx.insert_training_session("demo", t, "demo-seed", "2026-01-01T00:00:00Z"); !r) return r;
+        for (int e = 0; e < p.enrolled; ++e)
+            if (auto r = tx.insert_enrolment("demo", t.id, numbered("w", enrolled_worker++ % 59 + 2), "2026-01-01T00:00:00Z"); !r) return r;
+    }
+    return true;
+}
+
 Result<bool> seed_bakery(Seeder& s) {
     auto& tx = s.tx;
     if (auto r = tx.insert_employer({"bakery", "Small Bakery BV", "0202239951", "be-federal"}); !r) return r;
@@ -223,7 +256,15 @@ const std::vector<DemoLogin>& demo_logins() {
     return logins;
 }
 
-Result<bool> seed_demo(Store& store) {
+const std::vector<DemoKiosk>& demo_kiosks() {
+    static const std::vector<DemoKiosk> kiosks = {
+        {"k-demo-antwerp", "Antwerp", "nl,fr", "demo-kiosk-antwerp"},
+        {"k-demo-ghent", "Ghent", "nl", "demo-kiosk-ghent"},
+    };
+    return kiosks;
+}
+
+Result<bool> seed_demo(Store& store, const CivilDate& today) {
     auto tx = store.write();
     if (!tx) return tx.error();
     auto exists = (*tx)->employer("demo");
@@ -231,6 +272,7 @@ Result<bool> seed_demo(Store& store) {
     if (*exists) return false;
     Seeder s{**tx};
     if (auto r = seed_logistics(s); !r) return r;
+    if (auto r = seed_kiosks(s, today); !r) return r;
     if (auto r = seed_bakery(s); !r) return r;
     return (*tx)->commit();
 }

@@ -69,6 +69,8 @@ void install_routes(httplib::Server& http, ApiContext& ctx) {
     install_notification_routes(http, ctx);
     install_training_plan_routes(http, ctx);
     install_statement_routes(http, ctx);
+    install_kiosk_routes(http, ctx);
+    install_training_session_routes(http, ctx);
     http.Get(".*", [&ctx](const httplib::Request& req, httplib::Response& res) {
         if (is_api(req.path)) return send_error(res, make_error("not_found", "no such API path"));
         serve_static(ctx, req, res);

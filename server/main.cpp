@@ -178,7 +178,7 @@ int seed(int argc, char** argv) {
     if (!o.error.empty()) return fail(o.error);
     auto store = open_store(o);
     if (!store) return fail(store.error().message, store.error().code == "missing_field" ? 2 : 1);
-    auto created = seed_demo(**store);
+    auto created = seed_demo(**store, ApiContext{}.today());
     if (!created) return fail(created.error().message, 1);
     std::printf(*created ? "demo data created\n" : "demo data already present\n");
     return 0;

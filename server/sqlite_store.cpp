@@ -18,6 +18,7 @@ std::string_view m005_fulfilments();          // server/migrations/005_fulfilmen
 std::string_view m006_social_balance();       // server/migrations/006_social_balance.sql
 std::string_view m007_reminders();            // server/migrations/007_reminders.sql
 std::string_view m008_training_plan();        // server/migrations/008_training_plan.sql
+std::string_view m009_kiosk();                // server/migrations/009_kiosk.sql
 }  // namespace migrations
 
 namespace {
@@ -28,14 +29,15 @@ struct Migration {
     Result<bool> (*then)(Connection&) = nullptr;  // work SQL cannot do, in the same transaction
 };
 
-constexpr std::array<Migration, 8> all_migrations{{{1, migrations::m001_initial},
+constexpr std::array<Migration, 9> all_migrations{{{1, migrations::m001_initial},
                                                     {2, migrations::m002_accounts_and_ledger},
                                                     {3, migrations::m003_session_persistence},
                                                     {4, migrations::m004_erasure, rehash_audit_chains},
                                                     {5, migrations::m005_fulfilments},
                                                     {6, migrations::m006_social_balance},
                                                     {7, migrations::m007_reminders},
-                                                    {8, migrations::m008_training_plan}}};
+                                                    {8, migrations::m008_training_plan},
+                                                    {9, migrations::m009_kiosk}}};
 
 }  // namespace
 

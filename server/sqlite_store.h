@@ -45,6 +45,22 @@ public:
     Result<bool> insert_provider_key(const DeviceRecord& d, const std::string& key_hash, const std::string& by, const std::string& at) override;
     Result<bool> revoke_kiosk(const std::string& employer_id, const std::string& id, const std::string& at) override;
     Result<bool> revoke_provider_key(const std::string& employer_id, const std::string& id, const std::string& at) override;
+    Result<std::optional<DeviceRecord>> kiosk_device(const std::string& employer_id, const std::string& id) override;
+    Result<std::optional<BadgeRecord>> badge(const std::string& employer_id, const std::string& badge) override;
+    Result<std::optional<BadgeRecord>> badge_of_worker(const std::string& employer_id, const std::string& worker_id) override;
+    Result<bool> set_badge(const std::string& employer_id, const std::string& worker_id, const std::string& badge) override;
+    Result<bool> delete_badge(const std::string& employer_id, const std::string& worker_id) override;
+    Result<bool> set_pin_hash(const std::string& employer_id, const std::string& worker_id, const std::string& hash) override;
+    Result<bool> set_badge_lock(const std::string& employer_id, const std::string& badge, const kiosk::BadgeLock& lock) override;
+    Result<bool> insert_training_session(const std::string& employer_id, const TrainingSession& s, const std::string& by,
+                                         const std::string& at) override;
+    Result<std::vector<TrainingSession>> training_sessions(const std::string& employer_id, const CivilDate& from) override;
+    Result<std::optional<TrainingSession>> training_session(const std::string& employer_id, const std::string& id) override;
+    Result<bool> delete_training_session(const std::string& employer_id, const std::string& id) override;
+    Result<std::vector<std::string>> enrolled_sessions(const std::string& employer_id, const std::string& worker_id) override;
+    Result<bool> insert_enrolment(const std::string& employer_id, const std::string& session_id, const std::string& worker_id,
+                                  const std::string& at) override;
+    Result<bool> delete_enrolment(const std::string& employer_id, const std::string& session_id, const std::string& worker_id) override;
     Result<std::optional<EmployerRecord>> employer(const std::string& id) override;
     Result<std::map<int, Rational>> company_sizes(const std::string& employer_id) override;
     Result<std::optional<WorkerRecord>> worker(const std::string& employer_id, const std::string& worker_id) override;

@@ -22,18 +22,20 @@ constexpr const char* account_columns =
 
 constexpr const char* worker_columns =
     "SELECT w.id, w.employer_id, w.display_name, coalesce(w.department_id, ''), coalesce(d.name, ''), w.joint_committee, "
-    "w.language, w.national_number, w.termination_date, w.termination_reason, w.version, w.gender "
+    "w.language, w.national_number, w.termination_date, w.termination_reason, w.version, w.gender, w.site "
     "FROM workers w LEFT JOIN departments d ON d.id = w.department_id ";
 
 WorkerRecord worker_row(Statement& s) {
     WorkerRecord w{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.optional_text(7), {}, s.integer(10),
-                   s.text(11)};
+                   s.text(11), s.text(12)};
     auto date = sql::date_or_none(s.optional_text(8));
     auto reason = s.optional_text(9);
     if (date && reason)
         if (auto r = termination_reason_from(*reason)) w.termination = Termination{*date, *r};
     return w;
 }
+
+DeviceRecord kiosk_row(Statement& r) { return DeviceRecord{r.text(0), r.text(1), r.text(2), r.integer(3) != 0, r.text(4)}; }
 
 std::optional<Rational> stored_fraction(const std::string& text) { return json_to_rational(nlohmann::json(text)); }
 
@@ -109,9 +111,15 @@ Result<bool> SqliteTransaction::delete_session(const std::string& token_hash) {
 }
 
 Result<std::optional<DeviceRecord>> SqliteTransaction::kiosk_by_token_hash(const std::string& hash) {
-    Statement s(db(), "SELECT id, employer_id, site, revoked_at IS NOT NULL FROM kiosk_devices WHERE token_hash = ?");
+    Statement s(db(), "SELECT id, employer_id, site, revoked_at IS NOT NULL, languages FROM kiosk_devices WHERE token_hash = ?");
     s.bind(1, hash);
-    return one<DeviceRecord>(s, [](Statement& r) { return DeviceRecord{r.text(0), r.text(1), r.text(2), r.integer(3) != 0}; });
+    return one<DeviceRecord>(s, kiosk_row);
+}
+
+Result<std::optional<DeviceRecord>> SqliteTransaction::kiosk_device(const std::string& employer_id, const std::string& id) {
+    Statement s(db(), "SELECT id, employer_id, site, revoked_at IS NOT NULL, languages FROM kiosk_devices WHERE employer_id = ? AND id = ?");
+    s.bind(1, employer_id).bind(2, id);
+    return one<DeviceRecord>(s, kiosk_row);
 }
 
 Result<std::optional<DeviceRecord>> SqliteTransaction::provider_by_key_hash(const std::string& hash) {
@@ -121,8 +129,9 @@ Result<std::optional<DeviceRecord>> SqliteTransaction::provider_by_key_hash(cons
 }
 
 Result<bool> SqliteTransaction::insert_kiosk(const DeviceRecord& d, const std::string& token_hash, const std::string& by, const std::string& at) {
-    Statement s(db(), "INSERT INTO kiosk_devices(id, employer_id, site, token_hash, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)");
-    s.bind(1, d.id).bind(2, d.employer_id).bind(3, d.label).bind(4, token_hash).bind(5, by).bind(6, at);
+    Statement s(db(), "INSERT INTO kiosk_devices(id, employer_id, site, token_hash, created_by, created_at, languages) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    s.bind(1, d.id).bind(2, d.employer_id).bind(3, d.label).bind(4, token_hash).bind(5, by).bind(6, at).bind(7, d.languages);
     return done(s);
 }
 
@@ -220,25 +229,25 @@ Result<std::vector<WorkerRecord>> SqliteTransaction::workers(const std::string& 
 
 Result<bool> SqliteTransaction::insert_worker(const WorkerRecord& w) {
     Statement s(db(), "INSERT INTO workers(id, employer_id, display_name, department, department_id, joint_committee, language, "
-                      "national_number, termination_date, termination_reason, gender) VALUES (?, ?, ?, ?, nullif(?, ''), ?, ?, ?, ?, ?, ?)");
+                      "national_number, termination_date, termination_reason, gender, site) VALUES (?, ?, ?, ?, nullif(?, ''), ?, ?, ?, ?, ?, ?, ?)");
     s.bind(1, w.id).bind(2, w.employer_id).bind(3, w.display_name).bind(4, w.department_name).bind(5, w.department_id)
         .bind(6, w.joint_committee).bind(7, w.language);
     sql::bind_optional(s, 8, w.national_number);
     sql::bind_optional(s, 9, w.termination ? std::optional<std::string>(w.termination->date.iso()) : std::nullopt);
     sql::bind_optional(s, 10, w.termination ? std::optional<std::string>(to_string(w.termination->reason)) : std::nullopt);
-    s.bind(11, w.gender);
+    s.bind(11, w.gender).bind(12, w.site);
     return done(s);
 }
 
 Result<bool> SqliteTransaction::update_worker(const WorkerRecord& w) {
     Statement s(db(), "UPDATE workers SET display_name = ?, department_id = nullif(?, ''), department = ?, joint_committee = ?, "
-                      "language = ?, national_number = ?, termination_date = ?, termination_reason = ?, gender = ?, "
+                      "language = ?, national_number = ?, termination_date = ?, termination_reason = ?, gender = ?, site = ?, "
                       "version = version + 1 WHERE employer_id = ? AND id = ?");
     s.bind(1, w.display_name).bind(2, w.department_id).bind(3, w.department_name).bind(4, w.joint_committee).bind(5, w.language);
     sql::bind_optional(s, 6, w.national_number);
     sql::bind_optional(s, 7, w.termination ? std::optional<std::string>(w.termination->date.iso()) : std::nullopt);
     sql::bind_optional(s, 8, w.termination ? std::optional<std::string>(to_string(w.termination->reason)) : std::nullopt);
-    s.bind(9, w.gender).bind(10, w.employer_id).bind(11, w.id);
+    s.bind(9, w.gender).bind(10, w.site).bind(11, w.employer_id).bind(12, w.id);
     return done(s);
 }
 
@@ -367,6 +376,8 @@ Result<bool> SqliteTransaction::erase_worker(const std::string& employer_id, con
         "OR (employer_id = ?1 AND instr(response_body, '\"worker_id\":\"' || ?2 || '\"') > 0)",
         "DELETE FROM notifications WHERE account_id IN (SELECT id FROM accounts WHERE employer_id = ?1 AND worker_id = ?2)",
         "DELETE FROM accounts WHERE employer_id = ?1 AND worker_id = ?2",
+        "DELETE FROM kiosk_badges WHERE employer_id = ?1 AND worker_id = ?2",
+        "DELETE FROM session_enrolments WHERE employer_id = ?1 AND worker_id = ?2",
         "DELETE FROM comments WHERE employer_id = ?1 AND (author_id = ?2 OR entry_id IN "
         "(SELECT id FROM entries WHERE employer_id = ?1 AND worker_id = ?2))",
         "UPDATE entries SET title = '', provider = '', certificate_id = NULL, decision_reason = NULL, version = version + 1 "

@@ -11,9 +11,11 @@
 
 #include "access.h"
 #include "compliance.h"
+#include "kiosk.h"
 #include "ledger.h"
 #include "records.h"
 #include "result.h"
+#include "training_session.h"
 
 namespace ll::server {
 
@@ -39,6 +41,13 @@ struct SessionRecord {
 struct DeviceRecord {  // a kiosk device or a provider key
     std::string id, employer_id, label;
     bool revoked = false;
+    std::string languages;  // kiosks: "nl,fr", alternated in this order
+};
+
+// A worker's kiosk badge: the number on the card, the PIN's hash ("" until set) and its lock.
+struct BadgeRecord {
+    std::string badge, worker_id, pin_hash;
+    kiosk::BadgeLock lock;
 };
 
 struct CertificateRecord {
@@ -108,6 +117,28 @@ public:
     // Revokes one; false when there is no such (unrevoked) device or key in the employer.
     virtual Result<bool> revoke_kiosk(const std::string& employer_id, const std::string& id, const std::string& at) = 0;
     virtual Result<bool> revoke_provider_key(const std::string& employer_id, const std::string& id, const std::string& at) = 0;
+    virtual Result<std::optional<DeviceRecord>> kiosk_device(const std::string& employer_id, const std::string& id) = 0;
+
+    // --- kiosk badges (one per worker) and scheduled trainings with places ---
+    virtual Result<std::optional<BadgeRecord>> badge(const std::string& employer_id, const std::string& badge) = 0;
+    virtual Result<std::optional<BadgeRecord>> badge_of_worker(const std::string& employer_id, const std::string& worker_id) = 0;
+    // Gives the worker this badge number (a new card keeps the PIN); the number must be free.
+    virtual Result<bool> set_badge(const std::string& employer_id, const std::string& worker_id, const std::string& badge) = 0;
+    virtual Result<bool> delete_badge(const std::string& employer_id, const std::string& worker_id) = 0;
+    // A new PIN hash, which also clears wrong PINs and any lock.
+    virtual Result<bool> set_pin_hash(const std::string& employer_id, const std::string& worker_id, const std::string& hash) = 0;
+    virtual Result<bool> set_badge_lock(const std::string& employer_id, const std::string& badge, const kiosk::BadgeLock& lock) = 0;
+    virtual Result<bool> insert_training_session(const std::string& employer_id, const TrainingSession& s, const std::string& by,
+                                                 const std::string& at) = 0;
+    // The employer's sessions on or after `from` (all sites), with their enrolled counts, by date.
+    virtual Result<std::vector<TrainingSession>> training_sessions(const std::string& employer_id, const CivilDate& from) = 0;
+    virtual Result<std::optional<TrainingSession>> training_session(const std::string& employer_id, const std::string& id) = 0;
+    virtual Result<bool> delete_training_session(const std::string& employer_id, const std::string& id) = 0;
+    virtual Result<std::vector<std::string>> enrolled_sessions(const std::string& employer_id, const std::string& worker_id) = 0;
+    virtual Result<bool> insert_enrolment(const std::string& employer_id, const std::string& session_id, const std::string& worker_id,
+                                          const std::string& at) = 0;
+    // False when the worker had no place on it.
+    virtual Result<bool> delete_enrolment(const std::string& employer_id, const std::string& session_id, const std::string& worker_id) = 0;
 
     // --- employers and workers ---
     virtual Result<std::optional<EmployerRecord>> employer(const std::string& id) = 0;

@@ -78,7 +78,7 @@ Target& target() {
         std::filesystem::create_directories(dir);
         const std::string db = (dir / "ll.db").string();
         auto store = open_sqlite_store(db);
-        if (!store || !seed_demo(**store)) std::abort();
+        if (!store || !seed_demo(**store, t->ctx.today())) std::abort();
         t->store = std::move(*store);
         t->national_numbers = national_numbers_in(db);
         t->ctx.store = t->store.get();

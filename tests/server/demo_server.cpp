@@ -46,7 +46,7 @@ std::string table_fingerprint(const std::string& db_path) {
     std::string out;
     for (const char* table : {"workers", "employment_periods", "entries", "comments", "certificates", "delegations",
                               "idempotency", "audit_log", "changes", "accounts", "kiosk_devices", "provider_keys", "departments",
-                              "obligation_fulfilments"}) {
+                              "obligation_fulfilments", "kiosk_badges", "training_sessions", "session_enrolments"}) {
         sqlite3_stmt* s = nullptr;
         sqlite3_prepare_v2(db, (std::string("SELECT count(*) FROM ") + table).c_str(), -1, &s, nullptr);
         if (s && sqlite3_step(s) == SQLITE_ROW) out += std::string(table) + "=" + std::to_string(sqlite3_column_int64(s, 0)) + " ";

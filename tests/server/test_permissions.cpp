@@ -131,10 +131,11 @@ TEST_CASE("kiosk tokens read aggregates only; provider keys push trainings match
 
     auto kiosk = s.client();
     kiosk.set_bearer(kiosk_device.body["token"]);
-    auto summary = kiosk.get("/api/v1/kiosk/summary");
-    REQUIRE(summary.status == 200);
-    CHECK(summary.body["workers"].get<int>() > 40);
-    CHECK(summary.raw.find("Peeters") == std::string::npos);
+    auto board = kiosk.get("/api/v1/kiosk/board");
+    REQUIRE(board.status == 200);
+    CHECK(board.body["site"] == "Canteen");
+    CHECK(board.body["progress"]["workers"] == 0);  // nobody works at a site called Canteen
+    CHECK(board.raw.find("Peeters") == std::string::npos);
     CHECK(kiosk.get(balance_path("w-0001")).status == 404);
     CHECK(kiosk.get("/api/v1/workers").status == 403);
     auto sync = kiosk.get("/api/v1/sync?cursor=0");
@@ -167,7 +168,7 @@ TEST_CASE("kiosk tokens read aggregates only; provider keys push trainings match
 
     // After revocation the tokens stop working.
     CHECK(hr.del("/api/v1/kiosk-devices/" + kiosk_device.body["id"].get<std::string>()).status == 200);
-    CHECK(kiosk.get("/api/v1/kiosk/summary").status == 401);
+    CHECK(kiosk.get("/api/v1/kiosk/board").status == 401);
 }
 
 TEST_CASE("bad input is refused naming the field, and nothing is written") {
