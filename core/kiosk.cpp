@@ -32,10 +32,8 @@ Result<std::string> validate_pin(std::string_view pin, const Policy& policy) {
 
 Result<std::string> validate_badge(std::string_view badge) {
     if (badge.empty()) return make_error("missing_field", "this field is required", "badge");
-    if (badge.size() > 32) return make_error("too_long", "at most 32 characters", "badge");
-    for (char c : badge)
-        if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-'))
-            return make_error("invalid_badge", "letters, digits and dashes only", "badge");
+    if (badge.size() > 12) return make_error("too_long", "at most 12 digits", "badge");
+    if (badge.find_first_not_of("0123456789") != std::string_view::npos) return make_error("invalid_badge", "digits only", "badge");
     return std::string(badge);
 }
 

@@ -23,7 +23,7 @@ struct Policy {
 
 // A PIN of digits only, not one digit repeated nor a run such as 1234 (field "pin").
 Result<std::string> validate_pin(std::string_view pin, const Policy& policy = {});
-// A badge number as printed on the card: 1 to 32 letters, digits or dashes (field "badge").
+// A badge number as printed on the card and typed on the kiosk's keypad: 1 to 12 digits (field "badge").
 Result<std::string> validate_badge(std::string_view badge);
 
 // Wrong PINs of one badge in a row, and until when it is locked (unix seconds).

@@ -194,7 +194,7 @@ Result<bool> seed_kiosks(Seeder& s, const CivilDate& today) {
             return r;
     for (int n = 1; n <= 60; ++n) {
         const std::string worker = numbered("w", n);
-        if (auto r = tx.set_badge("demo", worker, "B-" + std::to_string(1000 + n)); !r) return r;
+        if (auto r = tx.set_badge("demo", worker, std::to_string(1000 + n)); !r) return r;
     }
     for (const auto& [worker, pin] : {std::pair{"w-0001", "2580"}, std::pair{"w-0002", "1357"}})
         if (auto r = tx.set_pin_hash("demo", worker, hash_password(pin)); !r) return r;
