@@ -129,12 +129,13 @@ void set_high_contrast_colours(ImGuiStyle& style) {
 
 const Fonts& fonts() { return loaded_fonts; }
 
-bool load_fonts(const char* font_path, float scale) {
+bool load_fonts(const char* font_path, float scale, bool display) {
     ImGui::GetIO().Fonts->Clear();
     const char* path = readable(font_path) ? font_path : nullptr;
     loaded_fonts.body = add_font(path, base_font_css_px, scale);
     loaded_fonts.heading = add_font(path, heading_font_css_px, scale);
     loaded_fonts.figure = add_font(path, figure_font_css_px, scale);
+    loaded_fonts.display = display ? add_font(path, display_font_css_px, scale) : loaded_fonts.figure;
     return path != nullptr;
 }
 

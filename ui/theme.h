@@ -11,18 +11,21 @@ namespace ll::ui {
 constexpr float base_font_css_px = 16.0f;
 constexpr float heading_font_css_px = 22.0f;
 constexpr float figure_font_css_px = 36.0f;
+constexpr float display_font_css_px = 72.0f;  // kiosks: figures read from across a room
 
 // Rasterised once per pixel ratio: scaling a small font up would blur large figures.
 struct Fonts {
     ImFont* body = nullptr;
     ImFont* heading = nullptr;
     ImFont* figure = nullptr;
+    ImFont* display = nullptr;  // loaded for kiosks only; else the figure font
 };
 const Fonts& fonts();
 
 // Loads the text font at base_font_css_px x scale; falls back to Dear ImGui's built-in font when
 // the file is missing. Returns false on fallback. Call before the font texture is built.
-bool load_fonts(const char* font_path, float scale);
+// `display` adds the kiosk's large font (the app does without its atlas space).
+bool load_fonts(const char* font_path, float scale, bool display = false);
 // 44 CSS px at the base font: the minimum comfortable tap target.
 float touch_target_height();
 // Text colour for errors, readable on the style's background (the current style when none given).
