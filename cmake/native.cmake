@@ -43,7 +43,7 @@ target_link_libraries(test_core PRIVATE ll_core)
 add_test(NAME core COMMAND test_core)
 
 file(GLOB LL_UI_TESTS CONFIGURE_DEPENDS tests/ui/*.cpp)
-add_executable(test_ui ${LL_UI_TESTS} web/api_client.cpp web/workspace_requests.cpp)
+add_executable(test_ui ${LL_UI_TESTS} web/api_client.cpp web/workspace_requests.cpp web/kiosk_client.cpp)
 target_include_directories(test_ui PRIVATE web)
 target_link_libraries(test_ui PRIVATE ll_ui)
 add_test(NAME ui COMMAND test_ui)

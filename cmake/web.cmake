@@ -22,7 +22,8 @@ target_compile_options(imgui_backends PRIVATE -w)
 # In one unity batch the GLFW header would bring desktop GL ahead of the ES3 loader.
 set_target_properties(imgui_backends PROPERTIES UNITY_BUILD OFF)
 
-add_executable(learnledger_web web/main.cpp web/web_platform.cpp web/api_client.cpp web/workspace_requests.cpp "${LL_FONT}")
+add_executable(learnledger_web web/main.cpp web/imgui_surface.cpp web/kiosk_host.cpp web/kiosk_client.cpp web/web_platform.cpp web/api_client.cpp
+               web/workspace_requests.cpp "${LL_FONT}")
 target_link_libraries(learnledger_web PRIVATE ll_ui imgui_backends)
 set_target_properties(learnledger_web PROPERTIES OUTPUT_NAME learnledger SUFFIX ".js"
                       RUNTIME_OUTPUT_DIRECTORY "${LL_WEB_OUT}")
@@ -37,7 +38,7 @@ endforeach()
 target_link_options(learnledger_web PRIVATE
   -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sFULL_ES3=1
   -sALLOW_MEMORY_GROWTH=1 -sENVIRONMENT=web -sMALLOC=emmalloc
-  -sEXPORTED_FUNCTIONS=_main,_app_wake,_app_frames,_app_items_json,_app_http_done,_app_viewport_changed,_app_text_input,_app_text_key,_app_file_picked,_app_import_picked,_app_theme,_app_online,_app_credential,_app_frame_ms,_app_thumbnail,_app_route,_malloc,_free,_app_run_frames,_app_activate_item,_app_reveal_item,_app_release_text
+  -sEXPORTED_FUNCTIONS=_main,_app_wake,_app_frames,_app_items_json,_app_http_done,_app_viewport_changed,_app_text_input,_app_text_key,_app_file_picked,_app_import_picked,_app_theme,_app_online,_app_credential,_app_frame_ms,_app_thumbnail,_app_route,_malloc,_free,_app_run_frames,_app_activate_item,_app_reveal_item,_app_release_text,_app_gl_context
   -sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString
   ${LL_PRE_JS_OPTIONS}
   --preload-file ${CMAKE_BINARY_DIR}/fonts@/fonts)

@@ -1,8 +1,6 @@
-// The browser host: owns the GLFW/WebGL2 window, Dear ImGui, the app state and the frame loop,
+// The browser host: owns the surface (imgui_surface.h), the app state and the frame loop,
 // and exports the small C API that the scripts in web/js/ and tests (window.learnledger) call.
 #include <emscripten.h>
-#include <GLES3/gl3.h>
-#include <GLFW/glfw3.h>
 
 #include <optional>
 #include <string>
@@ -11,6 +9,8 @@
 #include "api_client.h"
 #include "workspace_requests.h"
 #include "app_frame.h"
+#include "imgui_surface.h"
+#include "kiosk_host.h"
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "imgui_impl_glfw.h"
@@ -27,18 +27,13 @@ namespace {
 
 using namespace ll;
 
-constexpr const char* font_path = "/fonts/Inter-Regular.otf";
-
 void dispatch(const ui::Action& action);
 
 struct App {
-    GLFWwindow* window = nullptr;
+    web::Surface surface;
     ui::AppState state;
     ui::ItemTree items;
     web::FrameScheduler scheduler;
-    web::Viewport viewport;
-    float font_scale = 0;  // pixel ratio the font atlas was built for
-    std::optional<ui::Theme> theme;  // the theme applied
     web::ApiClient api{web::http_fetch, dispatch};
     std::string items_json;
     unsigned mirrored_text = 0, mirrored_nav = 0;  // what the accessibility mirror was last told
@@ -110,31 +105,13 @@ void dispatch(const ui::Action& action) {
     app->scheduler.wake(4);
 }
 
-void follow_viewport() {
-    web::Viewport v = web::read_viewport();
-    if (v == app->viewport) return;
-    app->viewport = v;
-    web::set_canvas_pixels(v);
-    if (v.pixel_ratio != app->font_scale) {
-        // Fonts are rasterised at device pixels: rebuild the atlas when the ratio changes (zoom).
-        ui::load_fonts(font_path, v.pixel_ratio);
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
-        app->font_scale = v.pixel_ratio;
-        app->theme.reset();  // sizes are scaled with the theme
-    }
-}
-
 // The theme follows the system's light or dark preference and its "more contrast", live; high
 // contrast chosen in the app wins. Reduced motion is followed the same way.
 void follow_system(const web::MediaPreferences& system) {
     app->state.reduce_motion = system.reduced_motion;
-    const ui::Theme theme = app->state.high_contrast || system.more_contrast ? ui::Theme::high_contrast
-                            : system.dark                                    ? ui::Theme::dark
-                                                                             : ui::Theme::light;
-    if (theme == app->theme) return;
-    ui::apply_theme(app->viewport.pixel_ratio, theme);
-    app->theme = theme;
+    web::follow_theme(app->surface, app->state.high_contrast || system.more_contrast ? ui::Theme::high_contrast
+                                    : system.dark                                    ? ui::Theme::dark
+                                                                                     : ui::Theme::light);
 }
 
 // The text field being edited now (0: none). io.WantTextInput lags a frame behind a field let go.
@@ -151,12 +128,13 @@ void update_mirror() {
     if (!app->items.changed() && text == app->mirrored_text && nav == app->mirrored_nav) return;
     app->mirrored_text = text;
     app->mirrored_nav = nav;
-    web::mirror_items(app->items.to_json(app->viewport.pixel_ratio), text, nav);
+    web::mirror_items(app->items.to_json(app->surface.viewport.pixel_ratio), text, nav);
 }
 
 void frame() {
     const double started = emscripten_get_now();
-    follow_viewport();
+    web::follow_viewport(app->surface);
+    web::follow_scale(app->surface, app->surface.viewport.pixel_ratio);
     follow_system(web::media_preferences());
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
@@ -168,13 +146,7 @@ void frame() {
     ImGui::Render();
     app->ui_ms += emscripten_get_now() - started;
 
-    int w = 0, h = 0;
-    glfwGetFramebufferSize(app->window, &w, &h);
-    glViewport(0, 0, w, h);
-    ImVec4 bg = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
-    glClearColor(bg.x, bg.y, bg.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    web::render(app->surface);
     app->frame_ms += emscripten_get_now() - started;
 
     // Marks for bench/web_app.mjs: the first frame on screen, and the first with the year's figures.
@@ -217,23 +189,26 @@ extern "C" {
 
 EMSCRIPTEN_KEEPALIVE void app_wake(int frames) {
     if (app) app->scheduler.wake(frames > 0 ? frames : 4);
+    web::kiosk_wake(frames > 0 ? frames : 4);
 }
 
 // Milliseconds spent in frames since load: 0 the app's own work (layout, draw lists, item tree),
 // 1 the whole frame including handing the draw data to WebGL. For bench/web_app.mjs.
 EMSCRIPTEN_KEEPALIVE double app_frame_ms(int which) { return app ? (which == 0 ? app->ui_ms : app->frame_ms) : 0; }
-EMSCRIPTEN_KEEPALIVE int app_theme() { return app && app->theme ? static_cast<int>(*app->theme) : -1; }  // a ui::Theme
+EMSCRIPTEN_KEEPALIVE int app_theme() { return app && app->surface.theme ? static_cast<int>(*app->surface.theme) : -1; }  // a ui::Theme
 
-EMSCRIPTEN_KEEPALIVE double app_frames() { return app ? static_cast<double>(app->scheduler.frames_rendered()) : 0; }
+// The kiosk answers these too: tests and the page read frames and items the same way in both modes.
+EMSCRIPTEN_KEEPALIVE double app_frames() { return app ? static_cast<double>(app->scheduler.frames_rendered()) : web::kiosk_frames(); }
 
 EMSCRIPTEN_KEEPALIVE const char* app_items_json() {
-    if (!app) return "[]";
-    app->items_json = app->items.to_json(app->viewport.pixel_ratio);
+    if (!app) return web::kiosk_items_json();
+    app->items_json = app->items.to_json(app->surface.viewport.pixel_ratio);
     return app->items_json.c_str();
 }
 
 EMSCRIPTEN_KEEPALIVE void app_http_done(int request_id, int status, const char* body) {
     if (app) app->api.on_response(request_id, status, body ? body : "");
+    else web::kiosk_http_done(request_id, status, body ? body : "");
 }
 
 // Text from the hidden text agent (typed, composed, pasted), as UTF-8.
@@ -268,6 +243,7 @@ EMSCRIPTEN_KEEPALIVE void app_text_key(int which) {
 // The browser is online again: kept trainings are sent, the year reloaded.
 EMSCRIPTEN_KEEPALIVE void app_online() {
     if (app) dispatch(ui::NetworkBack{});
+    else web::kiosk_online();
 }
 
 // A certificate picture is ready (kind 1, a texture), is a document (2), or could not be had (3).
@@ -296,9 +272,7 @@ EMSCRIPTEN_KEEPALIVE void app_route(const char* fragment) {
     }
 }
 
-EMSCRIPTEN_KEEPALIVE void app_viewport_changed() {
-    if (app) app->scheduler.wake(4);
-}
+EMSCRIPTEN_KEEPALIVE void app_viewport_changed() { app_wake(4); }
 
 // Runs frames synchronously (inside a user gesture, e.g. to focus a text field at once).
 EMSCRIPTEN_KEEPALIVE void app_run_frames(int count) {
@@ -346,35 +320,14 @@ EMSCRIPTEN_KEEPALIVE void app_release_text() {
 }  // extern "C"
 
 int main() {
-    if (!glfwInit()) return 1;
-    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-    // A 2D UI needs no depth, stencil or multisampled buffers: a lighter context, created faster.
-    glfwWindowHint(GLFW_DEPTH_BITS, 0);
-    glfwWindowHint(GLFW_STENCIL_BITS, 0);
-    glfwWindowHint(GLFW_SAMPLES, 0);
-
+    if (web::kiosk_mode()) return web::run_kiosk();
     app = new App();
-    web::Viewport v = web::read_viewport();
-    app->window = glfwCreateWindow(v.pixel_width(), v.pixel_height(), "learnledger", nullptr, nullptr);
-    if (!app->window) return 1;
-    glfwMakeContextCurrent(app->window);
-
-    IMGUI_CHECKVERSION();
-    ImGuiContext* ctx = ImGui::CreateContext();
-    app->items.attach(ctx);
+    if (!web::open_surface(app->surface, app->items)) return 1;
     ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;  // nothing written to the virtual file system
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    io.ConfigWindowsMoveFromTitleBarOnly = true;
-    io.ConfigInputTextCursorBlink = false;  // a steady caret: no frames while the user thinks
-    ImGui_ImplGlfw_InitForOpenGL(app->window, true);
     // Copies go to the system clipboard; pastes arrive as text through the text agent, so Dear
     // ImGui's own paste reads nothing (else Ctrl+V would paste twice).
     io.SetClipboardTextFn = [](void*, const char* text) { web::copy_text(text); };
     io.GetClipboardTextFn = [](void*) -> const char* { return ""; };
-    ImGui_ImplOpenGL3_Init("#version 300 es");
     // After a tap or click, run the frames that turn it into a focused text field right away, so the
     // text agent is focused inside the gesture and the phone opens its keyboard.
     web::install_input_callbacks([] { app_run_frames(3); });

@@ -71,6 +71,23 @@ EM_JS(int, js_today, (), {
     const d = new Date();
     return d.getFullYear() * 10000 + (d.getMonth() + 1) * 100 + d.getDate();
 });
+EM_JS(int, js_kiosk_mode, (), { return new URLSearchParams(location.search).has('kiosk') ? 1 : 0; });
+EM_JS(char*, js_stored_kiosk_token, (), {
+    let token = '';
+    try { token = localStorage.getItem('learnledger.kiosk_token') || ''; } catch (e) {}
+    return Module.llNewCString(token);
+});
+EM_JS(void, js_remember_kiosk_token, (const char* token), {
+    try {
+        const t = UTF8ToString(token);
+        if (t) localStorage.setItem('learnledger.kiosk_token', t); else localStorage.removeItem('learnledger.kiosk_token');
+    } catch (e) {}
+});
+EM_JS(int, js_local_minute, (), { const d = new Date(); return d.getHours() * 60 + d.getMinutes(); });
+EM_JS(void, js_wake_after, (double ms), {
+    clearTimeout(Module.kioskTimer);
+    Module.kioskTimer = setTimeout(() => wake(2), ms);
+});
 EM_JS(char*, js_preferred_language, (), {
     let code = '';
     try { code = localStorage.getItem('learnledger.language') || ''; } catch (e) {}
@@ -228,6 +245,12 @@ CivilDate local_today() {
 std::string preferred_language() { return take_js_string(js_preferred_language()); }
 
 void remember_language(const char* code) { js_remember_language(code); }
+
+bool kiosk_mode() { return js_kiosk_mode() != 0; }
+std::string stored_kiosk_token() { return take_js_string(js_stored_kiosk_token()); }
+void remember_kiosk_token(const std::string& token) { js_remember_kiosk_token(token.c_str()); }
+int local_minute() { return js_local_minute(); }
+void wake_after(long long ms) { js_wake_after(static_cast<double>(ms)); }
 
 void FrameScheduler::wake(int frames) {
     if (frames > budget_) budget_ = frames;

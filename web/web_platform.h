@@ -73,6 +73,14 @@ CivilDate local_today();
 std::string preferred_language();
 void remember_language(const char* code);
 
+// Kiosk displays: the page was opened as /?kiosk; the device token kept in this browser's storage
+// (never in the URL); the local time of day in minutes; a wake-up of the loop after `ms`.
+bool kiosk_mode();
+std::string stored_kiosk_token();
+void remember_kiosk_token(const std::string& token);  // empty: forget it
+int local_minute();
+void wake_after(long long ms);
+
 // Render on demand: input wakes the loop for a few frames, then it pauses (0 frames idle).
 class FrameScheduler {
 public:

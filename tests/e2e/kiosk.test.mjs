@@ -1,0 +1,137 @@
+// Kiosk displays in headless Chromium, at 1920x1080 and 1080x1920: the boards rotate in Dutch
+// and French, nothing personal shows before a lookup, badge and PIN on the keypad open the
+// worker's own year, which signs out by itself; wrong PINs lock the badge; the display keeps its
+// board offline, says since when, and comes back; a lost WebGL context is recovered.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { serverAndBrowser, newContext, openApp, items, tap, screenshot, signIn, waitForItem } from './harness.mjs';
+
+const env = serverAndBrowser();
+const landscape = { viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1, hasTouch: true, isMobile: false };
+const portrait = { viewport: { width: 1080, height: 1920 }, deviceScaleFactor: 1, hasTouch: true, isMobile: false };
+
+async function waitForLabel(page, role, pattern, timeout = 15000) {
+  await page.waitForFunction(([r, p]) => window.learnledger.items().some((i) => i.role === r && new RegExp(p).test(i.label)),
+    [role, pattern.source], { timeout });
+  return (await items(page)).find((i) => i.role === role && pattern.test(i.label));
+}
+
+async function gone(page, pattern, timeout = 15000) {
+  await page.waitForFunction((p) => !window.learnledger.items().some((i) => new RegExp(p).test(i.label + ' ' + i.value)),
+    pattern.source, { timeout });
+}
+
+// A display paired with the demo token of the Antwerp site (HR gives it once; kept in storage).
+async function openKiosk(options, token = 'demo-kiosk-antwerp') {
+  const context = await newContext(env.browser, options);
+  await context.addInitScript((t) => localStorage.setItem('learnledger.kiosk_token', t), token);
+  const page = await openApp(context, env.server.url + '/?kiosk');
+  await waitForLabel(page, 'heading', /^Opleiding in Antwerp in \d{4}$/);
+  return { context, page };
+}
+
+async function typeDigits(page, digits) {
+  for (const d of digits) await tap(page, 'button', d);
+}
+
+async function lookUp(page, badge, pin) {
+  await typeDigits(page, badge);
+  await tap(page, 'button', 'Volgende');
+  await typeDigits(page, pin);
+  await tap(page, 'button', 'OK');
+}
+
+function nothingPersonal(list) {
+  const text = list.map((i) => i.label + ' ' + i.value).join('\n');
+  assert.doesNotMatch(text, /Anna|Peeters|\d{6}[-. ]?\d{3}[-. ]?\d{2}/);
+}
+
+test('landscape: the boards rotate in both languages; a lookup shows Anna her year and signs out by itself', async () => {
+  const { context, page } = await openKiosk(landscape);
+  nothingPersonal(await items(page));
+  const percent = await waitForLabel(page, 'figure', /^Van het opleidingsdoel van dit jaar$/);
+  assert.match(percent.value, /^\d+ %$/);
+  await screenshot(page, 'kiosk-landscape-board.png');
+  await waitForLabel(page, 'heading', /^Formation à Antwerp en \d{4}$/, 15000);  // the same board in French
+  await waitForLabel(page, 'heading', /^Opleidingen met vrije plaatsen$/, 15000);  // then the next board
+  await waitForItem(page, 'text', 'First aid refresher');
+  nothingPersonal(await items(page));
+
+  // Anna's own figure, as her phone shows it, to compare with the kiosk's.
+  const phoneContext = await newContext(env.browser, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, hasTouch: true, isMobile: true });
+  const phonePage = await openApp(phoneContext, env.server.url + '/');
+  await signIn(phonePage, 'worker@demo.example', 'demo-worker');
+  const year = new Date().getFullYear();
+  const own = await waitForItem(phonePage, 'figure', `Remaining ${year}`);
+  await phoneContext.close();
+
+  await lookUp(page, '1001', '2580');
+  await waitForLabel(page, 'heading', /^Hallo, Anna Peeters$/);
+  const kioskFigure = await waitForLabel(page, 'figure', new RegExp(`^Nog op te nemen ${year}$`));
+  assert.equal(kioskFigure.value.replace(',', '.').split(' ')[0], own.value.replace(',', '.').split(' ')[0]);
+  assert.ok((await items(page)).every((i) => i.label !== 'QR-code om learnledger te openen'));
+  await screenshot(page, 'kiosk-landscape-lookup.png');
+  // Nobody touches it: signed out after 30 s, the keypad back, Anna gone.
+  await gone(page, /Anna/, 36000);
+  await waitForItem(page, 'button', 'Volgende');
+  nothingPersonal(await items(page));
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('portrait: board above the keypad, sign-out by hand, five wrong PINs lock the badge', async () => {
+  const { context, page } = await openKiosk(portrait);
+  const heading = await waitForLabel(page, 'heading', /^Opleiding in Antwerp in \d{4}$/);
+  const one = await waitForItem(page, 'button', '1');
+  assert.ok(one.y > heading.y + 1920 * 0.4, 'the keypad is below the board');
+  assert.ok(one.h >= 44 && one.x + one.w <= 1080);
+  await screenshot(page, 'kiosk-portrait-board.png');
+
+  await lookUp(page, '1002', '1357');
+  await waitForLabel(page, 'heading', /^Hallo, /);
+  await tap(page, 'button', 'Afmelden');
+  await waitForItem(page, 'button', 'Volgende');
+  nothingPersonal(await items(page));
+
+  await typeDigits(page, '1003');
+  await tap(page, 'button', 'Volgende');
+  for (let i = 0; i < 4; i++) {
+    await typeDigits(page, '9999');
+    await tap(page, 'button', 'OK');
+    await waitForItem(page, 'text', 'Badgenummer of pincode niet herkend. Probeer opnieuw.');
+  }
+  await typeDigits(page, '9999');
+  await tap(page, 'button', 'OK');
+  await waitForLabel(page, 'text', /^Deze badge is een tijd geblokkeerd/);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('offline: the board stays, "offline since", and it comes back by itself; a lost WebGL context is recovered', async () => {
+  const { context, page } = await openKiosk(landscape);
+  await context.setOffline(true);
+  await waitForLabel(page, 'text', /^Offline sinds \d\d:\d\d$|^Hors ligne depuis \d\d:\d\d$/, 25000);
+  await waitForLabel(page, 'heading', /Antwerp|vrije plaatsen|places libres|Deadlines|Échéances|telefoon|téléphone/);
+  await screenshot(page, 'kiosk-offline.png');
+  await context.setOffline(false);
+  await gone(page, /Offline sinds|Hors ligne depuis/, 20000);
+
+  const before = (await page.screenshot()).length;
+  const frames = await page.evaluate(() => window.learnledger.frames());
+  await page.evaluate(() => {
+    const ext = document.getElementById('canvas').getContext('webgl2').getExtension('WEBGL_lose_context');
+    window.llLoseContext = ext;
+    ext.loseContext();
+  });
+  await page.waitForTimeout(300);
+  await page.evaluate(() => window.llLoseContext.restoreContext());
+  await page.waitForFunction((f) => window.learnledger.frames() > f + 1, frames, { timeout: 10000 });
+  await tap(page, 'button', '7');  // input still works and draws
+  await waitForLabel(page, 'text', /^Badgenummer$/);
+  const after = (await page.screenshot()).length;
+  assert.ok(after > before * 0.5, `the canvas draws again after the context came back (${before} -> ${after} bytes)`);
+  await screenshot(page, 'kiosk-context-restored.png');
+  // The requests tried while offline are logged by the browser; nothing else may be.
+  assert.deepEqual(page.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e)), []);
+  await context.close();
+});
