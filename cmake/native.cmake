@@ -70,3 +70,23 @@ target_include_directories(bench_payroll_import PRIVATE tests/server)
 target_link_libraries(bench_payroll_import PRIVATE ll_core PkgConfig::HTTPLIB PkgConfig::SQLITE3 Threads::Threads)
 target_compile_definitions(bench_payroll_import PRIVATE LL_SERVER_BINARY="$<TARGET_FILE:learnledger>")
 add_dependencies(bench_payroll_import learnledger)
+
+# learnledger-kiosk: the kiosk display as a native full-screen program (GLFW + OpenGL from Debian),
+# from the same ui/ screens and kiosk client as the browser's /?kiosk.
+pkg_check_modules(GLFW REQUIRED IMPORTED_TARGET glfw3)
+pkg_check_modules(LIBPNG REQUIRED IMPORTED_TARGET libpng)
+find_package(OpenGL REQUIRED)
+add_library(imgui_native_backends STATIC
+  ${LL_IMGUI_DIR}/backends/imgui_impl_glfw.cpp ${LL_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+target_link_libraries(imgui_native_backends PUBLIC imgui PkgConfig::GLFW OpenGL::GL)
+target_compile_options(imgui_native_backends PRIVATE -w)
+set_target_properties(imgui_native_backends PROPERTIES UNITY_BUILD OFF)
+add_executable(learnledger_kiosk server/kiosk_display.cpp web/kiosk_client.cpp web/api_client.cpp web/workspace_requests.cpp)
+target_include_directories(learnledger_kiosk PRIVATE "${CMAKE_SOURCE_DIR}/web")
+target_link_libraries(learnledger_kiosk PRIVATE ll_ui imgui_native_backends PkgConfig::HTTPLIB PkgConfig::LIBPNG Threads::Threads)
+set_target_properties(learnledger_kiosk PROPERTIES OUTPUT_NAME learnledger-kiosk)
+
+# The server suite runs the native kiosk under Xvfb and reads its screenshot.
+target_link_libraries(test_server PRIVATE PkgConfig::LIBPNG)
+target_compile_definitions(test_server PRIVATE LL_KIOSK_BINARY="$<TARGET_FILE:learnledger_kiosk>")
+add_dependencies(test_server learnledger_kiosk)

@@ -1,6 +1,8 @@
 // Demo server setup and direct database inspection for tests (read-only except execute_sql).
 #include "demo_server.h"
 
+#include <regex>
+
 #include <doctest/doctest.h>
 #include <sqlite3.h>
 
@@ -39,6 +41,8 @@ ApiClient DemoServer::signed_in(const std::string& email) const {
     REQUIRE_MESSAGE(r.status == 200, email);
     return c;
 }
+
+bool has_national_number(const std::string& text) { return std::regex_search(text, std::regex("[0-9]{6}[-. ]?[0-9]{3}[-. ]?[0-9]{2}")); }
 
 std::string table_fingerprint(const std::string& db_path) {
     sqlite3* db = nullptr;

@@ -25,6 +25,8 @@ std::string seeded_demo_db(const TempDir& dir);
 
 // Counts the rows of every table of the database file, to prove a refused request wrote nothing.
 std::string table_fingerprint(const std::string& db_path);
+// Whether `text` holds something shaped like a national number (11 digits, dotted or not).
+bool has_national_number(const std::string& text);
 // Runs one SQL statement against the file directly (to tamper with it in tests).
 bool execute_sql(const std::string& db_path, const std::string& sql);
 std::string integrity_check(const std::string& db_path);

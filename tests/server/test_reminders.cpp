@@ -108,7 +108,6 @@ std::string iso_in_days(int days) {
     return buf;
 }
 
-bool has_national_number(const std::string& text) { return std::regex_search(text, std::regex("[0-9]{6}[-. ]?[0-9]{3}[-. ]?[0-9]{2}")); }
 
 }  // namespace
 

@@ -20,7 +20,6 @@ std::string header(const Reply& r, const std::string& name) {
 // The text of a PDF as poppler extracts it (layout kept, so label and value share a line).
 std::string pdf_text(const std::string& pdf) { return tool_output("pdftotext -layout", pdf, "-"); }
 
-bool has_national_number(const std::string& text) { return std::regex_search(text, std::regex("[0-9]{6}[-. ]?[0-9]{3}[-. ]?[0-9]{2}")); }
 
 }  // namespace
 
