@@ -73,6 +73,13 @@ Result<json> verify_audit(Transaction& tx, const std::string& employer_id) {
     return json{{"ok", true}, {"records", records}, {"broken_at", nullptr}};
 }
 
+// A device on the wire: never its token (only its hash is stored).
+json device_json(const DeviceRecord& d, const char* label_key) {
+    json out = {{"id", d.id}, {label_key, d.label}, {"revoked", d.revoked}};
+    if (!d.languages.empty()) out["languages"] = d.language_list();
+    return out;
+}
+
 // Kiosk devices and provider keys share their life cycle: HR creates one (the secret is shown once)
 // and revokes it.
 void install_device_routes(httplib::Server& http, ApiContext& ctx, const std::string& path, const std::string& table,
@@ -102,6 +109,16 @@ void install_device_routes(httplib::Server& http, ApiContext& ctx, const std::st
             if (auto j = journal(ctx, tx, p, table + ".create", table, d.id, "", nullptr, record); !j) return j.error();
             record["token"] = secret;  // shown once, never stored
             return Answer{201, record};
+        });
+    });
+    http.Get(path, [&ctx, table, label_key](const httplib::Request& req, httplib::Response& res) {
+        answer_read(ctx, req, res, [&](Transaction& tx, const Principal& p) -> Result<json> {
+            if (!may_administer(p, p.employer_id)) return forbidden("only HR manages devices and keys");
+            auto devices = table == "kiosk_devices" ? tx.kiosk_devices(p.employer_id) : tx.provider_keys(p.employer_id);
+            if (!devices) return devices.error();
+            json items = json::array();
+            for (const auto& d : *devices) items.push_back(device_json(d, label_key));
+            return json{{"items", items}};
         });
     });
     http.Delete(path + R"(/([A-Za-z0-9_-]{1,64}))", [&ctx, table](const httplib::Request& req, httplib::Response& res) {

@@ -18,18 +18,6 @@ using nlohmann::json;
 
 namespace {
 
-std::vector<std::string> split_languages(const std::string& list) {
-    std::vector<std::string> out;
-    size_t pos = 0;
-    while (pos <= list.size()) {
-        size_t end = std::min(list.find(',', pos), list.size());
-        if (end > pos) out.push_back(list.substr(pos, end - pos));
-        pos = end + 1;
-    }
-    if (out.empty()) out.push_back("nl");
-    return out;
-}
-
 // Where the QR code leads: the configured address, else the one this display reached the server at.
 std::string app_url_for(const ApiContext& ctx, const httplib::Request& req) {
     if (!ctx.settings.app_url.empty()) return ctx.settings.app_url;
@@ -71,7 +59,8 @@ Result<json> board(ApiContext& ctx, Transaction& tx, const Principal& p, const h
     KioskBoard b;
     b.site = (*device)->label;
     b.employer_name = *employer ? (*employer)->name : "";
-    b.languages = split_languages((*device)->languages);
+    b.languages = (*device)->language_list();
+    if (b.languages.empty()) b.languages.push_back("nl");
     b.today = ctx.today();
     auto progress = site_progress_of(ctx, tx, p, b.site, *facts);
     if (!progress) return progress.error();

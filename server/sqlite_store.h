@@ -46,6 +46,8 @@ public:
     Result<bool> revoke_kiosk(const std::string& employer_id, const std::string& id, const std::string& at) override;
     Result<bool> revoke_provider_key(const std::string& employer_id, const std::string& id, const std::string& at) override;
     Result<std::optional<DeviceRecord>> kiosk_device(const std::string& employer_id, const std::string& id) override;
+    Result<std::vector<DeviceRecord>> kiosk_devices(const std::string& employer_id) override;
+    Result<std::vector<DeviceRecord>> provider_keys(const std::string& employer_id) override;
     Result<std::optional<BadgeRecord>> badge(const std::string& employer_id, const std::string& badge) override;
     Result<std::optional<BadgeRecord>> badge_of_worker(const std::string& employer_id, const std::string& worker_id) override;
     Result<bool> set_badge(const std::string& employer_id, const std::string& worker_id, const std::string& badge) override;

@@ -122,6 +122,19 @@ Result<std::optional<DeviceRecord>> SqliteTransaction::kiosk_device(const std::s
     return one<DeviceRecord>(s, kiosk_row);
 }
 
+Result<std::vector<DeviceRecord>> SqliteTransaction::kiosk_devices(const std::string& employer_id) {
+    Statement s(db(), "SELECT id, employer_id, site, revoked_at IS NOT NULL, languages FROM kiosk_devices WHERE employer_id = ? "
+                      "ORDER BY created_at, id");
+    s.bind(1, employer_id);
+    return all<DeviceRecord>(s, kiosk_row);
+}
+
+Result<std::vector<DeviceRecord>> SqliteTransaction::provider_keys(const std::string& employer_id) {
+    Statement s(db(), "SELECT id, employer_id, name, revoked_at IS NOT NULL FROM provider_keys WHERE employer_id = ? ORDER BY created_at, id");
+    s.bind(1, employer_id);
+    return all<DeviceRecord>(s, [](Statement& r) { return DeviceRecord{r.text(0), r.text(1), r.text(2), r.integer(3) != 0, ""}; });
+}
+
 Result<std::optional<DeviceRecord>> SqliteTransaction::provider_by_key_hash(const std::string& hash) {
     Statement s(db(), "SELECT id, employer_id, name, revoked_at IS NOT NULL FROM provider_keys WHERE key_hash = ?");
     s.bind(1, hash);

@@ -2,6 +2,7 @@
 // Transaction has one method per question or change the server needs. SQLite here; a PostgreSQL
 // implementation can follow the same interface. Every query carries the employer id it serves.
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -42,6 +43,15 @@ struct DeviceRecord {  // a kiosk device or a provider key
     std::string id, employer_id, label;
     bool revoked = false;
     std::string languages;  // kiosks: "nl,fr", alternated in this order
+    std::vector<std::string> language_list() const {
+        std::vector<std::string> out;
+        for (size_t pos = 0; pos <= languages.size();) {
+            const size_t end = std::min(languages.find(',', pos), languages.size());
+            if (end > pos) out.push_back(languages.substr(pos, end - pos));
+            pos = end + 1;
+        }
+        return out;
+    }
 };
 
 // A worker's kiosk badge: the number on the card, the PIN's hash ("" until set) and its lock.
@@ -118,6 +128,9 @@ public:
     virtual Result<bool> revoke_kiosk(const std::string& employer_id, const std::string& id, const std::string& at) = 0;
     virtual Result<bool> revoke_provider_key(const std::string& employer_id, const std::string& id, const std::string& at) = 0;
     virtual Result<std::optional<DeviceRecord>> kiosk_device(const std::string& employer_id, const std::string& id) = 0;
+    // The employer's kiosk devices or provider keys, revoked ones too, oldest first.
+    virtual Result<std::vector<DeviceRecord>> kiosk_devices(const std::string& employer_id) = 0;
+    virtual Result<std::vector<DeviceRecord>> provider_keys(const std::string& employer_id) = 0;
 
     // --- kiosk badges (one per worker) and scheduled trainings with places ---
     virtual Result<std::optional<BadgeRecord>> badge(const std::string& employer_id, const std::string& badge) = 0;

@@ -207,3 +207,25 @@ TEST_CASE("trainings with places: HR plans, workers take and give back places, k
     CHECK(hr.del("/api/v1/training-sessions/" + id).status == 200);
     CHECK(s.signed_in("hr@bakery.example").get("/api/v1/training-sessions").body["items"].empty());
 }
+
+TEST_CASE("HR lists kiosk devices with their sites and languages, never their tokens") {
+    DemoServer s;
+    REQUIRE(s.server.running());
+    auto hr = s.signed_in("hr@demo.example");
+    auto created = hr.post("/api/v1/kiosk-devices", {{"site", "Ghent"}, {"languages", {"fr", "nl"}}});
+    REQUIRE(created.status == 201);
+    CHECK(created.body["languages"] == json::array({"fr", "nl"}));
+    const std::string token = created.body["token"];
+    CHECK(hr.post("/api/v1/kiosk-devices", {{"site", "Ghent"}, {"languages", {"xx"}}}).error()["field"] == "languages");
+    auto list = hr.get("/api/v1/kiosk-devices");
+    REQUIRE(list.status == 200);
+    REQUIRE(list.body["items"].size() == 3);  // the two demo displays and this one
+    CHECK(list.body["items"][0]["site"] == "Antwerp");
+    CHECK(list.body["items"][0]["languages"] == json::array({"nl", "fr"}));
+    CHECK(list.raw.find(token) == std::string::npos);
+    CHECK(list.raw.find("demo-kiosk") == std::string::npos);
+    CHECK(hr.del("/api/v1/kiosk-devices/" + created.body["id"].get<std::string>()).status == 200);
+    CHECK(hr.get("/api/v1/kiosk-devices").body["items"][2]["revoked"] == true);
+    CHECK(s.signed_in("manager@demo.example").get("/api/v1/kiosk-devices").status == 403);
+    CHECK(s.signed_in("hr@bakery.example").get("/api/v1/kiosk-devices").body["items"].empty());
+}
