@@ -43,7 +43,7 @@ target_link_libraries(test_core PRIVATE ll_core)
 add_test(NAME core COMMAND test_core)
 
 file(GLOB LL_UI_TESTS CONFIGURE_DEPENDS tests/ui/*.cpp)
-add_executable(test_ui ${LL_UI_TESTS} web/api_client.cpp web/workspace_requests.cpp web/kiosk_client.cpp)
+add_executable(test_ui ${LL_UI_TESTS} web/api_client.cpp web/workspace_requests.cpp web/kiosk_account_requests.cpp web/kiosk_client.cpp)
 target_include_directories(test_ui PRIVATE web)
 target_link_libraries(test_ui PRIVATE ll_ui)
 add_test(NAME ui COMMAND test_ui)
@@ -81,7 +81,8 @@ add_library(imgui_native_backends STATIC
 target_link_libraries(imgui_native_backends PUBLIC imgui PkgConfig::GLFW OpenGL::GL)
 target_compile_options(imgui_native_backends PRIVATE -w)
 set_target_properties(imgui_native_backends PROPERTIES UNITY_BUILD OFF)
-add_executable(learnledger_kiosk server/kiosk_display.cpp web/kiosk_client.cpp web/api_client.cpp web/workspace_requests.cpp)
+add_executable(learnledger_kiosk server/kiosk_display.cpp web/kiosk_client.cpp web/api_client.cpp web/workspace_requests.cpp
+               web/kiosk_account_requests.cpp)
 target_include_directories(learnledger_kiosk PRIVATE "${CMAKE_SOURCE_DIR}/web")
 target_link_libraries(learnledger_kiosk PRIVATE ll_ui imgui_native_backends PkgConfig::HTTPLIB PkgConfig::LIBPNG Threads::Threads)
 set_target_properties(learnledger_kiosk PROPERTIES OUTPUT_NAME learnledger-kiosk)

@@ -23,7 +23,7 @@ target_compile_options(imgui_backends PRIVATE -w)
 set_target_properties(imgui_backends PROPERTIES UNITY_BUILD OFF)
 
 add_executable(learnledger_web web/main.cpp web/imgui_surface.cpp web/kiosk_host.cpp web/kiosk_client.cpp web/web_platform.cpp web/api_client.cpp
-               web/workspace_requests.cpp "${LL_FONT}")
+               web/workspace_requests.cpp web/kiosk_account_requests.cpp "${LL_FONT}")
 target_link_libraries(learnledger_web PRIVATE ll_ui imgui_backends)
 set_target_properties(learnledger_web PROPERTIES OUTPUT_NAME learnledger SUFFIX ".js"
                       RUNTIME_OUTPUT_DIRECTORY "${LL_WEB_OUT}")

@@ -12,6 +12,7 @@
 #include "compliance_screen.h"
 #include "exports_screen.h"
 #include "import_screen.h"
+#include "kiosk_account_screen.h"
 #include "messages_screen.h"
 #include "plan_screen.h"
 #include "form_widgets.h"
@@ -38,8 +39,10 @@ void draw_account_bar(const AppState& s, std::vector<Action>& out) {
     if (unread > 0) messages += " (" + std::to_string(unread) + ")";
     messages += "##messages";
     const bool with_messages = may_open(s, Section::messages);
+    const std::string kiosk = tr("Kiosk") + "##kiosk";
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float sign_out_w = button_width(sign_out), messages_w = with_messages ? button_width(messages) + spacing : 0;
+    const float kiosk_w = with_messages ? button_width(kiosk) + spacing : 0;
     float y = ImGui::GetCursorPosY();
     ImGui::SetCursorPosY(y + (touch_target_height() - ImGui::GetFontSize()) / 2);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
@@ -48,7 +51,9 @@ void draw_account_bar(const AppState& s, std::vector<Action>& out) {
     ImGui::SameLine();
     const float right = ImGui::GetWindowContentRegionMax().x;
     if (with_messages) {
-        ImGui::SetCursorPos(ImVec2(right - sign_out_w - messages_w, y));
+        ImGui::SetCursorPos(ImVec2(right - sign_out_w - messages_w - kiosk_w, y));
+        if (choice_button(kiosk, kiosk_w - spacing, s.section == Section::kiosk)) out.push_back(WorkspaceAction{SelectSection{Section::kiosk}});
+        ImGui::SameLine();
         if (choice_button(messages, messages_w - spacing, s.section == Section::messages))
             out.push_back(WorkspaceAction{SelectSection{Section::messages}});
         ImGui::SameLine();
@@ -93,6 +98,7 @@ void draw_signed_in(const AppState& s, std::vector<Action>& out) {
             break;
         case Section::plan: draw_plan_screen(s, out); break;
         case Section::messages: draw_messages_screen(s, out); break;
+        case Section::kiosk: draw_kiosk_account_screen(s, out); break;
     }
 }
 

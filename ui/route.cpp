@@ -20,7 +20,8 @@ constexpr Place places[] = {{"#balance", Tab::balance, false},
                             {"#compliance", Tab::balance, false, Section::compliance},
                             {"#data", Tab::balance, false, Section::data},
                             {"#plan", Tab::balance, false, Section::plan},
-                            {"#messages", Tab::balance, false, Section::messages}};
+                            {"#messages", Tab::balance, false, Section::messages},
+                            {"#kiosk", Tab::balance, false, Section::kiosk}};
 
 }  // namespace
 

@@ -315,6 +315,8 @@ std::string error_message(const Error& e) {
     if (e.field == "certificate" || e.field == "certificate_id" || e.code == "unsupported_media_type" || e.code == "too_large")
         return tr("error.certificate");
     if (e.code == "invalid_date") return tr("error.invalid_date");
+    for (const char* code : {"invalid_pin", "weak_pin", "session_full", "session_past", "already_enrolled", "no_badge"})
+        if (e.code == code) return tr("error." + std::string(code));
     if (e.code == "missing_field") return tr("error.required");
     return e.message;  // the server's own words (English) for the rare rest
 }

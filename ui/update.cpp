@@ -155,6 +155,10 @@ Action with_key(Action action, const std::function<std::string()>& fresh) {
         if (auto* a = std::get_if<MarkDone>(w)) fill(a->key);
         if (auto* a = std::get_if<ApplyImport>(w)) fill(a->key);
         if (auto* a = std::get_if<SavePlan>(w)) fill(a->key);
+        if (auto* k = std::get_if<KioskAccountAction>(w)) {
+            if (auto* a = std::get_if<CreateDevice>(k)) fill(a->key);
+            if (auto* a = std::get_if<PlanSession>(k)) fill(a->key);
+        }
     }
     return action;
 }

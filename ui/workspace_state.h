@@ -9,6 +9,7 @@
 
 #include "compliance.h"
 #include "import_plan.h"
+#include "kiosk_account_state.h"
 #include "records.h"
 #include "result.h"
 #include "team_row.h"
@@ -20,8 +21,9 @@ namespace ll::ui {
 enum class LoadState { idle, loading, loaded, failed };
 
 // Where a signed-in person is: their own training right, or (managers, HR) the workspace parts.
-// data: HR's exports and imports; plan: HR's yearly training plan; messages: everybody's reminders
-enum class Section { mine, approvals, team, compliance, data, plan, messages };
+// data: HR's exports and imports; plan: HR's yearly training plan; messages: everybody's reminders;
+// kiosk: everybody's badge and PIN and trainings with places, HR's kiosk displays
+enum class Section { mine, approvals, team, compliance, data, plan, messages, kiosk };
 
 struct DecisionNotice {
     int approved = 0, rejected = 0;
@@ -130,6 +132,7 @@ struct Workspace {
     DataState data;
     PlanState plan;
     MessagesState messages;
+    KioskAccountState kiosk;
 };
 
 // --- actions ---
@@ -187,7 +190,7 @@ using WorkspaceAction = std::variant<SelectSection, InboxLoaded, ToggleSelected,
                                      WorkerYearLoaded, EditComplianceDate, ShowCompliance, ComplianceLoaded, ExpandDuty, MarkDone,
                                      MarkedDone, SelectExportYear, Download, SelectImportKind, PickImportFile, ImportFilePicked, ImportPlanned,
                                      ApplyImport, ImportApplied, DiscardImport, SelectPlanYear, PlanLoaded, EditPlan, SavePlan, PlanSaved, MessagesLoaded, MarkMessageRead, MessageRead,
-                                     WorkspaceFailed>;
+                                     WorkspaceFailed, KioskAccountAction>;
 
 // --- commands ---
 struct FetchApprovals {};
@@ -208,7 +211,7 @@ struct FetchMessages {};
 struct SendMessageRead { std::int64_t id = 0; };
 using WorkspaceCommand = std::variant<FetchApprovals, SendDecision, SendBulkApprove, FetchTeam, FetchWorkerYear, FetchCompliance,
                                       SendFulfilment, SaveFile, OpenImportPicker, SendImportDryRun, SendImportApply,
-                                      FetchPlan, SendPlan, FetchMessages, SendMessageRead>;
+                                      FetchPlan, SendPlan, FetchMessages, SendMessageRead, KioskAccountCommand>;
 
 // The key of a duty group in ComplianceState::expanded, and of one duty in ComplianceState::busy.
 std::string group_key(const DutyGroup& g);

@@ -3,6 +3,8 @@
 // shown with its reason, and an entry someone else decided meanwhile disappears on reload.
 #include "workspace_update.h"
 
+#include "kiosk_account_update.h"
+
 #include <algorithm>
 
 #include "overloaded.h"
@@ -145,7 +147,8 @@ bool may_open(const AppState& s, Section section) {
     const bool admin = role == "hr" || role == "operator";
     switch (section) {
         case Section::mine:
-        case Section::messages: return true;
+        case Section::messages:
+        case Section::kiosk: return true;
         case Section::approvals:
         case Section::team: return admin || role == "manager";
         case Section::compliance:
@@ -168,6 +171,7 @@ Commands load_section(AppState& s) {
             return {};
         case Section::plan: return load_plan(s);
         case Section::messages: return load_messages(s);
+        case Section::kiosk: return load_kiosk_account(s);
     }
     return {};
 }
@@ -487,6 +491,7 @@ Commands update_workspace(AppState& s, const WorkspaceAction& action) {
                 return {};
             },
             [&](const WorkspaceFailed& a) -> Commands { return failed(s, a); },
+            [&](const KioskAccountAction& a) -> Commands { return update_kiosk_account(s, a); },
         },
         action);
 }

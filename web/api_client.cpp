@@ -8,6 +8,9 @@
 #include "workspace_requests.h"
 
 namespace ll::web {
+
+Error unexpected_answer() { return make_error("server_error", "the server sent an unexpected answer"); }
+
 Error answer_error(int status, std::string_view body) {
     if (status == 0) return make_error("offline", "no connection to the server");
     if (auto j = parse_json(body); j.ok())
@@ -84,7 +87,7 @@ std::optional<ui::Action> ApiClient::answer_for(InFlight& pending, int status, s
             },
             [&](const ui::SendSignIn&) -> std::optional<ui::Action> {
                 if (auto s = session()) return ui::SignedIn{*s};
-                return ui::SignInFailed{status == 200 ? make_error("server_error", "the server sent an unexpected answer")
+                return ui::SignInFailed{status == 200 ? unexpected_answer()
                                                       : answer_error(status, body)};
             },
             [&](const ui::SendSignOut&) -> std::optional<ui::Action> {
@@ -142,7 +145,7 @@ ui::Action year_answer(int year, int status, std::string_view body) {
     auto j = parse_json(body);
     if (!j) return ui::RequestFailed{year, make_error("server_error", "the server sent an unreadable answer")};
     auto v = wire::year_view_from_json(*j);
-    if (!v) return ui::RequestFailed{year, make_error("server_error", "the server sent an unexpected answer")};
+    if (!v) return ui::RequestFailed{year, unexpected_answer()};
     if (v->year != year) return ui::RequestFailed{year, make_error("server_error", "the server answered for another year")};
     return ui::YearLoaded{std::move(*v)};
 }

@@ -54,6 +54,8 @@ private:
 bool is_api_command(const ui::Command& c);
 // The action an answer to FetchYear becomes (exposed for tests).
 ui::Action year_answer(int year, int status, std::string_view body);
+// An answer that does not decode as the request's kind of answer.
+Error unexpected_answer();
 // The error an unsuccessful answer carries (the server's envelope, or a plain description).
 Error answer_error(int status, std::string_view body);
 

@@ -3,6 +3,7 @@
 #include "workspace_requests.h"
 
 #include "json_reader.h"
+#include "kiosk_account_requests.h"
 #include "overloaded.h"
 #include "wire.h"
 #include "workspace_wire.h"
@@ -15,8 +16,6 @@ namespace {
 
 using Header = std::pair<std::string, std::string>;
 
-Error unexpected() { return make_error("server_error", "the server sent an unexpected answer"); }
-
 std::string import_path(ImportKind kind) { return std::string("/api/v1/imports/") + to_string(kind); }
 std::string import_type(bool json) { return json ? "application/json" : "text/csv"; }
 
@@ -25,9 +24,9 @@ template <class T, class Decode>
 Result<T> decoded(int status, int expected, std::string_view body, Decode decode) {
     if (status != expected) return answer_error(status, body);
     auto j = parse_json(body);
-    if (!j) return unexpected();
+    if (!j) return unexpected_answer();
     auto v = decode(*j);
-    if (!v) return unexpected();
+    if (!v) return unexpected_answer();
     return std::move(*v);
 }
 
@@ -76,6 +75,7 @@ HttpRequest workspace_request(const ui::WorkspaceCommand& command, const std::st
                 return HttpRequest{"PUT", "/api/v1/training-plan", to_json(c.plan, {}).dump(), {csrf, {"Idempotency-Key", c.key}}};
             },
             [&](const ui::FetchMessages&) { return HttpRequest{"GET", "/api/v1/notifications", {}, {}}; },
+            [&](const ui::KioskAccountCommand& c) { return kiosk_account_request(c, csrf_token); },
             [&](const ui::SendMessageRead& c) {
                 return HttpRequest{"POST", "/api/v1/notifications/" + std::to_string(c.id) + "/read", "{}", {csrf}};
             },
@@ -103,7 +103,7 @@ ui::Action workspace_answer(const ui::WorkspaceCommand& command, int status, std
             },
             [&](const ui::SendBulkApprove& c) -> ui::Action {
                 auto entries = decoded<std::vector<EntryRecord>>(status, 200, body, [](const json& j) -> Result<std::vector<EntryRecord>> {
-                    if (!j.is_object() || !j.contains("items") || !j["items"].is_array()) return unexpected();
+                    if (!j.is_object() || !j.contains("items") || !j["items"].is_array()) return unexpected_answer();
                     std::vector<EntryRecord> out;
                     for (const auto& e : j["items"]) {
                         auto r = wire::entry_from_json(e);
@@ -163,7 +163,8 @@ ui::Action workspace_answer(const ui::WorkspaceCommand& command, int status, std
                 if (status != 200) return WorkspaceAction{WorkspaceFailed{WorkspacePart::messages, answer_error(status, body)}};
                 return WorkspaceAction{ui::MessageRead{c.id}};
             },
-            [](const auto&) -> ui::Action { return ui::WorkspaceAction{ui::WorkspaceFailed{ui::WorkspacePart::import, unexpected()}}; },
+            [&](const ui::KioskAccountCommand& c) -> ui::Action { return kiosk_account_answer(c, status, body); },
+            [](const auto&) -> ui::Action { return ui::WorkspaceAction{ui::WorkspaceFailed{ui::WorkspacePart::import, unexpected_answer()}}; },
         },
         command);
 }

@@ -1,0 +1,17 @@
+// State transitions of the app's kiosk section, called by update_workspace for every
+// KioskAccountAction; pure like it, so the section is tested without a browser.
+#pragma once
+#include <vector>
+
+#include "app_state.h"
+
+namespace ll::ui {
+
+// HR and operators manage kiosk displays and plan trainings with places (the server checks again).
+bool may_manage_kiosks(const AppState& s);
+std::vector<Command> update_kiosk_account(AppState& s, const KioskAccountAction& action);
+// What opening the section loads: the badge (people with a worker record), the trainings with
+// places, and for HR the displays.
+std::vector<Command> load_kiosk_account(AppState& s);
+
+}  // namespace ll::ui
