@@ -4,7 +4,8 @@
 // board offline, says since when, and comes back; a lost WebGL context is recovered.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serverAndBrowser, newContext, openApp, items, tap, screenshot, signIn, waitForItem } from './harness.mjs';
+import { serverAndBrowser, newContext, openApp, items, tap, screenshot, signIn, signedIn, waitForItem, scrollToItem, typeInto,
+         desktop, phone } from './harness.mjs';
 
 const env = serverAndBrowser();
 const landscape = { viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1, hasTouch: true, isMobile: false };
@@ -133,5 +134,43 @@ test('offline: the board stays, "offline since", and it comes back by itself; a 
   await screenshot(page, 'kiosk-context-restored.png');
   // The requests tried while offline are logged by the browser; nothing else may be.
   assert.deepEqual(page.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e)), []);
+  await context.close();
+});
+
+test('HR creates a display in the app and pairs it with the token; Anna chooses a PIN in the app and uses it there', async () => {
+  const hr = await signedIn(env, desktop, 'hr@demo.example', 'demo-hr');
+  await tap(hr.page, 'button', 'Kiosk');
+  await scrollToItem(hr.page, 'textbox', 'Site of a new display');
+  await typeInto(hr.page, 'Site of a new display', 'Antwerp');
+  await scrollToItem(hr.page, 'button', 'Create display');
+  await tap(hr.page, 'button', 'Create display');
+  await waitForLabel(hr.page, 'text', /^Display created\./);
+  const list = await items(hr.page);
+  const note = list.findIndex((i) => /^Display created\./.test(i.label));
+  const token = list[note + 1].label;
+  assert.match(token, /^[A-Za-z0-9_-]{40,}$/);
+  await hr.context.close();
+
+  // A fresh display: no token yet, so it asks for one.
+  const context = await newContext(env.browser, landscape);
+  const page = await openApp(context, env.server.url + '/?kiosk');
+  await waitForItem(page, 'heading', 'Pair this display');  // in the browser's language until the board names the site's
+  await tap(page, 'textbox', 'Kiosk token');
+  await page.keyboard.type(token);
+  await tap(page, 'button', 'Pair');
+  await waitForLabel(page, 'heading', /^Opleiding in Antwerp in \d{4}$/);
+  assert.ok(!(await page.evaluate(() => location.href)).includes(token), 'the token never goes into the address');
+
+  const anna = await signedIn(env, phone, 'worker@demo.example', 'demo-worker');
+  await tap(anna.page, 'button', 'Kiosk');
+  await waitForItem(anna.page, 'text', 'Badge 1001');
+  await typeInto(anna.page, 'New PIN (4 to 8 digits)', '97531');
+  await tap(anna.page, 'button', 'Save PIN');
+  await waitForItem(anna.page, 'text', 'PIN saved.');
+  await anna.context.close();
+
+  await lookUp(page, '1001', '97531');
+  await waitForLabel(page, 'heading', /^Hallo, Anna Peeters$/);
+  assert.deepEqual(page.errors, []);
   await context.close();
 });
