@@ -31,7 +31,7 @@ float button_width(const std::string& label) {
     return ImGui::CalcTextSize(label.c_str(), nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
 }
 
-// The person's name, their messages (with the unread count) and sign-out.
+// The person's name, the kiosk section, their messages (with the unread count) and sign-out.
 void draw_account_bar(const AppState& s, std::vector<Action>& out) {
     const std::string sign_out = tr("Sign out") + "##sign-out";
     const int unread = s.workspace.messages.unread();
@@ -41,19 +41,31 @@ void draw_account_bar(const AppState& s, std::vector<Action>& out) {
     const bool with_messages = may_open(s, Section::messages);
     const std::string kiosk = tr("Kiosk") + "##kiosk";
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    const float sign_out_w = button_width(sign_out), messages_w = with_messages ? button_width(messages) + spacing : 0;
-    const float kiosk_w = with_messages ? button_width(kiosk) + spacing : 0;
+    const float right = ImGui::GetWindowContentRegionMax().x, left = ImGui::GetCursorPosX();
+    float sign_out_w = button_width(sign_out), messages_w = with_messages ? button_width(messages) + spacing : 0;
+    float kiosk_w = with_messages ? button_width(kiosk) + spacing : 0;
+    // On the narrowest phones the buttons give up some side padding to stay on one line.
+    if (const float natural = sign_out_w + messages_w + kiosk_w; natural > right - left) {
+        const float shrink = (right - left) / natural;
+        sign_out_w *= shrink;
+        messages_w *= shrink;
+        kiosk_w *= shrink;
+    }
+    const float buttons_w = sign_out_w + messages_w + kiosk_w;
+    // The name beside the buttons when both fit, else above them (narrow phones, long words).
+    const bool name_beside = ImGui::CalcTextSize(s.session->display_name.c_str()).x + spacing + buttons_w <= right - left;
     float y = ImGui::GetCursorPosY();
-    ImGui::SetCursorPosY(y + (touch_target_height() - ImGui::GetFontSize()) / 2);
+    if (name_beside) ImGui::SetCursorPosY(y + (touch_target_height() - ImGui::GetFontSize()) / 2);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     text(s.session->display_name);
     ImGui::PopStyleColor();
-    ImGui::SameLine();
-    const float right = ImGui::GetWindowContentRegionMax().x;
+    if (name_beside) ImGui::SameLine();
+    else y = ImGui::GetCursorPosY();
     if (with_messages) {
-        ImGui::SetCursorPos(ImVec2(right - sign_out_w - messages_w - kiosk_w, y));
+        ImGui::SetCursorPos(ImVec2(right - buttons_w, y));
         if (choice_button(kiosk, kiosk_w - spacing, s.section == Section::kiosk)) out.push_back(WorkspaceAction{SelectSection{Section::kiosk}});
         ImGui::SameLine();
+        ImGui::SetCursorPos(ImVec2(right - sign_out_w - messages_w, y));
         if (choice_button(messages, messages_w - spacing, s.section == Section::messages))
             out.push_back(WorkspaceAction{SelectSection{Section::messages}});
         ImGui::SameLine();
