@@ -171,13 +171,19 @@ int main(int argc, char** argv) {
                      "  --screenshot: saves the first frame that shows the board (or the pairing screen) and exits\n");
         return 2;
     }
-    if (!glfwInit()) return std::fprintf(stderr, "learnledger-kiosk: no display (is DISPLAY set?)\n"), 1;
+    if (!glfwInit()) {
+        std::fprintf(stderr, "learnledger-kiosk: no display (is DISPLAY set?)\n");
+        return 1;
+    }
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
     GLFWmonitor* monitor = o.width > 0 ? nullptr : glfwGetPrimaryMonitor();
     const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
     GLFWwindow* window = glfwCreateWindow(mode ? mode->width : o.width, mode ? mode->height : o.height, "learnledger kiosk", monitor, nullptr);
-    if (!window) return std::fprintf(stderr, "learnledger-kiosk: no OpenGL 3 window\n"), 1;
+    if (!window) {
+        std::fprintf(stderr, "learnledger-kiosk: no OpenGL 3 window\n");
+        return 1;
+    }
     glfwMakeContextCurrent(window);
     glfwSwapInterval(1);
 
