@@ -52,6 +52,12 @@ struct KioskAccountState {
     SessionDraft draft;
     bool planning = false;
     std::optional<Error> error;
+    // HR: the badge of the worker opened from the team table.
+    std::string badge_worker;
+    BadgeInfo worker_badge;
+    std::string badge_field;
+    bool saving_badge = false, badge_saved = false;
+    std::optional<Error> badge_error;
 };
 
 // --- actions ---
@@ -76,10 +82,16 @@ struct SessionPlanned { PlannedSession session; };
 struct CancelSession { std::string id; };
 struct SessionCancelled { std::string id; };
 struct KioskAccountFailed { std::string id; Error error; };  // id: the session or device it was about, if any
+struct WorkerBadgeLoaded { std::string worker_id; BadgeInfo badge; };
+struct EditWorkerBadge { std::string text; };
+struct SaveWorkerBadge {};
+struct WorkerBadgeSaved { std::string worker_id; BadgeInfo badge; };
+struct WorkerBadgeFailed { std::string worker_id; Error error; };
 using KioskAccountAction = std::variant<BadgeLoaded, SessionsLoaded, DevicesLoaded, EditPin, SavePin, PinSaved, TakePlace, PlaceChanged,
                                         EditNewDevice, ToggleDeviceLanguage, CreateDevice, DeviceCreated, DismissToken, RevokeDevice,
                                         DeviceRevoked, EditSessionDraft, PlanSession, SessionPlanned, CancelSession, SessionCancelled,
-                                        KioskAccountFailed>;
+                                        KioskAccountFailed, WorkerBadgeLoaded, EditWorkerBadge, SaveWorkerBadge, WorkerBadgeSaved,
+                                        WorkerBadgeFailed>;
 
 // --- commands ---
 struct FetchMyBadge {};
@@ -91,7 +103,9 @@ struct SendNewDevice { std::string site; std::vector<std::string> languages; std
 struct SendRevokeDevice { std::string id; };
 struct SendSession { SessionDraft draft; std::string key; };
 struct SendCancelSession { std::string id; };
+struct FetchWorkerBadge { std::string worker_id; };
+struct SendWorkerBadge { std::string worker_id, badge; };
 using KioskAccountCommand = std::variant<FetchMyBadge, FetchSessions, FetchKioskDevices, SendPin, SendPlace, SendNewDevice, SendRevokeDevice,
-                                         SendSession, SendCancelSession>;
+                                         SendSession, SendCancelSession, FetchWorkerBadge, SendWorkerBadge>;
 
 }  // namespace ll::ui

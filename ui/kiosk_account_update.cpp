@@ -31,6 +31,17 @@ void put_session(KioskAccountState& k, const PlannedSession& p) {
 
 bool may_manage_kiosks(const AppState& s) { return s.session && (s.session->role == "hr" || s.session->role == "operator"); }
 
+Commands load_worker_badge(AppState& s, const std::string& worker_id) {
+    KioskAccountState& k = s.workspace.kiosk;
+    k.badge_worker = worker_id;
+    k.worker_badge = {};
+    k.badge_field.clear();
+    k.saving_badge = k.badge_saved = false;
+    k.badge_error.reset();
+    if (!may_manage_kiosks(s)) return {};
+    return {send(FetchWorkerBadge{worker_id})};
+}
+
 Commands load_kiosk_account(AppState& s) {
     KioskAccountState& k = s.workspace.kiosk;
     k.load = LoadState::loading;
@@ -156,6 +167,38 @@ Commands update_kiosk_account(AppState& s, const KioskAccountAction& action) {
                 k.busy.erase(a.id);
                 k.sessions.erase(std::remove_if(k.sessions.begin(), k.sessions.end(), [&](const PlannedSession& p) { return p.session.id == a.id; }),
                                  k.sessions.end());
+                return {};
+            },
+            [&](const WorkerBadgeLoaded& a) -> Commands {
+                if (a.worker_id != k.badge_worker) return {};
+                k.worker_badge = a.badge;
+                k.badge_field = a.badge.badge.value_or("");
+                return {};
+            },
+            [&](const EditWorkerBadge& a) -> Commands {
+                k.badge_field.clear();
+                for (char c : a.text)
+                    if (c >= '0' && c <= '9' && k.badge_field.size() < 12) k.badge_field.push_back(c);
+                k.badge_saved = false;
+                return {};
+            },
+            [&](const SaveWorkerBadge&) -> Commands {
+                if (k.saving_badge || k.badge_worker.empty() || !may_manage_kiosks(s)) return {};
+                k.saving_badge = true;
+                k.badge_error.reset();
+                return {send(SendWorkerBadge{k.badge_worker, k.badge_field})};
+            },
+            [&](const WorkerBadgeSaved& a) -> Commands {
+                if (a.worker_id != k.badge_worker) return {};
+                k.saving_badge = false;
+                k.badge_saved = true;
+                k.worker_badge = a.badge;
+                return {};
+            },
+            [&](const WorkerBadgeFailed& a) -> Commands {
+                if (a.worker_id != k.badge_worker) return {};
+                k.saving_badge = false;
+                k.badge_error = a.error;
                 return {};
             },
             [&](const KioskAccountFailed& a) -> Commands {

@@ -13,5 +13,7 @@ std::vector<Command> update_kiosk_account(AppState& s, const KioskAccountAction&
 // What opening the section loads: the badge (people with a worker record), the trainings with
 // places, and for HR the displays.
 std::vector<Command> load_kiosk_account(AppState& s);
+// HR opened a worker from the team table: their badge is loaded to be shown and changed.
+std::vector<Command> load_worker_badge(AppState& s, const std::string& worker_id);
 
 }  // namespace ll::ui

@@ -9,6 +9,7 @@
 #include "form_widgets.h"
 #include "imgui.h"
 #include "item_tree.h"
+#include "kiosk_account_update.h"
 #include "team_table.h"
 #include "theme.h"
 #include "translations.h"
@@ -178,6 +179,23 @@ void draw_totals(const std::vector<const TeamRow*>& rows) {
              {{"n", std::to_string(rows.size())}, {"days", number(minutes_as_days(remaining, per_day))}, {"behind", std::to_string(behind)}}));
 }
 
+// HR gives the worker a kiosk badge number (the worker chooses the PIN), changes or takes it back.
+void draw_worker_badge(const KioskAccountState& k, std::vector<Action>& out) {
+    ImGui::Spacing();
+    heading(tr("Kiosk badge"));
+    muted_text(k.worker_badge.badge ? (k.worker_badge.pin_set ? tr("PIN set by the worker") : tr("No PIN yet"))
+                                    : tr("No badge yet"));
+    FieldResult field = text_field("##worker-badge", tr("Badge number (digits; empty takes it back)"), k.badge_field,
+                                   ImGuiInputTextFlags_CharsDecimal, TextPurpose::decimal);
+    if (field.changed) out.push_back(WorkspaceAction{KioskAccountAction{EditWorkerBadge{field.text}}});
+    ImGui::BeginDisabled(k.saving_badge);
+    if (touch_button(tr(k.saving_badge ? "Saving..." : "Save badge") + "##save-badge", 0) || field.entered)
+        out.push_back(WorkspaceAction{KioskAccountAction{SaveWorkerBadge{}}});
+    ImGui::EndDisabled();
+    if (k.badge_saved) status_message(tr("Badge saved."));
+    if (k.badge_error) error_line(*k.badge_error);
+}
+
 // One worker's year as their own screen shows it, with every explanation line open.
 void draw_worker(const AppState& s, std::vector<Action>& out) {
     const TeamState& t = s.workspace.team;
@@ -200,6 +218,7 @@ void draw_worker(const AppState& s, std::vector<Action>& out) {
     if (v.carried_in_minutes > 0) text(tr("Carried from earlier years: {duration}", {{"duration", duration(v.carried_in_minutes)}}));
     if (touch_button(tr("Statement (PDF)") + "##worker-statement", 0))
         out.push_back(WorkspaceAction{Download{statement_path(*t.worker, v.year, true)}});
+    if (may_manage_kiosks(s)) draw_worker_badge(s.workspace.kiosk, out);
     ImGui::Spacing();
     heading(tr("Explanation"));
     for (const auto* lines : {&v.entitlement_explanation, &v.explanation})

@@ -315,6 +315,7 @@ std::string error_message(const Error& e) {
     if (e.field == "certificate" || e.field == "certificate_id" || e.code == "unsupported_media_type" || e.code == "too_large")
         return tr("error.certificate");
     if (e.code == "invalid_date") return tr("error.invalid_date");
+    if (e.code == "conflict" && e.field == "badge") return tr("error.badge_taken");
     for (const char* code : {"invalid_pin", "weak_pin", "session_full", "session_past", "already_enrolled", "no_badge"})
         if (e.code == code) return tr("error." + std::string(code));
     if (e.code == "missing_field") return tr("error.required");

@@ -344,7 +344,9 @@ Commands update_workspace(AppState& s, const WorkspaceAction& action) {
                 team.worker = a.worker_id;
                 team.worker_view.reset();
                 team.worker_load = LoadState::loading;
-                return {WorkspaceCommand{FetchWorkerYear{a.worker_id, team.year}}};
+                Commands out{WorkspaceCommand{FetchWorkerYear{a.worker_id, team.year}}};
+                for (auto& c : load_worker_badge(s, a.worker_id)) out.push_back(std::move(c));
+                return out;
             },
             [&](const CloseWorker&) -> Commands {
                 team.worker.reset();

@@ -110,6 +110,12 @@ HttpRequest kiosk_account_request(const ui::KioskAccountCommand& command, const 
                 return HttpRequest{"POST", "/api/v1/training-sessions", session_body(c.draft).dump(), {csrf, {"Idempotency-Key", c.key}}};
             },
             [&](const ui::SendCancelSession& c) { return HttpRequest{"DELETE", "/api/v1/training-sessions/" + c.id, {}, {csrf}}; },
+            [](const ui::FetchWorkerBadge& c) { return HttpRequest{"GET", "/api/v1/workers/" + c.worker_id + "/badge", {}, {}}; },
+            [&](const ui::SendWorkerBadge& c) {
+                // An empty field takes the badge back; otherwise the number is given (or changed).
+                if (c.badge.empty()) return HttpRequest{"DELETE", "/api/v1/workers/" + c.worker_id + "/badge", {}, {csrf}};
+                return HttpRequest{"PUT", "/api/v1/workers/" + c.worker_id + "/badge", json{{"badge", c.badge}}.dump(), {csrf}};
+            },
         },
         command);
 }
@@ -163,6 +169,18 @@ ui::Action kiosk_account_answer(const ui::KioskAccountCommand& command, int stat
             [&](const ui::SendCancelSession& c) -> ui::Action {
                 auto j = body_of(status, 200, body);
                 return j ? done(ui::SessionCancelled{c.id}) : failed(c.id, j.error());
+            },
+            [&](const ui::FetchWorkerBadge& c) -> ui::Action {
+                auto j = body_of(status, 200, body);
+                auto b = j ? badge_from(*j) : Result<ui::BadgeInfo>(j.error());
+                if (!b) return done(ui::WorkerBadgeFailed{c.worker_id, b.error()});
+                return done(ui::WorkerBadgeLoaded{c.worker_id, *b});
+            },
+            [&](const ui::SendWorkerBadge& c) -> ui::Action {
+                auto j = body_of(status, 200, body);
+                auto b = j ? badge_from(*j) : Result<ui::BadgeInfo>(j.error());
+                if (!b) return done(ui::WorkerBadgeFailed{c.worker_id, b.error()});
+                return done(ui::WorkerBadgeSaved{c.worker_id, *b});
             },
         },
         command);

@@ -194,3 +194,49 @@ TEST_CASE("the kiosk section finds every string in every language") {
         }
     }
 }
+
+TEST_CASE("HR gives a worker opened from the team table a badge number, changes it or takes it back") {
+    for (ui::Language l : ui::all_languages) {
+        CAPTURE(ui::code(l));
+        ui::clear_missing_keys();
+        KioskSection k(test::hr_session(), l);
+        ui::update(k.s, ui::WorkspaceAction{ui::SelectSection{ui::Section::team}});
+        ui::update(k.s, ui::WorkspaceAction{ui::TeamLoaded{k.s.workspace.team.year, test::demo_team(3)}});
+        REQUIRE_FALSE(k.s.workspace.team.rows.empty());
+        const std::string worker = k.s.workspace.team.rows[0].worker_id;
+        auto opened = ui::update(k.s, ui::WorkspaceAction{ui::OpenWorker{worker}});
+        auto fetch = kiosk_command<ui::FetchWorkerBadge>(opened);
+        REQUIRE(fetch);
+        CHECK(web::kiosk_account_request(ui::KioskAccountCommand{*fetch}, "").path == "/api/v1/workers/" + worker + "/badge");
+        ui::update(k.s, ui::WorkspaceAction{ui::WorkerYearLoaded{worker, test::anna_year(2026)}});
+        ui::update(k.s, web::kiosk_account_answer(ui::KioskAccountCommand{*fetch}, 200, R"({"badge":"1001","pin_set":true,"locked_seconds":0})"));
+        CHECK(k.s.workspace.kiosk.badge_field == "1001");
+        ui::update(k.s, kiosk_action(ui::EditWorkerBadge{"20x06"}));
+        CHECK(k.s.workspace.kiosk.badge_field == "2006");
+        auto saved = test::run_actions(k.s, {kiosk_action(ui::SaveWorkerBadge{})});
+        auto send = kiosk_command<ui::SendWorkerBadge>(saved);
+        REQUIRE(send);
+        const web::HttpRequest put = web::kiosk_account_request(ui::KioskAccountCommand{*send}, "csrf");
+        CHECK(put.method == "PUT");
+        CHECK(put.body == R"({"badge":"2006"})");
+        ui::update(k.s, web::kiosk_account_answer(ui::KioskAccountCommand{*send}, 409,
+                                                  R"({"error":{"code":"conflict","message":"another worker has this badge","field":"badge"}})"));
+        k.gui.frame(k.draw);
+        k.gui.frame(k.draw);
+        CHECK(k.gui.find("text", ui::tr("error.badge_taken")));
+        ui::update(k.s, web::kiosk_account_answer(ui::KioskAccountCommand{*send}, 200, R"({"badge":"2006","pin_set":true,"locked_seconds":0})"));
+        k.gui.frame(k.draw);
+        k.gui.frame(k.draw);
+        CHECK(k.gui.find("text", ui::tr("Badge saved.")));
+        CHECK(ui::missing_keys().empty());
+        ui::update(k.s, kiosk_action(ui::EditWorkerBadge{""}));
+        auto taken = kiosk_command<ui::SendWorkerBadge>(test::run_actions(k.s, {kiosk_action(ui::SaveWorkerBadge{})}));
+        REQUIRE(taken);
+        CHECK(web::kiosk_account_request(ui::KioskAccountCommand{*taken}, "csrf").method == "DELETE");
+    }
+    // A manager opening a worker loads no badge: badges are HR's.
+    KioskSection m(test::manager_session());
+    ui::update(m.s, ui::WorkspaceAction{ui::TeamLoaded{m.s.workspace.team.year, test::demo_team(3)}});
+    REQUIRE_FALSE(m.s.workspace.team.rows.empty());
+    CHECK_FALSE(kiosk_command<ui::FetchWorkerBadge>(ui::update(m.s, ui::WorkspaceAction{ui::OpenWorker{m.s.workspace.team.rows[0].worker_id}})));
+}
