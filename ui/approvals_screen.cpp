@@ -77,9 +77,12 @@ void draw_item(const AppState& s, const ApprovalItem& item, std::vector<Action>&
     const bool keyboard = keyboard_likely();  // measured before the entry's own indents
     const ImVec2 top = ImGui::GetCursorScreenPos();
     ImGui::PushID(id.c_str());
+    const std::string title = e.entry.title.empty() ? tr("kind.training") : e.entry.title;
+    const ActsOn subject(title + ", " + item.worker_name);
     bool selected = inbox.selected.count(id) > 0;
     if (touch_checkbox(item.worker_name + "##select", selected)) out.push_back(WorkspaceAction{ToggleSelected{id}});
-    text(e.entry.title.empty() ? tr("kind.training") : e.entry.title);
+    if (auto* t = current_item_tree()) t->name_last_item(tr("Select: {training}", {{"training", title + ", " + item.worker_name}}));
+    text(title);
     std::string line = date_text(e.entry.date);
     if (e.end_date && *e.end_date != e.entry.date) line += " \u2013 " + date_text(*e.end_date);
     line += " \u00b7 " + duration(e.entry.minutes) + " \u00b7 " + tr(e.training_type == "informal" ? "type.informal" : "type.formal");

@@ -198,6 +198,7 @@ void draw_queued_entry(const QueuedTraining& q, std::vector<Action>& out) {
     text((date ? date_text(*date) : q.date) + " \u00b7 " + duration(q.minutes) + " \u00b7 " + status);
     if (q.refused) {
         error_line(*q.refused);
+        const ActsOn subject(q.title);
         if (touch_button(tr("Discard") + "##discard-" + q.key, 0))
             out.push_back(DiscardQueued{q.key});
     }

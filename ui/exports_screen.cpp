@@ -19,6 +19,7 @@ void draw_export(const char* id, const std::string& name, const std::string& abo
     text(name);
     muted_text(about);
     const float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
+    const ActsOn subject(name);
     if (touch_button(tr("Download CSV") + "##" + id + "-csv", w)) out.push_back(WorkspaceAction{Download{path + "&format=csv"}});
     ImGui::SameLine();
     if (touch_button(tr("Download JSON") + "##" + id + "-json", w)) out.push_back(WorkspaceAction{Download{path + "&format=json"}});

@@ -64,7 +64,7 @@ void ItemTree::on_item_info(unsigned id, const char* label, int flags) {
         }
         if (flags & ImGuiItemStatusFlags_Checkable) item.value = (flags & ImGuiItemStatusFlags_Checked) ? "true" : "false";
         if (flags & ImGuiItemStatusFlags_Openable) item.value = (flags & ImGuiItemStatusFlags_Opened) ? "open" : "closed";
-        current_.push_back(std::move(item));
+        current_.push_back(placed(std::move(item)));
         return;
     }
 }
@@ -73,8 +73,22 @@ void ItemTree::record_last_item(std::string_view role, std::string_view label, s
     ImGuiContext& g = *GImGui;
     if (!live && !ImGui::IsItemVisible()) return;  // an outcome is announced even when scrolled away
     const ImRect& r = g.LastItemData.Rect;
-    current_.push_back(Item{g.LastItemData.ID, std::string(role), std::string(label), std::string(value), r.Min.x,
-                            r.Min.y, r.GetWidth(), r.GetHeight(), false, live});
+    current_.push_back(placed(Item{g.LastItemData.ID, std::string(role), std::string(label), std::string(value), r.Min.x,
+                                   r.Min.y, r.GetWidth(), r.GetHeight(), false, live}));
+}
+
+Item ItemTree::placed(Item item) const {
+    const ImGuiContext& g = *GImGui;
+    // Only what is drawn in the table's own cells: a popup opened from a cell is not part of it.
+    if (const ImGuiTable* t = g.CurrentTable; t && t->InnerWindow == g.CurrentWindow && t->CurrentRow >= 0) {
+        item.table = t->ID;
+        item.row = t->CurrentRow;
+        item.column = t->CurrentColumn;
+        item.header = (t->RowFlags & ImGuiTableRowFlags_Headers) != 0;
+    }
+    const bool control = item.role == "button" || item.role == "checkbox" || item.role == "treeitem";
+    if (control && !item.label.empty() && !subjects_.empty()) item.name = item.label + ": " + subjects_.back();
+    return item;
 }
 
 Item* ItemTree::last_item() {
@@ -95,6 +109,10 @@ void ItemTree::set_last_item_value(std::string_view value) {
     if (Item* item = last_item()) item->value = value;
 }
 
+void ItemTree::name_last_item(std::string_view name) {
+    if (Item* item = last_item()) item->name = name;
+}
+
 std::string ItemTree::to_json(float pixels_per_css_px) const {
     float k = pixels_per_css_px > 0 ? 1.0f / pixels_per_css_px : 1.0f;
     auto css = [k](float v) { return std::round(v * k * 10.0f) / 10.0f; };
@@ -104,11 +122,21 @@ std::string ItemTree::to_json(float pixels_per_css_px) const {
                        {"x", css(i.x)}, {"y", css(i.y)}, {"w", css(i.w)}, {"h", css(i.h)}});
         if (i.clipped) out.back()["clipped"] = true;
         if (i.live) out.back()["live"] = true;
+        if (!i.name.empty()) out.back()["name"] = i.name;
+        if (i.table) out.back().update({{"table", i.table}, {"row", i.row}, {"column", i.column}, {"header", i.header}});
     }
     return out.dump();
 }
 
 ItemTree* current_item_tree() { return GImGui ? static_cast<ItemTree*>(GImGui->TestEngine) : nullptr; }
+
+ActsOn::ActsOn(std::string_view subject) : tree_(current_item_tree()) {
+    if (tree_) tree_->push_subject(subject);
+}
+
+ActsOn::~ActsOn() {
+    if (tree_) tree_->pop_subject();
+}
 
 namespace {
 

@@ -17,6 +17,10 @@ struct Item {
     float x = 0, y = 0, w = 0, h = 0;  // in Dear ImGui display pixels
     bool clipped = false;  // a button whose label does not fit inside it (a layout defect)
     bool live = false;     // a status message ("Training submitted"): read out when it appears, even off screen
+    std::string name;      // what a screen reader says when the label alone is ambiguous ("Approve: Safe lifting, Anna Peeters")
+    unsigned table = 0;    // drawn in a table cell: the table's id, the row drawn (0: the header row) and the column
+    int row = -1, column = -1;
+    bool header = false;   // a cell of the table's header row
     bool operator==(const Item&) const = default;
 };
 
@@ -40,14 +44,34 @@ public:
     void label_last_item(std::string_view label, std::string_view value = {});
     // Gives the last item drawn a value: "pressed" for the current choice of a row of buttons.
     void set_last_item_value(std::string_view value);
+    // Names the last item drawn for screen readers, overriding its subject (see ActsOn).
+    void name_last_item(std::string_view name);
+    void push_subject(std::string_view subject) { subjects_.emplace_back(subject); }
+    void pop_subject() { subjects_.pop_back(); }
 
 private:
     Item* last_item();  // this frame's item of the last submitted id, if it has a role
+    Item placed(Item item) const;  // with its table cell and, for controls, its subject
 
     std::vector<Item> pending_;    // items added this frame, labelled by on_item_info
     std::vector<Item> current_;    // items with a known role this frame
     std::vector<Item> published_;  // the last complete frame
+    std::vector<std::string> subjects_;  // what the controls drawn now act on, innermost last
     bool changed_ = true;
+};
+
+// While it lives, the buttons and checkboxes drawn are named after what they act on, so a list of
+// entries with an "Approve" each reads "Approve: Safe lifting, Anna Peeters", "Approve: First aid,
+// Jan Janssens" to a screen reader. The visible labels stay short and lead the name (WCAG 2.5.3).
+class ActsOn {
+public:
+    explicit ActsOn(std::string_view subject);
+    ~ActsOn();
+    ActsOn(const ActsOn&) = delete;
+    ActsOn& operator=(const ActsOn&) = delete;
+
+private:
+    ItemTree* tree_;
 };
 
 // The tree attached to the current ImGui context (nullptr when none).

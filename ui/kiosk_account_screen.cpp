@@ -44,6 +44,7 @@ void draw_session(const AppState& s, const PlannedSession& p, std::vector<Action
     const int free = free_places(t);
     muted_text(free == 0 ? tr("Full") : free == 1 ? tr("1 place free") : tr("{count} places free", {{"count", std::to_string(free)}}));
     const bool busy = k.busy.count(t.id) > 0;
+    const ActsOn subject(t.title + ", " + date_text(t.date));
     ImGui::BeginDisabled(busy);
     if (p.mine) {
         text(tr("You have a place."));
@@ -96,6 +97,7 @@ void draw_devices(const KioskAccountState& k, std::vector<Action>& out) {
             continue;
         }
         ImGui::BeginDisabled(k.busy.count(d.id) > 0);
+        const ActsOn subject(d.site + (languages.empty() ? "" : " \u00b7 " + languages));
         if (touch_button(tr("Revoke") + "##revoke-" + d.id, 0)) act(out, RevokeDevice{d.id});
         ImGui::EndDisabled();
     }

@@ -20,6 +20,7 @@ void draw_message(const MessagesState& m, const NotificationItem& n, std::vector
     if (n.read) return;
     const std::string id = std::to_string(n.id);
     ImGui::BeginDisabled(m.busy.count(n.id) > 0);
+    const ActsOn subject(n.subject);
     if (touch_button(tr("Mark as read") + "##read-" + id, 0)) out.push_back(WorkspaceAction{MarkMessageRead{n.id}});
     ImGui::EndDisabled();
 }

@@ -62,6 +62,7 @@ void draw_line(const PlanState& p, size_t i, std::vector<Action>& out) {
         out.push_back(WorkspaceAction{EditPlan{std::move(d)}});
     };
     ImGui::Separator();
+    const ActsOn subject(tr("line {n} of the plan", {{"n", std::to_string(i + 1)}}));
     if (touch_button(tr("Target group: {group}", {{"group", group_name(l.group)}}) + "##plan-group-" + n, 0))
         edited([](PlanLineDraft& x) { x.group = next_group(x.group); });
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;

@@ -292,7 +292,9 @@ EMSCRIPTEN_KEEPALIVE void app_activate_item(unsigned id) {
     const ui::Item* item = drawn_item(id);
     if (!item) return;
     ImGuiIO& io = ImGui::GetIO();
-    io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
+    // As a touch, so Dear ImGui hovers the item a frame before the press (its rule for touch
+    // screens, which have no hover): table headers take a press only when hovered the frame before.
+    io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
     io.AddMousePosEvent(item->x + item->w / 2, item->y + item->h / 2);
     io.AddMouseButtonEvent(0, true);
     io.AddMouseButtonEvent(0, false);

@@ -93,17 +93,13 @@ test('a worker submits a training and a manager approves it, both with the keybo
   await signIn(inbox, 'manager@demo.example', 'demo-manager');
   await press(inbox, 'button', 'Approvals');
   await inbox.getByRole('heading', { name: 'Approvals' }).waitFor(visible);
-  // The entry's own Approve button: the first one after its title in the reading order. Tab moves
-  // down the inbox; the page scrolls with the focus, so entries below the screen come into reach.
+  // The entry's own Approve button, named after the training and the worker (every entry has an
+  // "Approve"). Tab moves down the inbox; the page scrolls with the focus, so entries below the
+  // screen come into reach.
   let found = false;
   for (let i = 0; i < 150 && !found; i++) {
-    const here = await inbox.evaluate(() => {
-      const e = document.activeElement, t = Array.from(document.querySelectorAll('#a11y-tree p')).find((p) => p.textContent === 'Safe lifting');
-      if (!t || !e || e.textContent !== 'Approve' || !(t.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING)) return false;
-      const approves = Array.from(document.querySelectorAll('#a11y-tree button')).filter((b) => b.textContent === 'Approve' && (t.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING));
-      return approves[0] === e;
-    });
-    found = here;
+    const f = await focused(inbox);
+    found = f.role === 'button' && f.name === 'Approve: Safe lifting, Anna Peeters';
     if (!found) await inbox.keyboard.press('Tab');
   }
   assert.ok(found, 'Tab reached the Approve button of "Safe lifting"');
@@ -114,3 +110,29 @@ test('a worker submits a training and a manager approves it, both with the keybo
   assert.deepEqual(inbox.errors, []);
   await manager.close();
 });
+
+test('HR reads the team table as a table: column headers with their sort order, rows of cells', async () => {
+  const context = await newContext(env.browser, { ...desktop, viewport: { width: 1280, height: 1000 } });
+  const page = await openApp(context, env.server.url + '/');
+  await signIn(page, 'hr@demo.example', 'demo-hr');
+  await press(page, 'button', 'Team');
+  const table = page.getByRole('table');
+  await table.waitFor(visible);
+  const name = table.getByRole('columnheader', { name: 'Name', exact: true });
+  assert.equal(await name.getAttribute('aria-sort'), 'ascending');
+  for (const header of ['Department', 'Right', 'Followed', 'Waiting', 'Remaining', '5 years', 'Flags'])
+    await table.getByRole('columnheader', { name: header, exact: true }).waitFor(visible);
+  // Anna's row: her name, then her figures, each a cell of the row.
+  const anna = table.getByRole('row').filter({ has: page.getByRole('button', { name: 'Anna Peeters', exact: true }) }).first();
+  await anna.waitFor(visible);
+  const cells = await anna.getByRole('cell').allTextContents();
+  assert.ok(cells.length >= 7, `a cell per column: ${JSON.stringify(cells)}`);
+  assert.match(cells[1], /Warehouse/);
+  // Sorting by a column from the keyboard moves the order into that header.
+  await press(page, 'button', 'Remaining');
+  await page.waitForFunction(() => document.querySelector('#a11y-tree [role=columnheader][aria-sort]')?.textContent === 'Remaining');
+  assert.equal(await name.getAttribute('aria-sort'), null);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cctype>
 
 #include "api_client.h"
 #include "app_frame.h"
@@ -417,4 +418,53 @@ TEST_CASE("after decisions, the signed-in person's own year loads again when the
     bool fetched = false;
     for (const auto& c : back) fetched |= std::holds_alternative<ui::FetchYear>(c);
     CHECK(fetched);
+}
+
+TEST_CASE("screen readers: repeated buttons are named after their entry, team figures sit in cells under their header") {
+    auto s = inbox_state();
+    test::HeadlessImGui gui(1280, 1600);  // the whole inbox on one screen
+    auto draw = [&](std::vector<ui::Action>& out) { ui::draw_app_frame(s, out); };
+    gui.frame(draw);
+    std::vector<std::string> approve_names;
+    for (const auto& i : gui.items())
+        if (i.role == "button" && i.label == "Approve") approve_names.push_back(i.name);
+    REQUIRE(approve_names.size() == 3);
+    CHECK(approve_names[0] == "Approve: Safe loading, Anna Peeters");
+    // Every entry's Approve has its own name, and the visible label leads it.
+    std::sort(approve_names.begin(), approve_names.end());
+    CHECK(std::adjacent_find(approve_names.begin(), approve_names.end()) == approve_names.end());
+    for (const auto& n : approve_names) CHECK(n.rfind("Approve: ", 0) == 0);
+    const ui::Item* select = gui.find("checkbox", "Anna Peeters");
+    REQUIRE(select);
+    CHECK(select->name == "Select: Safe loading, Anna Peeters");
+    // Outside an entry nothing is renamed, and no item of the inbox claims a table.
+    for (const auto& i : gui.items()) {
+        if (i.label == "Approvals") CHECK(i.name.empty());
+        CHECK(i.table == 0);
+    }
+
+    act(s, ui::SelectSection{ui::Section::team});
+    act(s, ui::TeamLoaded{2026, test::demo_team(50)});
+    gui.frame(draw);
+    gui.frame(draw);
+    const ui::Item* header = gui.find("button", "Remaining");
+    REQUIRE(header);
+    CHECK(header->table != 0);
+    CHECK(header->header);
+    CHECK(header->row == 0);
+    // A figure of the first data row: same table, a later row, the header's column.
+    const ui::Item* figure = nullptr;
+    for (const auto& i : gui.items())
+        if (i.table == header->table && !i.header && i.column == header->column && !figure) figure = &i;
+    REQUIRE(figure);
+    CHECK(figure->row >= 1);
+    CHECK(figure->role == "text");
+    CHECK(!figure->label.empty());
+    CHECK(std::isdigit(static_cast<unsigned char>(figure->label[0])));
+    // The worker's name opens the row and sits in the first column.
+    const ui::Item* name = nullptr;
+    for (const auto& i : gui.items())
+        if (i.table == header->table && i.row == figure->row && i.column == 0) name = &i;
+    REQUIRE(name);
+    CHECK((name->label == "Anna Peeters" || name->label.rfind("Worker ", 0) == 0));
 }

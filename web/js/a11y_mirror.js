@@ -1,5 +1,5 @@
 // The accessibility mirror: the items Dear ImGui drew in the last frame as real elements laid over
-// the canvas (buttons, checkboxes, text fields, headings, text), so screen readers and the keyboard reach them.
+// the canvas (buttons, checkboxes, text fields, headings, text, tables), so screen readers and the keyboard reach them.
 
 // The elements are transparent and let pointers through to the canvas: a finger or mouse still
 // talks to Dear ImGui, a screen reader's tap lands on the same spot. Their order is the order the
@@ -76,16 +76,17 @@ function setAttribute(e, name, value) {
   else if (e.getAttribute(name) !== value) e.setAttribute(name, value);
 }
 
-function update(e, item) {
+function update(e, item, origin) {
   itemOf.set(e, item);
   const spoken = item.role === 'figure' || (item.role === 'text' && item.value) ? item.label + ': ' + item.value : item.label;
   if (e.tagName === 'BUTTON') {
     if (e.textContent !== item.label) e.textContent = item.label;
+    setAttribute(e, 'aria-label', item.name || null);  // "Approve: Safe lifting, Anna Peeters"
     setAttribute(e, 'aria-pressed', item.value === 'pressed' ? 'true' : null);
     setAttribute(e, 'aria-expanded', item.role === 'treeitem' ? String(item.value === 'open') : null);
   } else if (e.type === 'checkbox') {
     e.checked = item.value === 'true';
-    setAttribute(e, 'aria-label', item.label);
+    setAttribute(e, 'aria-label', item.name || item.label);
   } else if (e.tagName === 'INPUT') {
     setAttribute(e, 'aria-label', item.label);
     if (e.value !== item.value) e.value = item.value;
@@ -98,8 +99,15 @@ function update(e, item) {
   } else if (e.textContent !== spoken) {
     e.textContent = spoken;
   }
-  const s = e.style, px = (v) => v + 'px';
-  if (s.left !== px(item.x)) Object.assign(s, { left: px(item.x), top: px(item.y), width: px(item.w), height: px(item.h) });
+  moveTo(e, item, origin);
+}
+
+// Places an element over its item; `origin` is where the box it sits in begins (a table's cell).
+function moveTo(e, box, origin) {
+  const s = e.style, px = (v) => Math.round((v) * 10) / 10 + 'px';
+  const left = px(box.x - origin.x), top = px(box.y - origin.y);
+  if (s.left !== left || s.top !== top || s.width !== px(box.w) || s.height !== px(box.h))
+    Object.assign(s, { left, top, width: px(box.w), height: px(box.h) });
 }
 
 // The text agent stands in for the field being edited: named like it, over it, and Tab from it
@@ -141,24 +149,62 @@ Module.preRun.push(function () {
   }
 });
 
+// Items drawn in a table's cells sit inside a table, row and cell (a column header in the header
+// row), so a screen reader reads a figure with its column's name. Each container spans what it
+// holds, so a screen reader's highlight frames the row or the table.
+function containersOf(item) {
+  if (!item.table) return [];
+  const t = 'table:' + item.table, r = t + ':' + item.row, c = r + ':' + item.column;
+  return [{ key: t, role: 'table' }, { key: r, role: 'row' }, { key: c, role: item.header ? 'columnheader' : 'cell' }];
+}
+
+function container(role) {
+  const e = document.createElement('div');
+  e.setAttribute('role', role);
+  Object.assign(e.style, { position: 'absolute', pointerEvents: 'none' });
+  return e;
+}
+
 Module.mirrorItems = function (json, editingId, navId) {
   const items = JSON.parse(json).filter((i) => i.label || i.role === 'textbox');
   editing = editingId >>> 0;  // ids are unsigned; they arrive as signed 32-bit numbers
   navId >>>= 0;
   const seen = new Map(), keys = items.map((i) => keyOf(i, seen)), wanted = new Set(keys);
+  const spans = new Map();  // container key -> the box around its items
+  items.forEach((item) => containersOf(item).forEach((c) => {
+    wanted.add(c.key);
+    const b = spans.get(c.key);
+    if (!b) return spans.set(c.key, { x: item.x, y: item.y, w: item.w, h: item.h });
+    const x1 = Math.max(b.x + b.w, item.x + item.w), y1 = Math.max(b.y + b.h, item.y + item.h);
+    b.x = Math.min(b.x, item.x); b.y = Math.min(b.y, item.y); b.w = x1 - b.x; b.h = y1 - b.y;
+  }));
   nodes.forEach((e, key) => {
     if (!wanted.has(key)) { e.remove(); nodes.delete(key); }
   });
-  let previous = null;
+  // Only elements out of order move (a moved element loses focus), so removals came first.
+  const last = new Map(), placed = new Set();  // parent -> the child placed last in this pass
+  const place = (e, parent) => {
+    const previous = last.get(parent), spot = previous ? previous.nextSibling : parent.firstChild;
+    if (e !== spot) parent.insertBefore(e, spot);
+    last.set(parent, e);
+    placed.add(e);
+  };
   items.forEach((item, i) => {
+    let parent = mirror, origin = { x: 0, y: 0 };
+    for (const box of containersOf(item)) {  // no destructuring here: Emscripten 3.1.6's minifier drops it
+      let c = nodes.get(box.key);
+      if (!c) { c = container(box.role); nodes.set(box.key, c); }
+      const span = spans.get(box.key);
+      if (!placed.has(c)) { place(c, parent); moveTo(c, span, origin); }
+      parent = c;
+      origin = span;
+    }
+    if (item.header && item.role === 'button') setAttribute(parent, 'aria-sort', /^(a|de)scending$/.test(item.value) ? item.value : null);
     let e = nodes.get(keys[i]);
     const fresh = !e;
     if (fresh) { e = elementFor(item); nodes.set(keys[i], e); }
-    update(e, item);
-    // Only elements out of order move (a moved element loses focus), so removals came first.
-    const place = previous ? previous.nextSibling : mirror.firstChild;
-    if (e !== place) mirror.insertBefore(e, place);
-    previous = e;
+    update(e, item, origin);
+    place(e, parent);
     if (fresh && item.live) announcer.textContent = item.label;
   });
   followEditing(items);
