@@ -57,19 +57,23 @@ target_compile_definitions(test_server PRIVATE LL_SERVER_BINARY="$<TARGET_FILE:l
 add_dependencies(test_server learnledger)
 add_test(NAME server COMMAND test_server)
 
-# Benchmarks (bench/run): built with the native tree so they always compile.
-add_executable(bench_core_balances bench/core_balances.cpp)
-target_link_libraries(bench_core_balances PRIVATE ll_core PkgConfig::SQLITE3)
-add_executable(bench_server_load bench/server_load.cpp tests/server/server_process.cpp tests/server/load_client.cpp)
-target_include_directories(bench_server_load PRIVATE tests/server)
-target_link_libraries(bench_server_load PRIVATE ll_core PkgConfig::HTTPLIB PkgConfig::SQLITE3 Threads::Threads)
-target_compile_definitions(bench_server_load PRIVATE LL_SERVER_BINARY="$<TARGET_FILE:learnledger>")
-add_dependencies(bench_server_load learnledger)
-add_executable(bench_payroll_import bench/payroll_import.cpp tests/server/server_process.cpp tests/server/load_client.cpp)
-target_include_directories(bench_payroll_import PRIVATE tests/server)
-target_link_libraries(bench_payroll_import PRIVATE ll_core PkgConfig::HTTPLIB PkgConfig::SQLITE3 Threads::Threads)
-target_compile_definitions(bench_payroll_import PRIVATE LL_SERVER_BINARY="$<TARGET_FILE:learnledger>")
-add_dependencies(bench_payroll_import learnledger)
+# Benchmarks (bench/run): built with the native tree so they always compile; the sanitizer tree,
+# which only runs the suites, leaves them out (LL_BENCH=OFF).
+option(LL_BENCH "build the benchmarks" ON)
+if(LL_BENCH)
+  add_executable(bench_core_balances bench/core_balances.cpp)
+  target_link_libraries(bench_core_balances PRIVATE ll_core PkgConfig::SQLITE3)
+  add_executable(bench_server_load bench/server_load.cpp tests/server/server_process.cpp tests/server/load_client.cpp)
+  target_include_directories(bench_server_load PRIVATE tests/server)
+  target_link_libraries(bench_server_load PRIVATE ll_core PkgConfig::HTTPLIB PkgConfig::SQLITE3 Threads::Threads)
+  target_compile_definitions(bench_server_load PRIVATE LL_SERVER_BINARY="$<TARGET_FILE:learnledger>")
+  add_dependencies(bench_server_load learnledger)
+  add_executable(bench_payroll_import bench/payroll_import.cpp tests/server/server_process.cpp tests/server/load_client.cpp)
+  target_include_directories(bench_payroll_import PRIVATE tests/server)
+  target_link_libraries(bench_payroll_import PRIVATE ll_core PkgConfig::HTTPLIB PkgConfig::SQLITE3 Threads::Threads)
+  target_compile_definitions(bench_payroll_import PRIVATE LL_SERVER_BINARY="$<TARGET_FILE:learnledger>")
+  add_dependencies(bench_payroll_import learnledger)
+endif()
 
 # learnledger-kiosk: the kiosk display as a native full-screen program (GLFW + OpenGL from Debian),
 # from the same ui/ screens and kiosk client as the browser's /?kiosk.
