@@ -1,12 +1,13 @@
 // Every screen in every language at a phone size, saved as screenshots under build/e2e/screens,
 // with the layout checked at 390 and 320 CSS px (what 200 % browser zoom leaves of a small window):
-// no control or line may reach past the right edge. Labels are read from the shipped catalogs.
+// no control or line may reach past the right edge; the same for HR's workspace screens at 200 %
+// zoom of a desktop window. Labels are read from the shipped catalogs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serverAndBrowser, newContext, phone, openApp, items, waitForItem, tap, signIn, screenshot, signedInAsWorker } from './harness.mjs';
+import { serverAndBrowser, newContext, phone, openApp, items, waitForItem, tap, signIn, screenshot, signedInAsWorker, signedIn } from './harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -33,6 +34,27 @@ async function visit(page, width, name, shots) {
 }
 
 const natives = { en: 'English', nl: 'Nederlands', fr: 'Français', de: 'Deutsch' };
+
+// A desktop window of 1280 x 800 at 200 % zoom: 640 x 400 CSS px, each two device pixels. The
+// page is taller here so each check covers more of a screen.
+test('HR at 200 % zoom: every workspace screen and its figures stay inside the page', async () => {
+  const zoomed = { viewport: { width: 640, height: 1200 }, deviceScaleFactor: 2, hasTouch: false, isMobile: false };
+  const { context, page } = await signedIn(env, zoomed, 'hr@demo.example', 'demo-hr');
+  const screens = [['button', /^Approvals( \(\d+\))?$/, 'Approvals'], ['button', /^Team$/, 'Team'], ['button', /^Compliance$/, 'Compliance'],
+                   ['button', /^Training plan$/, /^Training plan \d{4}$/], ['button', /^Data$/, 'Exports'],
+                   ['button', /^Messages( \(\d+\))?$/, 'Messages'], ['button', /^Kiosk$/, 'Kiosk']];
+  for (const [role, button, heading] of screens) {
+    const target = (await items(page)).find((i) => i.role === role && button.test(i.label));
+    assert.ok(target, `the ${button} button is on the page`);
+    await page.mouse.click(target.x + target.w / 2, target.y + target.h / 2);
+    await page.waitForFunction((h) => window.learnledger.items().some((i) => i.role === 'heading' && new RegExp(h).test(i.label)),
+      typeof heading === 'string' ? '^' + heading + '$' : heading.source);
+    await page.waitForFunction(() => !window.learnledger.items().some((i) => i.label === 'Loading...'));
+    await visit(page, 640, 'zoom-200-' + target.label.replace(/\W+/g, '-').toLowerCase(), true);
+  }
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
 
 for (const width of [390, 320]) {
   for (const language of ['en', 'nl', 'fr', 'de']) {
