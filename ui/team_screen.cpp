@@ -112,7 +112,9 @@ void draw_cell(const TeamRow& r, TeamColumn c, std::vector<Action>& out, bool fi
 }
 
 void draw_table(const TeamState& t, const std::vector<const TeamRow*>& rows, std::vector<Action>& out) {
-    const bool wide = ImGui::GetContentRegionAvail().x > ImGui::GetFontSize() * 36;
+    // Every column needs some 48 font sizes across: a desktop at 200 % zoom has 40, where the
+    // headers were cut to "Ri..." and departments broke mid-word; it gets the phone's columns.
+    const bool wide = ImGui::GetContentRegionAvail().x > ImGui::GetFontSize() * 48;
     const Column all[] = {{"Name", TeamColumn::name, true},          {"Department", TeamColumn::department, false},
                           {"Right", TeamColumn::entitled, false},     {"Followed", TeamColumn::used, false},
                           {"Waiting", TeamColumn::pending, false},    {"Remaining", TeamColumn::remaining, true},

@@ -148,9 +148,12 @@ TEST_CASE("soak: 64 connections of mixed reads and writes lose nothing and level
             acks.submitted.size(), " submitted, ", acks.registered.size(), " registered, ", acks.approved.size(), " approved");
     for (const auto& [status, f] : failures) MESSAGE(f.first, " failed with status ", status, ", first: ", f.second);
     CHECK(m.errors == 0);
-    CHECK(acks.submitted.size() > 50);
-    CHECK(acks.registered.size() > 100);
-    CHECK(acks.approved.size() > 25);
+    // Each kind of write happened often enough to mean something. How often is the machine's
+    // speed (bench/ measures that), so these are floors far under what the slowest run reached
+    // (under ASan on a busy machine: 89 submitted, 96 registered, 84 approved in 20 s).
+    CHECK(acks.submitted.size() > 20);
+    CHECK(acks.registered.size() > 20);
+    CHECK(acks.approved.size() > 10);
 
     // Memory levels off: the last quarter of the run holds no more than the second quarter plus a
     // margin for caches still filling (SQLite's page cache buffer, the allocator's arenas).

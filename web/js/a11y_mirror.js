@@ -63,7 +63,8 @@ function elementFor(item) {
   }
   Object.assign(e.style, { position: 'absolute', margin: '0', padding: '0', border: '0', background: 'transparent',
                            color: 'transparent', caretColor: 'transparent', overflow: 'hidden', whiteSpace: 'nowrap',
-                           font: '1px sans-serif', pointerEvents: 'none', boxSizing: 'border-box' });
+                           font: '1px sans-serif', pointerEvents: 'none', boxSizing: 'border-box',
+                           appearance: 'none', webkitAppearance: 'none' });  // a checkbox would draw its box otherwise
   e.addEventListener('focus', () => {
     const it = itemOf.get(e);
     if (it && it.id && Module._app_reveal_item) Module._app_reveal_item(it.id);
