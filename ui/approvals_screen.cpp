@@ -78,10 +78,11 @@ void draw_item(const AppState& s, const ApprovalItem& item, std::vector<Action>&
     const ImVec2 top = ImGui::GetCursorScreenPos();
     ImGui::PushID(id.c_str());
     const std::string title = e.entry.title.empty() ? tr("kind.training") : e.entry.title;
-    const ActsOn subject(title + ", " + item.worker_name);
+    const std::string training = title + ", " + item.worker_name;
+    const ActsOn subject(training);
     bool selected = inbox.selected.count(id) > 0;
     if (touch_checkbox(item.worker_name + "##select", selected)) out.push_back(WorkspaceAction{ToggleSelected{id}});
-    if (auto* t = current_item_tree()) t->name_last_item(tr("Select: {training}", {{"training", title + ", " + item.worker_name}}));
+    if (auto* t = current_item_tree()) t->name_last_item(tr("Select: {training}", {{"training", training}}));
     text(title);
     std::string line = date_text(e.entry.date);
     if (e.end_date && *e.end_date != e.entry.date) line += " \u2013 " + date_text(*e.end_date);
