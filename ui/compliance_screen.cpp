@@ -43,8 +43,9 @@ void mark_done_button(const ComplianceState& c, const DutyGroup& g, const Duty& 
 
 void draw_group(const ComplianceState& c, const DutyGroup& g, std::vector<Action>& out) {
     ImGui::Separator();
-    const ActsOn duty(tr(g.name));
-    heading(tr(g.name));  // obligation names are catalog keys; actions and sources stay as the rule set words them
+    const std::string name = tr(g.name);  // obligation names are catalog keys; actions and sources stay as the rule set words them
+    const ActsOn duty(name);
+    heading(name);
     status_line(g.status, tr("Deadline {date}", {{"date", date_text(g.deadline)}}) + " \u00b7 " +
                               status_text(g.status, g.days_left, g.total == 1 ? g.duties[0].done_on : std::nullopt));
     text(g.action);
@@ -63,7 +64,7 @@ void draw_group(const ComplianceState& c, const DutyGroup& g, std::vector<Action
         ImGui::Bullet();
         ImGui::SameLine();
         ImGui::BeginGroup();
-        const ActsOn worker(tr(g.name) + ", " + d.worker_name);
+        const ActsOn worker(name + ", " + d.worker_name);
         text(d.worker_name + " \u00b7 " + tr("Deadline {date}", {{"date", date_text(d.deadline)}}));
         status_line(d.status, status_text(d.status, d.days_left, d.done_on));
         mark_done_button(c, g, d, out);

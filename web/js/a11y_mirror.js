@@ -105,7 +105,7 @@ function update(e, item, origin) {
 
 // Places an element over its item; `origin` is where the box it sits in begins (a table's cell).
 function moveTo(e, box, origin) {
-  const s = e.style, px = (v) => Math.round((v) * 10) / 10 + 'px';
+  const s = e.style, px = (v) => Math.round(v * 10) / 10 + 'px';
   const left = px(box.x - origin.x), top = px(box.y - origin.y);
   if (s.left !== left || s.top !== top || s.width !== px(box.w) || s.height !== px(box.h))
     Object.assign(s, { left, top, width: px(box.w), height: px(box.h) });
@@ -171,8 +171,8 @@ Module.mirrorItems = function (json, editingId, navId) {
   editing = editingId >>> 0;  // ids are unsigned; they arrive as signed 32-bit numbers
   navId >>>= 0;
   const seen = new Map(), keys = items.map((i) => keyOf(i, seen)), wanted = new Set(keys);
-  const spans = new Map();  // container key -> the box around its items
-  items.forEach((item) => containersOf(item).forEach((c) => {
+  const boxes = items.map(containersOf), spans = new Map();  // container key -> the box around its items
+  items.forEach((item, i) => boxes[i].forEach((c) => {
     wanted.add(c.key);
     const b = spans.get(c.key);
     if (!b) return spans.set(c.key, { x: item.x, y: item.y, w: item.w, h: item.h });
@@ -192,7 +192,7 @@ Module.mirrorItems = function (json, editingId, navId) {
   };
   items.forEach((item, i) => {
     let parent = mirror, origin = { x: 0, y: 0 };
-    for (const box of containersOf(item)) {  // no destructuring here: Emscripten 3.1.6's minifier drops it
+    for (const box of boxes[i]) {  // no destructuring here: Emscripten 3.1.6's minifier drops it
       let c = nodes.get(box.key);
       if (!c) { c = container(box.role); nodes.set(box.key, c); }
       const span = spans.get(box.key);
