@@ -1,4 +1,4 @@
-# libFuzzer targets (clang, preset "fuzz"): one per parser of outside input, in tests/fuzz/, each with
+# libFuzzer targets (clang; the sanitizer tree, preset "asan", builds them): one per parser of outside input, in tests/fuzz/, each with
 # seeds in tests/fuzz/corpus/<name>/ and crash regressions in tests/fuzz/regressions/<name>/.
 foreach(name requests rule_set balance identifiers csv_import)
   add_executable(fuzz_${name} tests/fuzz/fuzz_${name}.cpp)

@@ -89,24 +89,24 @@ namespace {
 
 using Args = std::vector<std::pair<std::string, std::string>>;
 
+using DatedEntry = LedgerFolder::DatedEntry;
+
+// One fold, in the buffers of a LedgerFolder and the caller's Balance.
 class Folder {
 public:
-    Folder(const RuleSet& rules, const WorkerFacts& facts, const LedgerOptions& options)
+    Folder(const RuleSet& rules, const WorkerFacts& facts, const LedgerOptions& options, std::vector<Lot>& lots,
+           EntitlementInput& input, Balance& balance)
         : rules_(rules),
           facts_(facts),
           options_(options),
-          input_{0, Rational(), facts.employment, facts.joint_committee, facts.full_time_weekly_hours, options.explain},
-          period_end_(rules.period_end_for(facts.joint_committee)) {
-        lots_.reserve(8);  // a right and a complementary lot for each year a period carries
-    }
+          input_(input),
+          period_end_(rules.period_end_for(facts.joint_committee)),
+          lots_(lots),
+          balance_(balance) {}
 
-    Result<Balance> run(const std::vector<LedgerEntry>& entries);
+    Result<bool> run(std::span<const DatedEntry> by_year);
 
 private:
-    struct DatedEntry {
-        int year;
-        const LedgerEntry* entry;
-    };
     using EntryRange = std::span<const DatedEntry>;
 
     std::string duration(long long minutes) const { return format_days_and_minutes(minutes, balance_.minutes_per_day); }
@@ -118,7 +118,7 @@ private:
     long long total() const;
     long long expire_all();
     Result<bool> fold_year(int year, EntryRange entries);
-    Result<bool> set_right(YearBalance& yb, const Rational& company_fte);
+    Result<bool> set_right(YearBalance& yb, const YearBalance* year_before, const Rational& company_fte);
     bool employment_as_year_before(int year) const;
     void add_credits(YearBalance& yb, EntryRange entries);
     long long add_debits(YearBalance& yb, EntryRange entries);
@@ -133,10 +133,10 @@ private:
     const RuleSet& rules_;
     const WorkerFacts& facts_;
     const LedgerOptions& options_;
-    EntitlementInput input_;  // the worker's part, filled once; each year sets its year and company size
-    PeriodEnd period_end_;    // the worker's sector's, looked up once
-    std::vector<Lot> lots_;  // oldest origin first, then by source
-    Balance balance_;
+    EntitlementInput& input_;  // the worker's part, filled once; each year sets its year and company size
+    PeriodEnd period_end_;     // the worker's sector's, looked up once
+    std::vector<Lot>& lots_;   // oldest origin first, then by source
+    Balance& balance_;
     bool ended_ = false;
 };
 
@@ -173,7 +173,9 @@ long long Folder::expire_all() {
 }
 
 Result<bool> Folder::fold_year(int year, EntryRange entries) {
-    YearBalance yb;
+    // Written in place: a YearBalance is ~330 bytes, and a reused Balance keeps its years' storage.
+    YearBalance& yb = balance_.years.emplace_back();
+    const YearBalance* year_before = balance_.years.size() > 1 ? &balance_.years[balance_.years.size() - 2] : nullptr;
     yb.year = year;
     for (const auto& l : lots_) {
         yb.carried_in_minutes += l.minutes;
@@ -182,7 +184,7 @@ Result<bool> Folder::fold_year(int year, EntryRange entries) {
     auto fte = facts_.company_fte.find(year);
     if (fte == facts_.company_fte.end())
         return make_error("missing_field", "no company size for " + std::to_string(year), "company_fte." + std::to_string(year));
-    if (auto r = set_right(yb, fte->second); !r) return r.error();
+    if (auto r = set_right(yb, year_before, fte->second); !r) return r.error();
     if (!ended_) {
         const Entitlement& right = yb.entitlement;
         yb.entitled_minutes = right.minutes;
@@ -200,15 +202,14 @@ Result<bool> Folder::fold_year(int year, EntryRange entries) {
     if (yb.beyond_right_minutes > 0)
         note(yb, "ledger.beyond_right", [&] { return Args{{"duration", duration(yb.beyond_right_minutes)}}; });
     close_year(yb);
-    balance_.years.push_back(std::move(yb));
     return true;
 }
 
 // Bulk folds (no explanation lines) copy the year before's right when nothing it depends on
 // changed: most workers keep one contract for years, so five years cost one or two computations.
-Result<bool> Folder::set_right(YearBalance& yb, const Rational& company_fte) {
-    if (!options_.explain && !balance_.years.empty() && employment_as_year_before(yb.year)) {
-        const Entitlement& before = balance_.years.back().entitlement;
+Result<bool> Folder::set_right(YearBalance& yb, const YearBalance* year_before, const Rational& company_fte) {
+    if (!options_.explain && year_before && employment_as_year_before(yb.year)) {
+        const Entitlement& before = year_before->entitlement;
         auto rule = rules_.days_for(yb.year, company_fte, facts_.joint_committee);
         if (!rule) return rule.error();
         if (rule->days == before.full_time_days && rule->basis == before.basis) {
@@ -322,28 +323,8 @@ void Folder::close_year(YearBalance& yb) {
     if (options_.explain) yb.lots_carried_out = lots_;
 }
 
-Result<Balance> Folder::run(const std::vector<LedgerEntry>& entries) {
-    if (options_.from_year > options_.to_year)
-        return make_error("out_of_range", "to_year is before from_year", "to_year");
-    for (int y : {options_.from_year, options_.to_year})
-        if (auto c = rules_.covers(y); !c) return at_field(c.error(), y == options_.from_year ? "from" : "to");
+Result<bool> Folder::run(std::span<const DatedEntry> by_year) {
     balance_.minutes_per_day = minutes_per_day(facts_.full_time_weekly_hours.value_or(rules_.full_time_weekly_hours));
-
-    // Entries with their year (worked out once), in year order; stable: within a year they keep their
-    // order, the order of their explanation lines.
-    std::vector<DatedEntry> by_year;
-    by_year.reserve(entries.size());
-    for (size_t i = 0; i < entries.size(); ++i) {
-        const LedgerEntry& x = entries[i];
-        bool signed_ok = x.kind == EntryKind::correction ? x.minutes != 0 : x.minutes > 0;
-        if (!signed_ok)
-            return make_error("out_of_range", "minutes must be above 0 (a correction: not 0)", "entries[" + std::to_string(i) + "].minutes");
-        by_year.push_back({x.date.year(), &x});
-    }
-    auto by_year_order = [](const DatedEntry& a, const DatedEntry& b) { return a.year < b.year; };
-    // Stored ledgers come in date order; stable_sort would allocate its buffer anyway.
-    if (!std::is_sorted(by_year.begin(), by_year.end(), by_year_order)) std::stable_sort(by_year.begin(), by_year.end(), by_year_order);
-
     balance_.years.reserve(static_cast<size_t>(options_.to_year - options_.from_year + 1));
     auto next = by_year.begin();
     for (int year = options_.from_year; year <= options_.to_year; ++year) {
@@ -355,7 +336,7 @@ Result<Balance> Folder::run(const std::vector<LedgerEntry>& entries) {
         next = end;
     }
     add_period_progress();
-    return std::move(balance_);
+    return true;
 }
 
 // Progress over each 5-year period the folded years touch.
@@ -384,9 +365,46 @@ void Folder::add_period_progress() {
 
 }  // namespace
 
+Result<bool> LedgerFolder::fold(const RuleSet& rules, const WorkerFacts& facts, const std::vector<LedgerEntry>& entries,
+                                const LedgerOptions& options, Balance& balance) {
+    if (options.from_year > options.to_year) return make_error("out_of_range", "to_year is before from_year", "to_year");
+    for (int y : {options.from_year, options.to_year})
+        if (auto c = rules.covers(y); !c) return at_field(c.error(), y == options.from_year ? "from" : "to");
+
+    // Entries with their year (worked out once), in year order; stable: within a year they keep their
+    // order, the order of their explanation lines.
+    by_year_.clear();
+    by_year_.reserve(entries.size());
+    for (size_t i = 0; i < entries.size(); ++i) {
+        const LedgerEntry& x = entries[i];
+        bool signed_ok = x.kind == EntryKind::correction ? x.minutes != 0 : x.minutes > 0;
+        if (!signed_ok)
+            return make_error("out_of_range", "minutes must be above 0 (a correction: not 0)", "entries[" + std::to_string(i) + "].minutes");
+        by_year_.push_back({x.date.year(), &x});
+    }
+    auto by_year_order = [](const DatedEntry& a, const DatedEntry& b) { return a.year < b.year; };
+    // Stored ledgers come in date order; stable_sort would allocate its buffer anyway.
+    if (!std::is_sorted(by_year_.begin(), by_year_.end(), by_year_order))
+        std::stable_sort(by_year_.begin(), by_year_.end(), by_year_order);
+
+    // Assignments, not copies: they keep the storage of the worker before.
+    input_.employment = facts.employment;
+    input_.joint_committee = facts.joint_committee;
+    input_.full_time_weekly_hours = facts.full_time_weekly_hours;
+    input_.explain = options.explain;
+    lots_.clear();
+    lots_.reserve(8);  // a right and a complementary lot for each year a period carries
+    balance.years.clear();
+    balance.periods.clear();
+    balance.end_of_contract.reset();
+    return Folder(rules, facts, options, lots_, input_, balance).run(by_year_);
+}
+
 Result<Balance> fold_ledger(const RuleSet& rules, const WorkerFacts& facts, const std::vector<LedgerEntry>& entries,
                             const LedgerOptions& options) {
-    return Folder(rules, facts, options).run(entries);
+    Balance balance;
+    if (auto r = LedgerFolder().fold(rules, facts, entries, options, balance); !r) return r.error();
+    return balance;
 }
 
 int first_fold_year(const RuleSet& rules, const std::vector<EmploymentPeriod>& employment, int year) {

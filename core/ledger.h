@@ -103,6 +103,26 @@ struct Balance {
 Result<Balance> fold_ledger(const RuleSet& rules, const WorkerFacts& facts, const std::vector<LedgerEntry>& entries,
                             const LedgerOptions& options);
 
+// Folds ledger after ledger with the same buffers, for bulk figures (team tables, exports): once the
+// first ledgers have sized them, a fold into the same Balance allocates nothing. Same figures as
+// fold_ledger, which is one fold of a fresh LedgerFolder.
+class LedgerFolder {
+public:
+    // Replaces `balance` with the fold's, reusing its storage; after an error its figures mean nothing.
+    Result<bool> fold(const RuleSet& rules, const WorkerFacts& facts, const std::vector<LedgerEntry>& entries,
+                      const LedgerOptions& options, Balance& balance);
+
+    struct DatedEntry {  // an entry with its year, worked out once per fold
+        int year;
+        const LedgerEntry* entry;
+    };
+
+private:
+    std::vector<DatedEntry> by_year_;
+    std::vector<Lot> lots_;
+    EntitlementInput input_;
+};
+
 // The first year a fold up to `year` must start from so carry-over is right: the rule set's first
 // year or the first year of employment, whichever is later.
 int first_fold_year(const RuleSet& rules, const std::vector<EmploymentPeriod>& employment, int year);

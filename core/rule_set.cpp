@@ -174,11 +174,6 @@ PeriodEnd RuleSet::period_end_for(const std::string& joint_committee) const {
     return s && s->at_period_end ? *s->at_period_end : carry_over.at_period_end;
 }
 
-std::optional<int> RuleSet::period_start(int year) const {
-    if (year < carry_over.period_start_year) return std::nullopt;
-    return year - (year - carry_over.period_start_year) % carry_over.period_years;
-}
-
 Result<DaysRule> RuleSet::days_for(int year, Rational company_fte, const std::string& joint_committee) const {
     if (auto c = covers(year); !c) return c.error();
     if (const SectorRule* s = sector_for(joint_committee))

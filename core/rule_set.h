@@ -67,8 +67,12 @@ struct RuleSet {
     Result<DaysRule> days_for(int year, Rational company_fte, const std::string& joint_committee = {}) const;
     const SectorRule* sector_for(const std::string& joint_committee) const;
     PeriodEnd period_end_for(const std::string& joint_committee) const;
-    // First year of the 5-year period containing `year`; nullopt before the first period.
-    std::optional<int> period_start(int year) const;
+    // First year of the 5-year period containing `year`; nullopt before the first period. Inline:
+    // a fold asks twice a year, and the call cost as much as the arithmetic.
+    std::optional<int> period_start(int year) const {
+        if (year < carry_over.period_start_year) return std::nullopt;
+        return year - (year - carry_over.period_start_year) % carry_over.period_years;
+    }
     Result<bool> covers(int year) const;  // error names "year"
 };
 

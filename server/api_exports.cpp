@@ -125,6 +125,7 @@ Result<Table> fla_fields(ApiContext& ctx, Transaction& tx, const Principal& p, i
     t.columns = {"enterprise_number", "company_fte", "worker_id", "national_number", "name", "joint_committee", "work_regime",
                  "year", "basis", "entitled_days", "complementary_days", "carried_in_days", "followed_days", "pending_days",
                  "remaining_days", "trainings", "training_hours"};
+    WorkerFolder folder;
     for (const auto& w : *workers) {
         const auto& employment = employment_of(*facts, w.id);
         // Only people employed at some time in the year had a record for it.
@@ -134,9 +135,9 @@ Result<Table> fla_fields(ApiContext& ctx, Transaction& tx, const Principal& p, i
             continue;
         auto it = entries->find(w.id);
         const auto& own = it == entries->end() ? none : it->second;
-        auto balance = fold_worker(*facts->rules, w, employment, facts->company_fte, own, year, false);
+        auto balance = folder.fold(*facts->rules, w, employment, facts->company_fte, own, year);
         if (!balance) return balance.error();
-        const FlaRecord r = fla_record(w, employment, *balance, own, day, (*employer)->enterprise_number, size);
+        const FlaRecord r = fla_record(w, employment, **balance, own, day, (*employer)->enterprise_number, size);
         t.rows.push_back({r.enterprise_number, decimal_or_empty(r.company_fte), r.worker_id, r.national_number, r.name,
                           r.joint_committee, decimal_or_empty(r.work_regime), std::to_string(r.year), r.basis,
                           r.entitled_days.to_decimal(2), r.complementary_days.to_decimal(2), r.carried_in_days.to_decimal(2),

@@ -35,13 +35,14 @@ Result<kiosk::SiteProgress> site_progress_of(ApiContext& ctx, Transaction& tx, c
     auto workers = tx.workers(p.employer_id, f);
     if (!workers) return workers.error();
     std::vector<kiosk::WorkerYear> years;
+    WorkerFolder folder;
     for (const auto& w : *workers) {
         if (w.site != site) continue;
         auto entries = tx.entries_of(p.employer_id, w.id);
         if (!entries) return entries.error();
-        auto balance = fold_worker(*facts.rules, w, employment_of(facts, w.id), facts.company_fte, *entries, today.year(), false);
+        auto balance = folder.fold(*facts.rules, w, employment_of(facts, w.id), facts.company_fte, *entries, today.year());
         if (!balance) continue;  // a year without a recorded company size has no goal to show
-        const YearBalance& y = balance->years.back();
+        const YearBalance& y = (*balance)->years.back();
         years.push_back({y.entitled_minutes, y.used_minutes});
     }
     return kiosk::site_progress(years);

@@ -76,6 +76,7 @@ Result<std::vector<TeamRow>> team_rows(ApiContext& ctx, Transaction& tx, const P
     const CivilDate day = year < today.year() ? *CivilDate::from_ymd(year, 12, 31) : today;
     static const std::vector<EntryRecord> no_entries;
     std::vector<TeamRow> rows;
+    WorkerFolder folder;
     for (const auto& w : *workers) {
         WorkerScope scope{w.employer_id, w.id, {}, *delegations};
         for (const auto& d : *departments)
@@ -83,10 +84,9 @@ Result<std::vector<TeamRow>> team_rows(ApiContext& ctx, Transaction& tx, const P
         if (!may_view_worker(p, scope, today)) continue;
         const auto& employment = employment_of(*facts, w.id);
         auto it = entries->find(w.id);
-        auto balance = fold_worker(*facts->rules, w, employment, facts->company_fte, it == entries->end() ? no_entries : it->second,
-                                   year, false);
+        auto balance = folder.fold(*facts->rules, w, employment, facts->company_fte, it == entries->end() ? no_entries : it->second, year);
         if (!balance) return balance.error();
-        rows.push_back(team_row(w, employment, *balance, day));
+        rows.push_back(team_row(w, employment, **balance, day));
     }
     return rows;
 }

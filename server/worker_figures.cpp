@@ -6,22 +6,29 @@
 
 namespace ll::server {
 
+Result<Balance*> WorkerFolder::fold(const RuleSet& rules, const WorkerRecord& w, const std::vector<EmploymentPeriod>& employment,
+                                    const std::map<int, Rational>& company_fte, const std::vector<EntryRecord>& entries, int year,
+                                    bool explain) {
+    // Assignments keep the storage of the worker before (vectors, strings, the map's nodes).
+    facts_.employment = employment;
+    facts_.company_fte = company_fte;
+    facts_.joint_committee = w.joint_committee;
+    facts_.termination = w.termination;
+    ledger_.resize(entries.size());
+    for (size_t i = 0; i < entries.size(); ++i) ledger_[i] = entries[i].entry;
+    LedgerOptions options{first_fold_year(rules, employment, year), year, false};
+    options.explain = explain;
+    if (auto r = folder_.fold(rules, facts_, ledger_, options, balance_); !r) return as_lookup_error(r.error());
+    return &balance_;
+}
+
 Result<Balance> fold_worker(const RuleSet& rules, const WorkerRecord& w, const std::vector<EmploymentPeriod>& employment,
                             const std::map<int, Rational>& company_fte, const std::vector<EntryRecord>& entries, int year,
                             bool explain) {
-    WorkerFacts facts;
-    facts.employment = employment;
-    facts.company_fte = company_fte;
-    facts.joint_committee = w.joint_committee;
-    facts.termination = w.termination;
-    std::vector<LedgerEntry> ledger;
-    ledger.reserve(entries.size());
-    for (const auto& e : entries) ledger.push_back(e.entry);
-    LedgerOptions options{first_fold_year(rules, employment, year), year, false};
-    options.explain = explain;
-    auto balance = fold_ledger(rules, facts, ledger, options);
-    if (!balance) return as_lookup_error(balance.error());
-    return balance;
+    WorkerFolder folder;
+    auto balance = folder.fold(rules, w, employment, company_fte, entries, year, explain);
+    if (!balance) return balance.error();
+    return std::move(**balance);
 }
 
 Result<EmployerFacts> employer_facts(ApiContext& ctx, Transaction& tx, const std::string& employer_id) {

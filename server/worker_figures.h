@@ -18,6 +18,22 @@ Result<Balance> fold_worker(const RuleSet& rules, const WorkerRecord& w, const s
                             const std::map<int, Rational>& company_fte, const std::vector<EntryRecord>& entries, int year,
                             bool explain);
 
+// The same fold for worker after worker (the team table, the FLA fields, the kiosk board), in one
+// set of buffers: after the first workers a fold allocates nothing.
+class WorkerFolder {
+public:
+    // The balance lives in the folder, valid until its next fold.
+    Result<Balance*> fold(const RuleSet& rules, const WorkerRecord& w, const std::vector<EmploymentPeriod>& employment,
+                          const std::map<int, Rational>& company_fte, const std::vector<EntryRecord>& entries, int year,
+                          bool explain = false);
+
+private:
+    LedgerFolder folder_;
+    WorkerFacts facts_;
+    std::vector<LedgerEntry> ledger_;
+    Balance balance_;
+};
+
 // Everything an employer-wide view folds with, read once per request.
 struct EmployerFacts {
     const RuleSet* rules = nullptr;

@@ -224,9 +224,10 @@ auto figures(const YearBalance& y) {
 
 }  // namespace
 
-// Also covers the bulk fold's reuse of the year before's right: company sizes change bands from
-// year to year and contracts start, end and change fraction mid-year.
-TEST_CASE("property: a fold without explanation lines gives the very same figures") {
+// Also covers the bulk fold's reuse of the year before's right (company sizes change bands from
+// year to year and contracts start, end and change fraction mid-year) and a LedgerFolder folding
+// every worker into one Balance, explained and bare in turn, after errors too.
+TEST_CASE("property: a fold without explanation lines, or in reused buffers, gives the very same figures") {
     std::uint64_t state = 777;
     auto next = [&](int bound) {
         state = state * 6364136223846793005ull + 1442695040888963407ull;
@@ -240,6 +241,8 @@ TEST_CASE("property: a fold without explanation lines gives the very same figure
                                EntryKind::opening_balance};
     const EntryStatus statuses[] = {EntryStatus::approved, EntryStatus::approved, EntryStatus::submitted, EntryStatus::rejected};
     int compared = 0;
+    LedgerFolder shared;
+    Balance reused;
     for (int round = 0; round < 200; ++round) {
         WorkerFacts f;
         f.joint_committee = next(3) == 0 ? "200" : "";
@@ -266,11 +269,25 @@ TEST_CASE("property: a fold without explanation lines gives the very same figure
         const bool pending = next(2);
         auto explained = fold_ledger(ledger_rules(), f, entries, LedgerOptions{2024, 2028, pending, true});
         auto bare = fold_ledger(ledger_rules(), f, entries, LedgerOptions{2024, 2028, pending, false});
+        const bool explain_reused = round % 2 == 0;
+        auto in_place = shared.fold(ledger_rules(), f, entries, LedgerOptions{2024, 2028, pending, explain_reused}, reused);
         REQUIRE(explained.ok() == bare.ok());
+        REQUIRE(in_place.ok() == bare.ok());
         if (!explained) {
             CHECK(explained.error().field == bare.error().field);
+            CHECK(in_place.error().field == bare.error().field);
             continue;
         }
+        const Balance& fresh = explain_reused ? *explained : *bare;
+        REQUIRE(reused.years.size() == fresh.years.size());
+        for (size_t i = 0; i < fresh.years.size(); ++i) {
+            CHECK(figures(reused.years[i]) == figures(fresh.years[i]));
+            CHECK(reused.years[i].explanation.size() == fresh.years[i].explanation.size());
+            CHECK(reused.years[i].lots_carried_out.size() == fresh.years[i].lots_carried_out.size());
+        }
+        REQUIRE(reused.periods.size() == fresh.periods.size());
+        for (size_t i = 0; i < fresh.periods.size(); ++i) CHECK(reused.periods[i].goal_minutes == fresh.periods[i].goal_minutes);
+        CHECK(reused.end_of_contract.has_value() == fresh.end_of_contract.has_value());
         ++compared;
         REQUIRE(explained->years.size() == bare->years.size());
         for (size_t i = 0; i < bare->years.size(); ++i) {

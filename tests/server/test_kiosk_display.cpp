@@ -62,7 +62,8 @@ TEST_CASE("the native kiosk renders its site's board under Xvfb, in landscape an
     REQUIRE(s.server.running());
     TempDir dir;
     dir.write("token", "demo-kiosk-antwerp\n");
-    for (auto [w, h] : {std::pair{1920, 1080}, std::pair{1080, 1920}}) {
+    for (auto size : {std::pair{1920, 1080}, std::pair{1080, 1920}}) {
+        const int w = size.first, h = size.second;  // not a binding: clang 14 cannot capture one
         CAPTURE(w);
         const std::string shot = dir.file("kiosk-" + std::to_string(w) + ".png");
         const std::string out = run_kiosk(w, h, s.server.port(), dir.file("token"), shot);

@@ -32,7 +32,9 @@ TEST_CASE("who may read whose balance") {
         {"hr@bakery.example", {404, 404, 404, 404, 404, 200}},
         {"worker@bakery.example", {404, 404, 404, 404, 404, 200}},
     };
-    for (const auto& [who, statuses] : expected) {
+    for (const auto& row : expected) {
+        const auto& who = row.first;  // not a binding: clang 14 cannot capture one
+        const auto& statuses = row.second;
         auto c = s.signed_in(who);
         for (size_t i = 0; i < targets.size(); ++i) {
             auto r = c.get(balance_path(targets[i]));

@@ -21,7 +21,15 @@ using nlohmann::json;
 
 namespace {
 
-#ifdef __SANITIZE_ADDRESS__
+#if defined(__SANITIZE_ADDRESS__)  // g++
+#define LL_SOAK_UNDER_ASAN 1
+#elif defined(__has_feature)  // clang (the sanitizer tree)
+#if __has_feature(address_sanitizer)
+#define LL_SOAK_UNDER_ASAN 1
+#endif
+#endif
+
+#ifdef LL_SOAK_UNDER_ASAN
 // Under AddressSanitizer the server's memory includes the sanitizer's quarantine of freed blocks,
 // which grows by design: the run is shorter and memory is reported, not judged.
 constexpr bool judge_memory = false;

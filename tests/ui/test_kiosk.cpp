@@ -279,7 +279,8 @@ TEST_CASE("a wrong PIN is typed again; a locked badge or no connection starts fr
 }
 
 TEST_CASE("landscape and portrait: board and keypad side by side or stacked, every key inside the screen") {
-    for (auto [w, h] : {std::pair{1920.0f, 1080.0f}, std::pair{1080.0f, 1920.0f}}) {
+    for (auto size : {std::pair{1920.0f, 1080.0f}, std::pair{1080.0f, 1920.0f}}) {
+        const float w = size.first, h = size.second;  // not a binding: clang 14 cannot capture one
         CAPTURE(w);
         Display d(w, h);
         d.loaded();
