@@ -35,6 +35,13 @@ target_link_libraries(ll_server PUBLIC ll_text PkgConfig::PANGOCAIRO PkgConfig::
 
 add_executable(learnledger server/main.cpp)
 target_link_libraries(learnledger PRIVATE ll_server)
+# jemalloc for the server: 64 request threads on glibc's malloc spent a quarter of their time in it,
+# contending for its arenas (bench/RESULTS.md). The sanitizer tree keeps the sanitizer's allocator.
+option(LL_JEMALLOC "link the server with jemalloc" ON)
+if(LL_JEMALLOC)
+  pkg_check_modules(JEMALLOC REQUIRED IMPORTED_TARGET jemalloc)
+  target_link_libraries(learnledger PRIVATE PkgConfig::JEMALLOC)
+endif()
 set_target_properties(learnledger PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}")
 
 file(GLOB LL_CORE_TESTS CONFIGURE_DEPENDS tests/core/*.cpp)

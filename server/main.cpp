@@ -1,7 +1,6 @@
 // learnledger command line: `serve` runs the HTTP server, `seed-demo` creates demo data,
 // `entitlement` and `balance` compute figures from JSON on stdin.
 // Every command prints one-line errors to stderr and exits 2 on bad usage or input.
-#include <malloc.h>
 
 #include <csignal>
 #include <cstdio>
@@ -152,10 +151,6 @@ int serve(int argc, char** argv) {
             return fail("--threads must be a number from 1 to 1024");
         listener.threads = std::stoi(t);
     }
-    // glibc gives each contending thread its own arena (up to 8 per core); with 64 request threads
-    // the freed memory scattered over them and the server grew with every write. Four arenas keep
-    // most of the throughput (tests/server/test_soak.cpp, bench/server_load.cpp).
-    mallopt(M_ARENA_MAX, 4);
     httplib::Server http;
     install_routes(http, ctx);
     std::string host = o.get("host", "127.0.0.1");
