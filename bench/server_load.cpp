@@ -1,6 +1,7 @@
 // Server benchmark: requests/s and p50/p99 latency of "my balance", "approval inbox", "submit" and
-// "approve" at 1, 16 and 64 keep-alive connections over loopback against the real binary, beside the
-// storage floor: the same rows read (or one row durably updated) by raw SQLite in one process.
+// "approve" at 1, 16 and 64 keep-alive connections over loopback against the real binary (the reads
+// also through wrk), beside the storage floor: the same rows read (or one row durably updated) by
+// raw SQLite in one process.
 // Usage: bench_server_load [--seconds S (3)]     Prints a Markdown table.
 #include <httplib.h>
 #include <sqlite3.h>
@@ -60,11 +61,54 @@ Measured floor(const std::string& db_path, const std::string& sql, const std::ve
     return m;
 }
 
-void row(const char* scenario, int connections, const Measured& m, const Measured& base) {
-    std::printf("| %s | %d | %.0f | %.2f ms | %.2f ms | %ld | %.0f/s, p99 %.2f ms | %.2f |\n", scenario, connections, m.per_second(),
-                m.percentile(0.5), m.percentile(0.99), m.errors, base.per_second(), base.percentile(0.99),
-                base.per_second() > 0 ? m.per_second() / base.per_second() : 0);
+// What a row shows of a load step, from our own client or from wrk.
+struct Summary {
+    double per_second = 0, p50_ms = 0, p99_ms = 0;
+    long errors = 0;
+};
+
+Summary summary_of(const Measured& m) { return {m.per_second(), m.percentile(0.5), m.percentile(0.99), m.errors}; }
+
+void row(const std::string& scenario, int connections, const Summary& m, const Measured& base) {
+    std::printf("| %s | %d | %.0f | %.2f ms | %.2f ms | %ld | %.0f/s, p99 %.2f ms | %.2f |\n", scenario.c_str(), connections,
+                m.per_second, m.p50_ms, m.p99_ms, m.errors, base.per_second(), base.percentile(0.99),
+                base.per_second() > 0 ? m.per_second / base.per_second() : 0);
     std::fflush(stdout);
+}
+
+// wrk's latency figures ("455.00us", "2.24ms", "1.01s") in milliseconds.
+double wrk_ms(const std::string& figure) {
+    const double x = std::atof(figure.c_str());
+    if (figure.ends_with("us")) return x / 1000;
+    if (figure.ends_with("ms")) return x;
+    return figure.ends_with("s") ? x * 1000 : x;
+}
+
+// The same GET through wrk (Debian's), whose one or two event-loop threads take far less of the 2
+// cores than 64 client threads do: closer to the server's own latency at many connections.
+Summary wrk_load(int port, int connections, double seconds, const std::string& path, const Session& as) {
+    const std::string command = "wrk --latency -t" + std::to_string(std::min(2, connections)) + " -c" + std::to_string(connections) +
+                                " -d" + std::to_string(std::max(1, static_cast<int>(seconds))) + "s -H 'Cookie: " + as.cookie +
+                                "' 'http://127.0.0.1:" + std::to_string(port) + path + "' 2>&1";
+    Summary m;
+    std::FILE* out = popen(command.c_str(), "r");
+    if (!out) return m;
+    char line[512];
+    while (std::fgets(line, sizeof line, out)) {
+        char figure[64] = "";
+        long a = 0, b = 0, c = 0, d = 0;
+        if (std::sscanf(line, " 50%% %63s", figure) == 1) m.p50_ms = wrk_ms(figure);
+        else if (std::sscanf(line, " 99%% %63s", figure) == 1) m.p99_ms = wrk_ms(figure);
+        else if (std::sscanf(line, "Requests/sec: %lf", &m.per_second) == 1) continue;
+        else if (std::sscanf(line, " Non-2xx or 3xx responses: %ld", &a) == 1) m.errors += a;
+        else if (std::sscanf(line, " Socket errors: connect %ld, read %ld, write %ld, timeout %ld", &a, &b, &c, &d) == 4)
+            m.errors += a + b + c + d;
+    }
+    if (pclose(out) != 0 || m.per_second <= 0) {
+        std::fprintf(stderr, "wrk failed (scripts/setup installs it): %s\n", command.c_str());
+        std::exit(1);
+    }
+    return m;
 }
 
 const std::string entry_columns =
@@ -97,16 +141,19 @@ int main(int argc, char** argv) {
     const auto balance_floor = floor(db, entry_columns + "WHERE employer_id = ? AND worker_id = ? ORDER BY date, id",
                                      {worker->employer_id, worker->worker_id}, seconds, false);
     for (int c : levels)
-        row("my balance (GET /me/balance)", c, load(port, c, seconds, [&](httplib::Client& http, int, bool&) {
+        row("my balance (GET /me/balance)", c, summary_of(load(port, c, seconds, [&](httplib::Client& http, int, bool&) {
                 return ok_status(http.Get("/api/v1/me/balance?year=2026", headers_of(*worker)));
-            }), balance_floor);
+            })), balance_floor);
+    for (int c : levels)
+        row("my balance, wrk", c, wrk_load(port, c, seconds, "/api/v1/me/balance?year=2026", *worker), balance_floor);
 
     const auto inbox_floor =
         floor(db, entry_columns + "WHERE employer_id = ? AND status = 'submitted' ORDER BY date, id", {manager->employer_id}, seconds, false);
     for (int c : levels)
-        row("approval inbox (GET /approvals)", c, load(port, c, seconds, [&](httplib::Client& http, int, bool&) {
+        row("approval inbox (GET /approvals)", c, summary_of(load(port, c, seconds, [&](httplib::Client& http, int, bool&) {
                 return ok_status(http.Get("/api/v1/approvals", headers_of(*manager)));
-            }), inbox_floor);
+            })), inbox_floor);
+    for (int c : levels) row("approval inbox, wrk", c, wrk_load(port, c, seconds, "/api/v1/approvals", *manager), inbox_floor);
 
     // Submissions fill the inbox the approvals then empty: 40 half hours a day from 1 January 2025,
     // under the 24 hours a day allows.
@@ -114,7 +161,7 @@ int main(int argc, char** argv) {
     std::mutex ids_mutex;
     std::vector<std::string> submitted;
     for (int c : levels)
-        row("submit (POST /trainings)", c, load(port, c, seconds, [&](httplib::Client& http, int, bool&) {
+        row("submit (POST /trainings)", c, summary_of(load(port, c, seconds, [&](httplib::Client& http, int, bool&) {
                 const long k = slot++;
                 const std::string date = ll::CivilDate::from_ymd(2025, 1, 1)->plus_days(static_cast<int>(k / 40)).iso();
                 json body{{"title", "Load " + std::to_string(k)}, {"training_type", "informal"}, {"date", date}, {"minutes", 30}};
@@ -123,16 +170,16 @@ int main(int argc, char** argv) {
                 std::lock_guard lock(ids_mutex);
                 submitted.push_back(json::parse(r->body)["id"]);
                 return true;
-            }), write_floor);
+            })), write_floor);
 
     std::atomic<size_t> next{0};
     for (int c : levels)
-        row("approve (POST /entries/{id}/approve)", c, load(port, c, seconds, [&](httplib::Client& http, int, bool& stop) {
+        row("approve (POST /entries/{id}/approve)", c, summary_of(load(port, c, seconds, [&](httplib::Client& http, int, bool& stop) {
                 const size_t i = next++;
                 if (i >= submitted.size()) return !(stop = true);
                 auto r = http.Post("/api/v1/entries/" + submitted[i] + "/approve", headers_of(*manager), "{}", "application/json");
                 return ok_status(r);
-            }), write_floor);
+            })), write_floor);
     std::printf("\nThe write floor is one single-row UPDATE per transaction (WAL, synchronous=FULL). Submitted %zu trainings, "
                 "approved %zu.\n", submitted.size(), std::min<size_t>(next, submitted.size()));
     return 0;
