@@ -19,7 +19,8 @@ Result<Balance> fold_worker(const RuleSet& rules, const WorkerRecord& w, const s
                             bool explain);
 
 // The same fold for worker after worker (the team table, the FLA fields, the kiosk board), in one
-// set of buffers: after the first workers a fold allocates nothing.
+// set of buffers: after the first workers a fold allocates only for a title or id longer than any
+// copied into its place before.
 class WorkerFolder {
 public:
     // The balance lives in the folder, valid until its next fold.
