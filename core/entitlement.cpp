@@ -25,24 +25,6 @@ Result<Rational> period_fraction(const EmploymentPeriod& p, const Rational& full
     return fraction;
 }
 
-// Highest fraction of any period touching each month of `year` (0 where none does); checks every
-// period, also those outside the year, so a bad one is reported whatever the year asked.
-Result<std::array<Rational, 12>> month_fractions(int year, const std::vector<EmploymentPeriod>& periods,
-                                                 const Rational& full_time_hours) {
-    std::array<Rational, 12> out{};
-    for (size_t i = 0; i < periods.size(); ++i) {
-        const EmploymentPeriod& p = periods[i];
-        auto fraction = period_fraction(p, full_time_hours);
-        if (!fraction) return at_field(fraction.error(), "employment[" + std::to_string(i) + "]");
-        if (p.start.year() > year || (p.end && p.end->year() < year)) continue;
-        const unsigned first = p.start.year() < year ? 1 : p.start.month();
-        const unsigned last = !p.end || p.end->year() > year ? 12 : p.end->month();
-        for (unsigned m = first; m <= last; ++m)
-            if (*fraction > out[m - 1]) out[m - 1] = *fraction;
-    }
-    return out;
-}
-
 Error overflow() { return make_error("out_of_range", "numbers too large to compute exactly", "employment"); }
 
 Rational rounded(const Rational& days, Rounding rounding) {
@@ -60,6 +42,10 @@ std::optional<Rational> prorate(const Rational& full_time_days, const Rational& 
     return r ? r->divided_by(Rational(12)) : std::nullopt;
 }
 
+Rational full_time_week(const RuleSet& rules, const EntitlementInput& input) {
+    return input.full_time_weekly_hours.value_or(rules.full_time_weekly_hours);
+}
+
 }  // namespace
 
 long long minutes_per_day(const Rational& weekly_hours) {
@@ -71,10 +57,30 @@ std::optional<Rational> fraction_from_hours(const Rational& weekly_hours, const 
     return weekly_hours.divided_by(full_time_weekly_hours);
 }
 
+Result<MonthFractions> month_fractions(const RuleSet& rules, const EntitlementInput& input) {
+    const Rational full_time_hours = full_time_week(rules, input);
+    MonthFractions out{};
+    for (size_t i = 0; i < input.employment.size(); ++i) {
+        const EmploymentPeriod& p = input.employment[i];
+        auto fraction = period_fraction(p, full_time_hours);
+        if (!fraction) return at_field(fraction.error(), "employment[" + std::to_string(i) + "]");
+        if (p.start.year() > input.year || (p.end && p.end->year() < input.year)) continue;
+        const unsigned first = p.start.year() < input.year ? 1 : p.start.month();
+        const unsigned last = !p.end || p.end->year() > input.year ? 12 : p.end->month();
+        for (unsigned m = first; m <= last; ++m)
+            if (*fraction > out[m - 1]) out[m - 1] = *fraction;
+    }
+    return out;
+}
+
 Result<Entitlement> compute_entitlement(const RuleSet& rules, const EntitlementInput& input) {
-    const Rational weekly_hours = input.full_time_weekly_hours.value_or(rules.full_time_weekly_hours);
-    auto fractions = month_fractions(input.year, input.employment, weekly_hours);
+    auto fractions = month_fractions(rules, input);
     if (!fractions) return fractions.error();
+    return entitlement_of_months(rules, input, *fractions);
+}
+
+Result<Entitlement> entitlement_of_months(const RuleSet& rules, const EntitlementInput& input, const MonthFractions& fractions) {
+    const Rational weekly_hours = full_time_week(rules, input);
     auto rule = rules.days_for(input.year, input.company_fte, input.joint_committee);
     if (!rule) return rule.error();
 
@@ -97,7 +103,7 @@ Result<Entitlement> compute_entitlement(const RuleSet& rules, const EntitlementI
     // Group months by fraction, highest first, so the explanation reads "5 d x 80 % x 9/12 months".
     std::array<std::pair<Rational, int>, 12> groups{};
     size_t group_count = 0;
-    for (const Rational& f : *fractions) {
+    for (const Rational& f : fractions) {
         if (f == Rational(0)) continue;
         auto g = std::find_if(groups.begin(), groups.begin() + group_count, [&](const auto& x) { return x.first == f; });
         if (g == groups.begin() + group_count) *g = {f, 0}, ++group_count;

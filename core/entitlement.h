@@ -2,6 +2,7 @@
 // prorated by the employment fraction per month (a started month counts whole; spec section 1),
 // kept exact, rounded only if the rule set asks, once. Complementary days are kept apart.
 #pragma once
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,8 +45,17 @@ struct Entitlement {
     Explanation explanation;
 };
 
-// Validates the periods (fraction in (0,1], end not before start) and computes the entitlement.
+// Validates the periods (fraction in (0,1], end not before start) and computes the entitlement:
+// entitlement_of_months of month_fractions.
 Result<Entitlement> compute_entitlement(const RuleSet& rules, const EntitlementInput& input);
+
+// Each month of the input's year at the highest fraction of any period touching it (0 where none
+// does). Checks every period, also those outside the year, so a bad one is reported whatever the year.
+using MonthFractions = std::array<Rational, 12>;
+Result<MonthFractions> month_fractions(const RuleSet& rules, const EntitlementInput& input);
+
+// The entitlement once the months are known: it depends on the input's employment only through them.
+Result<Entitlement> entitlement_of_months(const RuleSet& rules, const EntitlementInput& input, const MonthFractions& months);
 
 // Minutes of one training day for a full-time regime of `weekly_hours` (38 h -> 456), rounded up.
 long long minutes_per_day(const Rational& weekly_hours);

@@ -49,6 +49,8 @@ const char* to_string(TerminationReason r) {
     return "";
 }
 
+YearBalance::YearBalance() = default;
+
 std::string display_title(const LedgerEntry& e) { return e.title.empty() ? "untitled" : e.title; }
 
 namespace {
@@ -95,11 +97,12 @@ using DatedEntry = LedgerFolder::DatedEntry;
 class Folder {
 public:
     Folder(const RuleSet& rules, const WorkerFacts& facts, const LedgerOptions& options, std::vector<Lot>& lots,
-           EntitlementInput& input, Balance& balance)
+           EntitlementInput& input, EntitlementMemo* rights, Balance& balance)
         : rules_(rules),
           facts_(facts),
           options_(options),
           input_(input),
+          rights_(rights),
           period_end_(rules.period_end_for(facts.joint_committee)),
           lots_(lots),
           balance_(balance) {}
@@ -134,6 +137,7 @@ private:
     const WorkerFacts& facts_;
     const LedgerOptions& options_;
     EntitlementInput& input_;  // the worker's part, filled once; each year sets its year and company size
+    EntitlementMemo* rights_;  // bulk figures: the folder's memo; otherwise none
     PeriodEnd period_end_;     // the worker's sector's, looked up once
     std::vector<Lot>& lots_;   // oldest origin first, then by source
     Balance& balance_;
@@ -207,6 +211,7 @@ Result<bool> Folder::fold_year(int year, EntryRange entries) {
 
 // Bulk folds (no explanation lines) copy the year before's right when nothing it depends on
 // changed: most workers keep one contract for years, so five years cost one or two computations.
+// Those left come from the folder's memo: an employer's workers share its size and a few contract shapes.
 Result<bool> Folder::set_right(YearBalance& yb, const YearBalance* year_before, const Rational& company_fte) {
     if (!options_.explain && year_before && employment_as_year_before(yb.year)) {
         const Entitlement& before = year_before->entitlement;
@@ -220,6 +225,12 @@ Result<bool> Folder::set_right(YearBalance& yb, const YearBalance* year_before, 
     }
     input_.year = yb.year;
     input_.company_fte = company_fte;
+    if (rights_) {
+        auto e = rights_->compute(rules_, input_);
+        if (!e) return e.error();
+        yb.entitlement = **e;
+        return true;
+    }
     auto e = compute_entitlement(rules_, input_);
     if (!e) return e.error();
     yb.entitlement = std::move(*e);
@@ -397,7 +408,9 @@ Result<bool> LedgerFolder::fold(const RuleSet& rules, const WorkerFacts& facts, 
     balance.years.clear();
     balance.periods.clear();
     balance.end_of_contract.reset();
-    return Folder(rules, facts, options, lots_, input_, balance).run(by_year_);
+    // The memo pays from the second figures-only fold on: a single fold would only fill it.
+    const bool bulk = !options.explain && ++folds_ > 1;
+    return Folder(rules, facts, options, lots_, input_, bulk ? &rights_ : nullptr, balance).run(by_year_);
 }
 
 Result<Balance> fold_ledger(const RuleSet& rules, const WorkerFacts& facts, const std::vector<LedgerEntry>& entries,

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "entitlement.h"
+#include "entitlement_memo.h"
 
 namespace ll {
 
@@ -60,6 +61,10 @@ struct Lot {
 };
 
 struct YearBalance {
+    // Defined in ledger.cpp, so a new year is built member by member, without first clearing its
+    // 300 bytes (what value-initializing an aggregate does): a fifth of a bulk fold's year.
+    YearBalance();
+
     int year = 0;
     Entitlement entitlement;
     long long entitled_minutes = 0;       // the right of the year (legal or sector)
@@ -104,8 +109,9 @@ Result<Balance> fold_ledger(const RuleSet& rules, const WorkerFacts& facts, cons
                             const LedgerOptions& options);
 
 // Folds ledger after ledger with the same buffers, for bulk figures (team tables, exports): once the
-// first ledgers have sized them, a fold into the same Balance allocates nothing. Same figures as
-// fold_ledger, which is one fold of a fresh LedgerFolder.
+// first ledgers have sized them, a fold into the same Balance allocates nothing, and each distinct
+// yearly right is computed once. Same figures as fold_ledger, which is one fold of a fresh LedgerFolder;
+// the rule set must not change while a folder lives (see EntitlementMemo).
 class LedgerFolder {
 public:
     // Replaces `balance` with the fold's, reusing its storage; after an error its figures mean nothing.
@@ -121,6 +127,8 @@ private:
     std::vector<DatedEntry> by_year_;
     std::vector<Lot> lots_;
     EntitlementInput input_;
+    EntitlementMemo rights_;  // figures-only folds: each distinct right computed once
+    long long folds_ = 0;     // figures-only folds so far
 };
 
 // The first year a fold up to `year` must start from so carry-over is right: the rule set's first
