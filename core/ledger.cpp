@@ -408,8 +408,9 @@ Result<bool> LedgerFolder::fold(const RuleSet& rules, const WorkerFacts& facts, 
     balance.years.clear();
     balance.periods.clear();
     balance.end_of_contract.reset();
-    // The memo pays from the second figures-only fold on: a single fold would only fill it.
-    const bool bulk = !options.explain && ++folds_ > 1;
+    // The memo pays once a folder has folded a few dozen workers: setting up its slots costs about
+    // what 100 rights cost, more than an approval inbox of a few entries would save.
+    const bool bulk = !options.explain && ++folds_ > memo_after_folds;
     return Folder(rules, facts, options, lots_, input_, bulk ? &rights_ : nullptr, balance).run(by_year_);
 }
 
@@ -418,6 +419,20 @@ Result<Balance> fold_ledger(const RuleSet& rules, const WorkerFacts& facts, cons
     Balance balance;
     if (auto r = LedgerFolder().fold(rules, facts, entries, options, balance); !r) return r.error();
     return balance;
+}
+
+// A year adds all its credits before it takes any debit, so its result depends on its totals only:
+// before the lots are consumed they held remaining - beyond_right, and one more entry moves that.
+std::optional<long long> remaining_if_approved(const YearBalance& year, const LedgerEntry& entry) {
+    if (entry.date.year() != year.year) return std::nullopt;
+    long long change = 0;
+    switch (entry.kind) {
+        case EntryKind::training: change = entry.counts_for_right ? -entry.minutes : 0; break;
+        case EntryKind::complementary_grant:
+        case EntryKind::opening_balance:
+        case EntryKind::correction: change = entry.minutes; break;  // a correction's are signed: + credit, - debit
+    }
+    return std::max(0LL, year.remaining_minutes - year.beyond_right_minutes + change);
 }
 
 int first_fold_year(const RuleSet& rules, const std::vector<EmploymentPeriod>& employment, int year) {

@@ -129,7 +129,12 @@ private:
     EntitlementInput input_;
     EntitlementMemo rights_;  // figures-only folds: each distinct right computed once
     long long folds_ = 0;     // figures-only folds so far
+    static constexpr long long memo_after_folds = 32;
 };
+
+// What remains of `year` once `entry`, one of its entries not yet counted (submitted), is approved,
+// from the year's fold without it; nullopt when the entry is of another year (fold again instead).
+std::optional<long long> remaining_if_approved(const YearBalance& year, const LedgerEntry& entry);
 
 // The first year a fold up to `year` must start from so carry-over is right: the rule set's first
 // year or the first year of employment, whichever is later.

@@ -15,24 +15,21 @@ using nlohmann::json;
 
 namespace {
 
-// What approving `e` would change: the year's remaining time before and after (same fold, the
-// entry counted as approved), so the approver sees the effect before deciding.
-Result<ApprovalItem> approval_item(const EmployerFacts& f, Transaction& tx, const EntryRecord& e, const WorkerRecord& w) {
+// What approving `e` would change: the year's remaining time before and after (the core works the
+// "after" out from the same fold), so the approver sees the effect before deciding.
+Result<ApprovalItem> approval_item(const EmployerFacts& f, Transaction& tx, WorkerFolder& folder, const EntryRecord& e,
+                                   const WorkerRecord& w) {
     ApprovalItem item{e, w.display_name};
     auto entries = tx.entries_of(e.employer_id, e.worker_id);
     if (!entries) return entries.error();
     const int year = e.entry.date.year();
     if (!f.rules->covers(year)) return item;  // outside the rule set: no figures to show
-    const auto& employment = employment_of(f, w.id);
-    auto now = fold_worker(*f.rules, w, employment, f.company_fte, *entries, year, false);
+    auto now = folder.fold(*f.rules, w, employment_of(f, w.id), f.company_fte, *entries, year);
     if (!now) return item;  // a data gap (no company size) leaves the figures at 0 rather than hiding the entry
-    for (auto& other : *entries)
-        if (other.entry.id == e.entry.id) other.entry.status = EntryStatus::approved;
-    auto after = fold_worker(*f.rules, w, employment, f.company_fte, *entries, year, false);
-    if (!after) return after.error();
-    item.minutes_per_day = now->minutes_per_day;
-    item.remaining_minutes = now->years.back().remaining_minutes;
-    item.remaining_after_minutes = after->years.back().remaining_minutes;
+    const YearBalance& figures = (*now)->years.back();
+    item.minutes_per_day = (*now)->minutes_per_day;
+    item.remaining_minutes = figures.remaining_minutes;
+    item.remaining_after_minutes = remaining_if_approved(figures, e.entry).value_or(figures.remaining_minutes);
     return item;
 }
 
@@ -43,6 +40,7 @@ Result<json> approvals(ApiContext& ctx, Transaction& tx, const Principal& p) {
     auto facts = employer_facts(ctx, tx, p.employer_id);
     if (!facts) return facts.error();
     json items = json::array();
+    WorkerFolder folder;
     for (const auto& e : *pending) {
         auto c = approval_case(tx, e);
         if (!c) return c.error();
@@ -50,7 +48,7 @@ Result<json> approvals(ApiContext& ctx, Transaction& tx, const Principal& p) {
         auto w = tx.worker(p.employer_id, e.worker_id);
         if (!w) return w.error();
         if (!*w) continue;
-        auto item = approval_item(*facts, tx, e, **w);
+        auto item = approval_item(*facts, tx, folder, e, **w);
         if (!item) return item.error();
         items.push_back(wire::to_json(*item));
     }
