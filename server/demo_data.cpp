@@ -170,6 +170,13 @@ Result<bool> seed_logistics(Seeder& s) {
                                 n % 9 == 0 ? EntryStatus::rejected : EntryStatus::approved, {}, n % 9 == 0 ? "Duplicate request" : "");
             !r)
             return r;
+        // A third of the team has followed a course this year, so the team table, the kiosk boards
+        // and the compliance view show a year under way rather than one not started.
+        if (n % 3 == 0) {
+            std::snprintf(day, sizeof day, "2026-%02d-%02d", 1 + n % 10, 1 + n % 27);
+            if (auto r = s.training(w, day, 228 + 60 * (n % 4), courses[static_cast<size_t>(n + 1) % courses.size()], EntryStatus::approved); !r)
+                return r;
+        }
         if (n % 4 == 0) {
             std::snprintf(day, sizeof day, "2026-%02d-%02d", 1 + n % 11, 1 + n % 27);
             if (auto r = s.training(w, day, 456, courses[static_cast<size_t>(n + 5) % courses.size()], EntryStatus::submitted); !r) return r;
