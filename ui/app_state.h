@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "civil_date.h"
+#include "message_variant.h"
 #include "year_view.h"
 #include "records.h"
 #include "result.h"
@@ -130,11 +131,13 @@ struct EditSearch { std::string text; };
 struct FilterStatus { std::optional<EntryStatus> status; };
 struct ThumbnailLoaded { std::string key; Thumbnail thumbnail; };
 struct DiscardQueued { std::string key; };  // the worker drops a kept training the server refused
-using Action = std::variant<SessionChecked, EditEmail, EditPassword, SetRemember, SubmitSignIn, SignedIn, SignInFailed, SignOut, SetLanguage,
-                            SetHighContrast, SelectYear, SelectTab, ToggleExplanation, Retry, YearLoaded, RequestFailed, EditForm, SetTrainingType,
-                            PickCertificate, CertificatePicked, ClearCertificate, SubmitTraining, TrainingSubmitted, SubmitFailed,
-                            OfflineRestored, ConnectionLost, NetworkBack, Navigate, EditSearch, FilterStatus, ThumbnailLoaded,
-                            DiscardQueued, WorkspaceAction>;
+struct Action : std::variant<SessionChecked, EditEmail, EditPassword, SetRemember, SubmitSignIn, SignedIn, SignInFailed, SignOut, SetLanguage,
+                             SetHighContrast, SelectYear, SelectTab, ToggleExplanation, Retry, YearLoaded, RequestFailed, EditForm, SetTrainingType,
+                             PickCertificate, CertificatePicked, ClearCertificate, SubmitTraining, TrainingSubmitted, SubmitFailed,
+                             OfflineRestored, ConnectionLost, NetworkBack, Navigate, EditSearch, FilterStatus, ThumbnailLoaded,
+                             DiscardQueued, WorkspaceAction> {
+    LL_MESSAGE_VARIANT(Action);
+};
 
 // --- commands: what the host must do (fetching, storing); it answers with actions ---
 struct CheckSession {};
@@ -155,7 +158,9 @@ struct LoadThumbnail { std::string key; };
 // else in memory while the page is open), or let it go once sent.
 struct KeepCertificate { std::string key; bool on_device = true; };
 struct ForgetCertificate { std::string key; };
-using Command = std::variant<CheckSession, SendSignIn, SendSignOut, FetchYear, RememberLanguage, RememberHighContrast, OpenFilePicker, SendTraining,
-                             SaveOffline, LoadThumbnail, KeepCertificate, ForgetCertificate, WorkspaceCommand>;
+struct Command : std::variant<CheckSession, SendSignIn, SendSignOut, FetchYear, RememberLanguage, RememberHighContrast, OpenFilePicker, SendTraining,
+                              SaveOffline, LoadThumbnail, KeepCertificate, ForgetCertificate, WorkspaceCommand> {
+    LL_MESSAGE_VARIANT(Command);
+};
 
 }  // namespace ll::ui

@@ -8,6 +8,7 @@
 #include <variant>
 #include <vector>
 
+#include "message_variant.h"
 #include "result.h"
 #include "training_session.h"
 
@@ -87,11 +88,13 @@ struct EditWorkerBadge { std::string text; };
 struct SaveWorkerBadge {};
 struct WorkerBadgeSaved { std::string worker_id; BadgeInfo badge; };
 struct WorkerBadgeFailed { std::string worker_id; Error error; };
-using KioskAccountAction = std::variant<BadgeLoaded, SessionsLoaded, DevicesLoaded, EditPin, SavePin, PinSaved, TakePlace, PlaceChanged,
-                                        EditNewDevice, ToggleDeviceLanguage, CreateDevice, DeviceCreated, DismissToken, RevokeDevice,
-                                        DeviceRevoked, EditSessionDraft, PlanSession, SessionPlanned, CancelSession, SessionCancelled,
-                                        KioskAccountFailed, WorkerBadgeLoaded, EditWorkerBadge, SaveWorkerBadge, WorkerBadgeSaved,
-                                        WorkerBadgeFailed>;
+struct KioskAccountAction : std::variant<BadgeLoaded, SessionsLoaded, DevicesLoaded, EditPin, SavePin, PinSaved, TakePlace, PlaceChanged,
+                                         EditNewDevice, ToggleDeviceLanguage, CreateDevice, DeviceCreated, DismissToken, RevokeDevice,
+                                         DeviceRevoked, EditSessionDraft, PlanSession, SessionPlanned, CancelSession, SessionCancelled,
+                                         KioskAccountFailed, WorkerBadgeLoaded, EditWorkerBadge, SaveWorkerBadge, WorkerBadgeSaved,
+                                         WorkerBadgeFailed> {
+    LL_MESSAGE_VARIANT(KioskAccountAction);
+};
 
 // --- commands ---
 struct FetchMyBadge {};
@@ -105,7 +108,9 @@ struct SendSession { SessionDraft draft; std::string key; };
 struct SendCancelSession { std::string id; };
 struct FetchWorkerBadge { std::string worker_id; };
 struct SendWorkerBadge { std::string worker_id, badge; };
-using KioskAccountCommand = std::variant<FetchMyBadge, FetchSessions, FetchKioskDevices, SendPin, SendPlace, SendNewDevice, SendRevokeDevice,
-                                         SendSession, SendCancelSession, FetchWorkerBadge, SendWorkerBadge>;
+struct KioskAccountCommand : std::variant<FetchMyBadge, FetchSessions, FetchKioskDevices, SendPin, SendPlace, SendNewDevice, SendRevokeDevice,
+                                          SendSession, SendCancelSession, FetchWorkerBadge, SendWorkerBadge> {
+    LL_MESSAGE_VARIANT(KioskAccountCommand);
+};
 
 }  // namespace ll::ui

@@ -10,6 +10,7 @@
 
 #include "kiosk.h"
 #include "kiosk_wire.h"
+#include "message_variant.h"
 #include "result.h"
 #include "translations.h"
 
@@ -76,8 +77,10 @@ struct KioskLookupAnswer {
     std::optional<KioskLookup> lookup;
     std::optional<Error> error;
 };
-using KioskAction = std::variant<KioskDigit, KioskErase, KioskConfirm, KioskCancel, KioskSignOut, KioskTouched, KioskEditToken, KioskPair,
-                                 KioskTick, KioskBoardAnswer, KioskSyncAnswer, KioskLookupAnswer>;
+struct KioskAction : std::variant<KioskDigit, KioskErase, KioskConfirm, KioskCancel, KioskSignOut, KioskTouched, KioskEditToken, KioskPair,
+                                  KioskTick, KioskBoardAnswer, KioskSyncAnswer, KioskLookupAnswer> {
+    LL_MESSAGE_VARIANT(KioskAction);
+};
 
 // To the host.
 struct KioskFetchBoard {};
@@ -91,7 +94,9 @@ struct KioskRememberToken {
     std::string token;
 };
 struct KioskForgetToken {};
-using KioskCommand = std::variant<KioskFetchBoard, KioskFetchSync, KioskSendLookup, KioskRememberToken, KioskForgetToken>;
+struct KioskCommand : std::variant<KioskFetchBoard, KioskFetchSync, KioskSendLookup, KioskRememberToken, KioskForgetToken> {
+    LL_MESSAGE_VARIANT(KioskCommand);
+};
 
 constexpr std::int64_t kiosk_poll_ms = 15'000;           // the sync feed, while online
 constexpr std::int64_t kiosk_board_refresh_ms = 300'000;  // the whole board, at least this often

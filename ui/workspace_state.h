@@ -10,6 +10,7 @@
 #include "compliance.h"
 #include "import_plan.h"
 #include "kiosk_account_state.h"
+#include "message_variant.h"
 #include "records.h"
 #include "result.h"
 #include "team_row.h"
@@ -184,13 +185,15 @@ struct MarkMessageRead { std::int64_t id = 0; };
 struct MessageRead { std::int64_t id = 0; };
 enum class WorkspacePart { inbox, team, worker, compliance, import, plan, messages };
 struct WorkspaceFailed { WorkspacePart part; Error error; };
-using WorkspaceAction = std::variant<SelectSection, InboxLoaded, ToggleSelected, SelectAllPending, MoveCursor, StartReject, EditReason,
-                                     CancelReject, Decide, AskBulkApprove, CancelBulkApprove, ConfirmBulkApprove, Decided, DecisionFailed,
-                                     PreviewCertificate, TeamLoaded, SelectTeamYear, EditTeamFilter, ToggleTeamFilters, SortTeam, OpenWorker, CloseWorker,
-                                     WorkerYearLoaded, EditComplianceDate, ShowCompliance, ComplianceLoaded, ExpandDuty, MarkDone,
-                                     MarkedDone, SelectExportYear, Download, SelectImportKind, PickImportFile, ImportFilePicked, ImportPlanned,
-                                     ApplyImport, ImportApplied, DiscardImport, SelectPlanYear, PlanLoaded, EditPlan, SavePlan, PlanSaved, MessagesLoaded, MarkMessageRead, MessageRead,
-                                     WorkspaceFailed, KioskAccountAction>;
+struct WorkspaceAction : std::variant<SelectSection, InboxLoaded, ToggleSelected, SelectAllPending, MoveCursor, StartReject, EditReason,
+                                      CancelReject, Decide, AskBulkApprove, CancelBulkApprove, ConfirmBulkApprove, Decided, DecisionFailed,
+                                      PreviewCertificate, TeamLoaded, SelectTeamYear, EditTeamFilter, ToggleTeamFilters, SortTeam, OpenWorker, CloseWorker,
+                                      WorkerYearLoaded, EditComplianceDate, ShowCompliance, ComplianceLoaded, ExpandDuty, MarkDone,
+                                      MarkedDone, SelectExportYear, Download, SelectImportKind, PickImportFile, ImportFilePicked, ImportPlanned,
+                                      ApplyImport, ImportApplied, DiscardImport, SelectPlanYear, PlanLoaded, EditPlan, SavePlan, PlanSaved, MessagesLoaded, MarkMessageRead, MessageRead,
+                                      WorkspaceFailed, KioskAccountAction> {
+    LL_MESSAGE_VARIANT(WorkspaceAction);
+};
 
 // --- commands ---
 struct FetchApprovals {};
@@ -209,9 +212,11 @@ struct FetchPlan { int year; };
 struct SendPlan { TrainingPlan plan; std::string key; };
 struct FetchMessages {};
 struct SendMessageRead { std::int64_t id = 0; };
-using WorkspaceCommand = std::variant<FetchApprovals, SendDecision, SendBulkApprove, FetchTeam, FetchWorkerYear, FetchCompliance,
-                                      SendFulfilment, SaveFile, OpenImportPicker, SendImportDryRun, SendImportApply,
-                                      FetchPlan, SendPlan, FetchMessages, SendMessageRead, KioskAccountCommand>;
+struct WorkspaceCommand : std::variant<FetchApprovals, SendDecision, SendBulkApprove, FetchTeam, FetchWorkerYear, FetchCompliance,
+                                       SendFulfilment, SaveFile, OpenImportPicker, SendImportDryRun, SendImportApply,
+                                       FetchPlan, SendPlan, FetchMessages, SendMessageRead, KioskAccountCommand> {
+    LL_MESSAGE_VARIANT(WorkspaceCommand);
+};
 
 // The key of a duty group in ComplianceState::expanded, and of one duty in ComplianceState::busy.
 std::string group_key(const DutyGroup& g);
