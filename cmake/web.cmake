@@ -30,7 +30,7 @@ set_target_properties(learnledger_web PROPERTIES OUTPUT_NAME learnledger SUFFIX 
 # The browser half of the host, one concept a file; runtime.js first (the others use it).
 set(LL_PRE_JS)
 set(LL_PRE_JS_OPTIONS)
-foreach(script runtime gl_state_shadow glfw_touch_patch device_store text_agent certificates file_exchange fetch_bridge frame_wakeups navigation
+foreach(script runtime glfw_touch_patch device_store text_agent certificates file_exchange fetch_bridge frame_wakeups navigation
                credentials a11y_mirror app_face)
   list(APPEND LL_PRE_JS "${CMAKE_SOURCE_DIR}/web/js/${script}.js")
   list(APPEND LL_PRE_JS_OPTIONS "SHELL:--pre-js ${CMAKE_SOURCE_DIR}/web/js/${script}.js")  # SHELL: keeps repeated flags
