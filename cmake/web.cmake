@@ -30,7 +30,7 @@ set_target_properties(learnledger_web PROPERTIES OUTPUT_NAME learnledger SUFFIX 
 # The browser half of the host, one concept a file; runtime.js first (the others use it).
 set(LL_PRE_JS)
 set(LL_PRE_JS_OPTIONS)
-foreach(script runtime glfw_touch_patch device_store text_agent certificates file_exchange fetch_bridge frame_wakeups navigation
+foreach(script runtime gl_state_shadow glfw_touch_patch device_store text_agent certificates file_exchange fetch_bridge frame_wakeups navigation
                credentials a11y_mirror app_face)
   list(APPEND LL_PRE_JS "${CMAKE_SOURCE_DIR}/web/js/${script}.js")
   list(APPEND LL_PRE_JS_OPTIONS "SHELL:--pre-js ${CMAKE_SOURCE_DIR}/web/js/${script}.js")  # SHELL: keeps repeated flags
@@ -38,7 +38,7 @@ endforeach()
 target_link_options(learnledger_web PRIVATE
   -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sFULL_ES3=1
   -sALLOW_MEMORY_GROWTH=1 -sENVIRONMENT=web -sMALLOC=emmalloc
-  -sEXPORTED_FUNCTIONS=_main,_app_wake,_app_frames,_app_items_json,_app_http_done,_app_viewport_changed,_app_text_input,_app_text_key,_app_file_picked,_app_import_picked,_app_theme,_app_online,_app_credential,_app_frame_ms,_app_thumbnail,_app_route,_malloc,_free,_app_run_frames,_app_activate_item,_app_reveal_item,_app_release_text,_app_gl_context
+  -sEXPORTED_FUNCTIONS=_main,_app_wake,_app_frames,_app_idle,_app_items_json,_app_http_done,_app_viewport_changed,_app_text_input,_app_text_key,_app_file_picked,_app_import_picked,_app_theme,_app_online,_app_credential,_app_frame_ms,_app_thumbnail,_app_route,_malloc,_free,_app_run_frames,_app_activate_item,_app_reveal_item,_app_release_text,_app_gl_context
   -sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString
   ${LL_PRE_JS_OPTIONS}
   --preload-file ${CMAKE_BINARY_DIR}/fonts@/fonts)

@@ -44,6 +44,9 @@ struct KioskState {
     bool looking_up = false;
     std::optional<Error> lookup_error;
     std::optional<KioskLookup> lookup;  // a worker's own year, shown until sign-out
+    // The language on screen when the first digit was typed, kept while the keypad holds anything:
+    // the words do not change to another language under a typing finger.
+    std::optional<Language> keypad_language;
     std::int64_t last_touch_ms = 0;
     bool reduce_motion = false;
 };
@@ -108,7 +111,8 @@ std::vector<KioskCommand> kiosk_update(KioskState& s, const KioskAction& a, cons
 
 // The languages the display alternates (the board's, else the fallback).
 std::vector<Language> kiosk_languages(const KioskState& s);
-// The language of what is on screen now: the worker's during a lookup, else the rotation's.
+// The language of what is on screen now: the worker's during a lookup, the keypad's while someone
+// types, else the rotation's.
 Language kiosk_language_now(const KioskState& s, const KioskClock& clock);
 constexpr int kiosk_dashboards = 4;  // progress, trainings with places, deadlines, the app's QR code
 kiosk::Slot kiosk_slot(const KioskState& s, const KioskClock& clock);

@@ -107,7 +107,10 @@ KioskState kiosk_initial_state(bool paired, Language fallback, const KioskClock&
 std::vector<KioskCommand> kiosk_update(KioskState& s, const KioskAction& a, const KioskClock& clock) {
     std::vector<KioskCommand> out;
     std::visit(Overloaded{
-                   [&](const KioskDigit& d) { digit(s, d.digit); },
+                   [&](const KioskDigit& d) {
+                       if (!s.keypad_language && !s.lookup) s.keypad_language = kiosk_language_now(s, clock);
+                       digit(s, d.digit);
+                   },
                    [&](const KioskErase&) {
                        std::string& field = s.entry == KioskEntry::badge ? s.badge : s.pin;
                        if (!field.empty()) field.pop_back();
@@ -164,6 +167,8 @@ std::vector<KioskCommand> kiosk_update(KioskState& s, const KioskAction& a, cons
     if (!std::holds_alternative<KioskTick>(a) && !std::holds_alternative<KioskBoardAnswer>(a) && !std::holds_alternative<KioskSyncAnswer>(a))
         s.last_touch_ms = clock.now_ms;
     tick(s, clock, out);
+    const bool keypad_in_use = !s.badge.empty() || !s.pin.empty() || s.entry == KioskEntry::pin || s.lookup_error || s.looking_up;
+    if (!keypad_in_use) s.keypad_language.reset();
     return out;
 }
 
@@ -183,6 +188,7 @@ kiosk::Slot kiosk_slot(const KioskState& s, const KioskClock& clock) {
 Language kiosk_language_now(const KioskState& s, const KioskClock& clock) {
     if (s.lookup)
         if (auto l = language_from(s.lookup->language)) return *l;
+    if (s.keypad_language) return *s.keypad_language;
     const auto languages = kiosk_languages(s);
     return languages[static_cast<size_t>(kiosk_slot(s, clock).language) % languages.size()];
 }

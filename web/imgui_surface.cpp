@@ -22,6 +22,8 @@ EM_JS(void, js_watch_context, (), {
     Module.canvas.addEventListener('webglcontextrestored', () => { Module._app_gl_context(1); });
 });
 
+EM_JS(void, js_shadow_gl_state, (), { Module.llShadowGlState(GLctx); });
+
 }  // namespace
 
 bool context_lost() { return lost; }
@@ -39,6 +41,7 @@ bool open_surface(Surface& s, ui::ItemTree& items) {
     s.window = glfwCreateWindow(v.pixel_width(), v.pixel_height(), "learnledger", nullptr, nullptr);
     if (!s.window) return false;
     glfwMakeContextCurrent(s.window);
+    js_shadow_gl_state();  // before the backend's first question (web/js/gl_state_shadow.js)
 
     IMGUI_CHECKVERSION();
     ImGuiContext* ctx = ImGui::CreateContext();

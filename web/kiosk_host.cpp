@@ -107,6 +107,7 @@ void kiosk_wake(int frames) {
 }
 
 double kiosk_frames() { return kiosk ? static_cast<double>(kiosk->scheduler.frames_rendered()) : 0; }
+bool kiosk_idle() { return kiosk && kiosk->scheduler.idle(); }
 
 const char* kiosk_items_json() {
     if (!kiosk) return "[]";

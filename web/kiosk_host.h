@@ -8,6 +8,7 @@ namespace ll::web {
 int run_kiosk();  // instead of the app's main loop
 void kiosk_wake(int frames);
 double kiosk_frames();
+bool kiosk_idle();
 const char* kiosk_items_json();
 void kiosk_http_done(int request_id, int status, std::string_view body);
 void kiosk_online();

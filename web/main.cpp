@@ -199,6 +199,7 @@ EMSCRIPTEN_KEEPALIVE int app_theme() { return app && app->surface.theme ? static
 
 // The kiosk answers these too: tests and the page read frames and items the same way in both modes.
 EMSCRIPTEN_KEEPALIVE double app_frames() { return app ? static_cast<double>(app->scheduler.frames_rendered()) : web::kiosk_frames(); }
+EMSCRIPTEN_KEEPALIVE int app_idle() { return app ? app->scheduler.idle() : web::kiosk_idle(); }
 
 EMSCRIPTEN_KEEPALIVE const char* app_items_json() {
     if (!app) return web::kiosk_items_json();

@@ -88,6 +88,8 @@ public:
     // Called at the end of a frame; pauses the loop when the budget is spent and nothing moves.
     void end_frame(bool keep_running);
     long long frames_rendered() const { return frames_; }
+    // True while the loop is paused: the canvas shows what the last input and answer led to.
+    bool idle() const { return paused_; }
 
 private:
     int budget_ = 4;

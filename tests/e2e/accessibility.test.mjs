@@ -3,7 +3,7 @@
 // mirror feeds), focus and key presses; never the canvas items or a pointer.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serverAndBrowser, newContext, openApp, desktop, screenshot } from './harness.mjs';
+import { serverAndBrowser, newContext, openApp, desktop, screenshot, settled } from './harness.mjs';
 
 const env = serverAndBrowser();
 const visible = { timeout: 10000 };
@@ -24,6 +24,7 @@ async function tabTo(page, role, name, { back = false, limit = 40 } = {}) {
     const f = await focused(page);
     if (f.role === role && f.name === name) return;
     await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+    await settled(page);  // a person reads where the focus went before pressing again
   }
   throw new Error(`Tab never reached the ${role} "${name}"`);
 }
@@ -94,15 +95,22 @@ test('a worker submits a training and a manager approves it, both with the keybo
   await press(inbox, 'button', 'Approvals');
   await inbox.getByRole('heading', { name: 'Approvals' }).waitFor(visible);
   // The entry's own Approve button, named after the training and the worker (every entry has an
-  // "Approve"). Tab moves down the inbox; the page scrolls with the focus, so entries below the
-  // screen come into reach.
-  let found = false;
-  for (let i = 0; i < 150 && !found; i++) {
+  // "Approve"). Tab moves down the inbox in reading order; the page scrolls with the focus, which
+  // stays on its element as the entries move under it, so no entry is skipped and focus never
+  // falls out of the page on the way down.
+  const passed = [];
+  for (let i = 0; i < 60; i++) {
     const f = await focused(inbox);
-    found = f.role === 'button' && f.name === 'Approve: Safe lifting, Anna Peeters';
-    if (!found) await inbox.keyboard.press('Tab');
+    passed.push(f.name);
+    if (f.role === 'button' && f.name === 'Approve: Safe lifting, Anna Peeters') break;
+    await inbox.keyboard.press('Tab');
+    await settled(inbox);  // a person reads where the focus went before pressing again
   }
-  assert.ok(found, 'Tab reached the Approve button of "Safe lifting"');
+  assert.equal(passed.at(-1), 'Approve: Safe lifting, Anna Peeters', 'Tab reached the Approve button of "Safe lifting"');
+  const entries = passed.filter((n) => n.startsWith('Select: ')).map((n) => n.slice('Select: '.length));
+  assert.ok(entries.length >= 3, `the inbox was walked down (${passed.join(' | ')})`);
+  const expected = entries.flatMap((e) => ['Select: ' + e, 'Approve: ' + e, 'Reject: ' + e]).slice(0, -1);
+  assert.deepEqual(passed.slice(passed.indexOf('Select: ' + entries[0])), expected, 'every entry in order, none skipped');
   await inbox.keyboard.press('Enter');
   await inbox.getByRole('status').filter({ hasText: '1 training approved' }).waitFor({ state: 'attached', ...visible });
   const mine = (await inbox.evaluate(() => fetch('/api/v1/approvals').then((r) => r.json()))).items.filter((i) => i.title === 'Safe lifting');

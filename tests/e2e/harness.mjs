@@ -102,8 +102,18 @@ export async function scrollToItem(page, role, label, { up = false, steps = 40, 
   throw new Error(`no ${role} "${label}" after scrolling`);
 }
 
+// Waits (at most 3 s) until the frame loop has paused, so that positions read next are the ones on
+// screen after the last input, as a person sees them before aiming: a tap aimed at a frame still
+// being laid out can land where a button was. A page that keeps animating is taken as it is.
+export async function settled(page) {
+  await page.waitForFunction(() => window.learnledger.idle(), null, { timeout: 3000 })
+    .catch((e) => { if (e.name !== 'TimeoutError') throw e; });
+}
+
 // Taps (touch contexts) or clicks (mouse contexts) the `index`-th item with `role` and `label`.
 export async function tap(page, role, label, index = 0) {
+  await waitForItem(page, role, label);
+  await settled(page);
   await waitForItem(page, role, label);
   const item = (await items(page)).filter((i) => i.role === role && i.label === label)[index];
   if (!item) throw new Error(`no item ${index} ${role} "${label}"`);

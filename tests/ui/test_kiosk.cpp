@@ -278,6 +278,34 @@ TEST_CASE("a wrong PIN is typed again; a locked badge or no connection starts fr
     CHECK_FALSE(command_in<ui::KioskSendLookup>(d.sent));
 }
 
+TEST_CASE("the keypad keeps the language of its first digit while someone types; the rotation goes on after") {
+    Display d;
+    d.loaded();
+    const std::int64_t start = d.s.rotation_start_ms;
+    d.type("10");
+    d.clock.now_ms = start + 10'000;  // the board's French turn
+    CHECK(d.shows("Opleiding in Antwerp in 2026"));
+    CHECK_FALSE(d.shows("Formation"));
+    d.type("01");
+    d.tap("Volgende");
+    d.type("9999");
+    d.tap("OK");
+    d.clock.now_ms = start + 30'000;  // French again, for the next board
+    d.apply(ui::KioskLookupAnswer{401, std::nullopt, make_error("wrong_pin", "badge or PIN not recognised", "pin")});
+    CHECK(d.shows("Badgenummer of pincode niet herkend. Probeer opnieuw."));
+    CHECK(d.shows("Opleidingen met vrije plaatsen"));
+    // Nobody comes back: signed out after 30 s, and the display alternates again.
+    d.later(30'000);
+    CHECK(d.s.badge.empty());
+    CHECK_FALSE(d.s.keypad_language);
+    d.clock.now_ms = start + 90'000;  // the first board's French turn, one round later
+    CHECK(d.shows("Formation à Antwerp en 2026"));
+    // A digit typed during someone's own year does not hold a language for the next person.
+    d.s.lookup = anna_lookup();
+    d.apply(ui::KioskDigit{'1'});
+    CHECK_FALSE(d.s.keypad_language);
+}
+
 TEST_CASE("landscape and portrait: board and keypad side by side or stacked, every key inside the screen") {
     for (auto size : {std::pair{1920.0f, 1080.0f}, std::pair{1080.0f, 1920.0f}}) {
         const float w = size.first, h = size.second;  // not a binding: clang 14 cannot capture one

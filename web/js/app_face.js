@@ -16,6 +16,8 @@ window.learnledger = {
   // Widgets of the last frame: {id, role, label, value, x, y, w, h} in CSS pixels.
   items: () => (live('_app_items_json') ? JSON.parse(UTF8ToString(Module._app_items_json())) : []),
   ready: () => !!(live('_app_frames') && Module._app_frames() > 0),
+  // True once the frame loop has paused: what is drawn (and items()) shows what the last input led to.
+  idle: () => !!(live('_app_idle') && Module._app_idle()),
   // The theme drawn: 'light' or 'dark' (prefers-color-scheme), 'high-contrast' (prefers-contrast:
   // more, forced colours, or chosen in the app); '' before the first frame.
   theme: () => (live('_app_theme') ? ['', 'light', 'dark', 'high-contrast'][Module._app_theme() + 1] : ''),
