@@ -25,4 +25,6 @@ window.learnledger = {
   frameTimes: () => ({ appMs: live('_app_frame_ms') ? Module._app_frame_ms(0) : 0, frameMs: live('_app_frame_ms') ? Module._app_frame_ms(1) : 0 }),
   // Renders `count` frames at once (benchmarks: CPU per frame).
   renderFrames: (count) => { if (live('_app_run_frames')) Module._app_run_frames(count); },
+  // Wakes the live loop for `count` frames, as input does (benchmarks: the loop's pace).
+  wake: (count) => { if (live('_app_wake')) Module._app_wake(count); },
 };
