@@ -184,11 +184,12 @@ Module.mirrorItems = function (json, editingId, navId) {
   });
   // Only elements out of order move, so removals came first. A moved element loses focus, so the
   // one holding it stays and the elements not yet placed before it go after it (they are placed
-  // later in this pass): focus survives the page scrolling under it.
+  // later in this pass): focus survives the page scrolling under it. (An element placed already,
+  // for an id drawn twice, is simply moved.)
   const last = new Map(), placed = new Set();  // parent -> the child placed last in this pass
   const place = (e, parent) => {
     const previous = last.get(parent) || null, spot = previous ? previous.nextSibling : parent.firstChild;
-    if (e !== spot && e.parentNode === parent && e.contains(document.activeElement)) {
+    if (e !== spot && !placed.has(e) && e.parentNode === parent && e.contains(document.activeElement)) {
       while (e.previousSibling !== previous) parent.insertBefore(e.previousSibling, e.nextSibling);
     } else if (e !== spot) {
       parent.insertBefore(e, spot);
