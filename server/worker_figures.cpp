@@ -22,15 +22,6 @@ Result<Balance*> WorkerFolder::fold(const RuleSet& rules, const WorkerRecord& w,
     return &balance_;
 }
 
-Result<Balance> fold_worker(const RuleSet& rules, const WorkerRecord& w, const std::vector<EmploymentPeriod>& employment,
-                            const std::map<int, Rational>& company_fte, const std::vector<EntryRecord>& entries, int year,
-                            bool explain) {
-    WorkerFolder folder;
-    auto balance = folder.fold(rules, w, employment, company_fte, entries, year, explain);
-    if (!balance) return balance.error();
-    return std::move(**balance);
-}
-
 Result<EmployerFacts> employer_facts(ApiContext& ctx, Transaction& tx, const std::string& employer_id) {
     EmployerFacts f;
     f.rules = rules_for(ctx, tx, employer_id);
@@ -135,12 +126,13 @@ Result<YearView> worker_year_view(ApiContext& ctx, Transaction& tx, const Worker
     if (!wy) return wy.error();
     auto entries = tx.entries_of(w.employer_id, w.id);
     if (!entries) return entries.error();
-    auto balance = fold_worker(*wy->rules, w, wy->facts.employment, wy->facts.company_fte, *entries, year, true);
+    WorkerFolder folder;
+    auto balance = folder.fold(*wy->rules, w, wy->facts.employment, wy->facts.company_fte, *entries, year, true);
     if (!balance) return balance.error();
     std::vector<EntryRecord> of_year;
     for (const auto& e : *entries)
         if (e.entry.date.year() == year) of_year.push_back(e);
-    return year_view(w.id, *balance, std::move(of_year));
+    return year_view(w.id, **balance, std::move(of_year));
 }
 
 }  // namespace ll::server

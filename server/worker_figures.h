@@ -13,14 +13,10 @@
 
 namespace ll::server {
 
-// Folds from the first year that matters (core's first_fold_year) up to `year`.
-Result<Balance> fold_worker(const RuleSet& rules, const WorkerRecord& w, const std::vector<EmploymentPeriod>& employment,
-                            const std::map<int, Rational>& company_fte, const std::vector<EntryRecord>& entries, int year,
-                            bool explain);
-
-// The same fold for worker after worker (the team table, the FLA fields, the kiosk board), in one
-// set of buffers: after the first workers a fold allocates only for a title or id longer than any
-// copied into its place before.
+// Folds a worker's ledger from the first year that matters (core's first_fold_year) up to `year`.
+// Worker after worker (the team table, the FLA fields, the kiosk board) it folds in one set of
+// buffers: after the first workers a fold allocates only for a title or id longer than any copied
+// into its place before.
 class WorkerFolder {
 public:
     // The balance lives in the folder, valid until its next fold.
