@@ -39,16 +39,15 @@ async function typeDigits(page, digits) {
 // read Dutch: the first digit goes in during a Dutch turn of the rotation. A turn may end between
 // looking and tapping, so a digit held in French is erased and typed again.
 async function firstDigitInDutch(page, digit) {
+  const badgeShows = (value) => page.waitForFunction((v) => window.learnledger.items().some((i) => i.role === 'text' &&
+    i.value === v && (i.label === 'Badgenummer' || i.label === 'Numéro de badge')), value);
   for (let attempt = 0; attempt < 3; attempt++) {
     await waitForLabel(page, 'button', /^Volgende$/, 25000);
     await tap(page, 'button', digit);
-    await page.waitForFunction((d) => window.learnledger.items().some((i) => i.role === 'text' && i.value === d &&
-      (i.label === 'Badgenummer' || i.label === 'Numéro de badge')), digit);
+    await badgeShows(digit);
     if ((await items(page)).some((i) => i.role === 'text' && i.label === 'Badgenummer')) return;
     await tap(page, 'button', 'Effacer');
-    await waitForLabel(page, 'text', /^(Badgenummer|Numéro de badge)$/);
-    await page.waitForFunction(() => window.learnledger.items().some((i) => i.role === 'text' && i.value === '' &&
-      (i.label === 'Badgenummer' || i.label === 'Numéro de badge')));
+    await badgeShows('');
   }
   assert.fail(`the keypad did not take "${digit}" in Dutch in three turns of the rotation`);
 }
