@@ -17,7 +17,7 @@
 #include "demo_data.h"
 #include "sqlite_backup.h"
 #include "http_api.h"
-#include "listener.h"
+#include "event_loop_server.h"
 #include "reminder_run.h"
 #include "shipped_rules.h"
 #include "static_files.h"
@@ -32,7 +32,7 @@ constexpr const char* usage =
     "usage: learnledger <command> [options]\n"
     "  serve      --db PATH [--port N (8080; 0 = any free port)] [--host ADDR (127.0.0.1)] [--web DIR]\n"
     "             [--session-idle-seconds N (604800)] [--session-max-seconds N (2592000)] [--secure-cookies true|false]\n"
-    "             [--threads N (64): connections served at once] [--read-only true|false: refuse every change]\n"
+    "             [--threads N (4): requests answered at once] [--read-only true|false: refuse every change]\n"
     "             [--retention-years N (5): after a worker left, before HR may erase their personal data]\n"
     "             [--reminders-every N (3600 seconds; 0: only when HR runs them)] [--app-url URL (ends reminder mails)]\n"
     "             [--smtp-url smtp://HOST:PORT] [--mail-from ADDRESS] [--smtp-user NAME] (password: LL_SMTP_PASSWORD)\n"
@@ -82,7 +82,7 @@ Result<std::unique_ptr<Store>> open_store(const Options& o) {
     return open_sqlite_store(db, o.get("read-only") == "true");
 }
 
-httplib::Server* running_server = nullptr;
+EventLoopServer* running_server = nullptr;
 
 void stop_on_signal(int) {
     if (running_server) running_server->stop();
@@ -151,10 +151,10 @@ int serve(int argc, char** argv) {
             return fail("--threads must be a number from 1 to 1024");
         listener.threads = std::stoi(t);
     }
-    httplib::Server http;
+    EventLoopServer http(listener);
     install_routes(http, ctx);
     std::string host = o.get("host", "127.0.0.1");
-    const int port = bind_listener(http, host, std::stoi(port_text), listener);
+    const int port = http.bind(host, std::stoi(port_text));
     if (port <= 0) return fail("cannot listen on " + host + ":" + port_text, 1);
     std::printf("listening on http://%s:%d\n", host.c_str(), port);
     std::fflush(stdout);
@@ -163,7 +163,7 @@ int serve(int argc, char** argv) {
     std::signal(SIGTERM, stop_on_signal);
     std::optional<ReminderTimer> reminders;
     if (reminder_seconds > 0 && std::string(o.get("read-only", "false")) == "false") reminders.emplace(ctx, reminder_seconds);
-    http.listen_after_bind();
+    http.run();
     running_server = nullptr;
     return 0;
 }

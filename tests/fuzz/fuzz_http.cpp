@@ -18,7 +18,7 @@
 
 #include "demo_data.h"
 #include "http_api.h"
-#include "listener.h"
+#include "event_loop_server.h"
 #include "shipped_rules.h"
 
 namespace {
@@ -28,7 +28,7 @@ using namespace ll::server;
 struct Target {
     std::unique_ptr<Store> store;
     ApiContext ctx;
-    httplib::Server http;
+    EventLoopServer http{ListenerOptions{.threads = 4, .keep_alive_requests = 100}};
     int port = -1;
     std::string cookie, csrf;
     std::vector<std::string> national_numbers;  // of the demo workers: never in an answer
@@ -86,9 +86,9 @@ Target& target() {
         const auto& rules = ll::shipped::belgian_rule_set();
         t->ctx.rule_sets[rules->id] = &*rules;
         install_routes(t->http, t->ctx);
-        t->port = bind_listener(t->http, "127.0.0.1", 0, ListenerOptions{4, 64, 100});
+        t->port = t->http.bind("127.0.0.1", 0);
         if (t->port <= 0) std::abort();
-        std::thread([t] { t->http.listen_after_bind(); }).detach();
+        std::thread([t] { t->http.run(); }).detach();
         httplib::Client c("127.0.0.1", t->port);
         auto r = c.Post("/api/v1/session", R"({"email":"worker@demo.example","password":"demo-worker"})", "application/json");
         if (!r || r->status != 200) std::abort();

@@ -107,11 +107,15 @@ void ServerProcess::kill_hard() {
     pid_ = -1;
 }
 
-ServerProcess::~ServerProcess() {
-    if (pid_ <= 0) return;
+int ServerProcess::terminate() {
+    if (pid_ <= 0) return -1;
     kill(pid_, SIGTERM);
     int status = 0;
     waitpid(pid_, &status, 0);
+    pid_ = -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
+
+ServerProcess::~ServerProcess() { terminate(); }
 
 }  // namespace ll::test

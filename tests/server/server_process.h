@@ -38,6 +38,7 @@ public:
     bool running() const { return port_ > 0; }
     pid_t pid() const { return pid_; }
     void kill_hard();  // SIGKILL, as a crash or power loss would
+    int terminate();   // SIGTERM, as a service manager stops it; its exit code (128 + signal if killed)
 
 private:
     pid_t pid_ = -1;

@@ -1,0 +1,224 @@
+// Connections as the event loop serves them: slow, idle, pipelined, half-closed, streamed and
+// oversized requests, on a server with two request threads, over raw sockets.
+#include <doctest/doctest.h>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <memory>
+#include <thread>
+#include <vector>
+
+#include "demo_server.h"
+#include "load_client.h"
+
+using namespace ll::test;
+
+namespace {
+
+// One loopback connection spoken to byte by byte, as a browser, a phone on a train or an attacker would.
+class WireConnection {
+public:
+    explicit WireConnection(int port) : fd_(socket(AF_INET, SOCK_STREAM, 0)) {
+        timeval timeout{15, 0};  // a server that never answers fails the test instead of hanging it
+        setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_port = htons(static_cast<uint16_t>(port));
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        connected_ = connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+    }
+    ~WireConnection() { close(fd_); }
+    WireConnection(const WireConnection&) = delete;
+    WireConnection& operator=(const WireConnection&) = delete;
+
+    bool connected() const { return connected_; }
+    bool send(const std::string& bytes) { return write(fd_, bytes.data(), bytes.size()) == static_cast<ssize_t>(bytes.size()); }
+    void finish_sending() { shutdown(fd_, SHUT_WR); }
+
+    // The next answer's status line, headers and body (by its Content-Length); "" when the server
+    // closed the connection (or said nothing for 15 s) first.
+    std::string answer() {
+        std::size_t head_end;
+        while ((head_end = pending_.find("\r\n\r\n")) == std::string::npos)
+            if (!receive()) return "";
+        std::size_t length = 0;
+        if (auto at = pending_.find("Content-Length: "); at != std::string::npos && at < head_end)
+            length = std::stoul(pending_.substr(at + 16));
+        while (pending_.size() < head_end + 4 + length)
+            if (!receive()) return "";
+        std::string whole = pending_.substr(0, head_end + 4 + length);
+        pending_.erase(0, whole.size());
+        return whole;
+    }
+    // Whether the server closed the connection (everything it sent before is read and dropped).
+    bool closed_by_server() {
+        while (receive()) {}
+        return errno_after_read_ == 0;
+    }
+
+private:
+    bool receive() {
+        char buf[16384];
+        const ssize_t n = read(fd_, buf, sizeof buf);
+        errno_after_read_ = n < 0 ? errno : 0;
+        if (n <= 0) return false;
+        pending_.append(buf, static_cast<std::size_t>(n));
+        return true;
+    }
+
+    int fd_;
+    bool connected_ = false;
+    std::string pending_;
+    int errno_after_read_ = 0;
+};
+
+const std::string health_request = "GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n";
+
+bool answered_ok(const std::string& answer) { return answer.rfind("HTTP/1.1 200 OK\r\n", 0) == 0; }
+
+std::string sign_in_request(const std::string& extra_headers, const std::string& body) {
+    return "POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n" + extra_headers + "\r\n" + body;
+}
+
+const std::string worker_credentials = R"({"email":"worker@demo.example","password":"demo-worker"})";
+
+}  // namespace
+
+TEST_CASE("clients slow to send their headers, and idle ones, hold none of the server's two threads") {
+    DemoServer s({"--threads", "2"});
+    std::vector<std::unique_ptr<WireConnection>> idle, slow;
+    for (int i = 0; i < 40; ++i) {
+        idle.push_back(std::make_unique<WireConnection>(s.server.port()));
+        slow.push_back(std::make_unique<WireConnection>(s.server.port()));
+        REQUIRE(slow.back()->connected());
+        REQUIRE(slow.back()->send("GET /api/v1/health HTTP/1.1\r\nHost: x\r\n"));  // and no end of headers yet
+    }
+    // A thread per connection would have 80 clients ahead of this one, each holding a thread until
+    // its read timed out (5 s), and the slow ones would then have been closed.
+    WireConnection prompt(s.server.port());
+    REQUIRE(prompt.send(health_request));
+    CHECK(answered_ok(prompt.answer()));
+    for (auto& c : slow) {
+        REQUIRE(c->send("\r\n"));
+        CHECK(answered_ok(c->answer()));
+    }
+    for (auto& c : idle) {
+        REQUIRE(c->send(health_request));
+        CHECK(answered_ok(c->answer()));
+    }
+}
+
+TEST_CASE("requests sent together are answered in order; one trickled byte by byte is answered too") {
+    DemoServer s({"--threads", "2"});
+    WireConnection c(s.server.port());
+    REQUIRE(c.send(health_request + "GET /api/v1/nothing-here HTTP/1.1\r\nHost: x\r\n\r\n" + health_request));
+    CHECK(answered_ok(c.answer()));
+    CHECK(c.answer().rfind("HTTP/1.1 404", 0) == 0);
+    CHECK(answered_ok(c.answer()));
+
+    const std::string sign_in = sign_in_request("Content-Length: " + std::to_string(worker_credentials.size()) + "\r\n", worker_credentials);
+    for (char byte : sign_in) {
+        REQUIRE(c.send(std::string(1, byte)));
+        std::this_thread::sleep_for(std::chrono::microseconds(300));
+    }
+    const std::string signed_in = c.answer();
+    CHECK(answered_ok(signed_in));
+    CHECK(signed_in.find("Set-Cookie: ") != std::string::npos);
+}
+
+TEST_CASE("a client that stops sending after its request still gets the answer") {
+    DemoServer s({"--threads", "2"});
+    WireConnection c(s.server.port());
+    REQUIRE(c.send(sign_in_request("Content-Length: " + std::to_string(worker_credentials.size()) + "\r\n", worker_credentials)));
+    c.finish_sending();
+    CHECK(answered_ok(c.answer()));
+    CHECK(c.closed_by_server());
+}
+
+TEST_CASE("bodies that are streamed, announced with 100-continue or larger than what is gathered arrive whole") {
+    DemoServer s({"--threads", "2"});
+    SUBCASE("chunked") {
+        WireConnection c(s.server.port());
+        const std::string half = worker_credentials.substr(0, 20), rest = worker_credentials.substr(20);
+        auto chunk = [](const std::string& data) {
+            char size[16];
+            std::snprintf(size, sizeof size, "%zx\r\n", data.size());
+            return size + data + "\r\n";
+        };
+        REQUIRE(c.send(sign_in_request("Transfer-Encoding: chunked\r\n", chunk(half))));
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        REQUIRE(c.send(chunk(rest) + "0\r\n\r\n"));
+        CHECK(answered_ok(c.answer()));
+        REQUIRE(c.send(health_request));  // the connection carries on after it
+        CHECK(answered_ok(c.answer()));
+    }
+    SUBCASE("100-continue") {
+        WireConnection c(s.server.port());
+        REQUIRE(c.send(sign_in_request("Expect: 100-continue\r\nContent-Length: " + std::to_string(worker_credentials.size()) + "\r\n", "")));
+        CHECK(c.answer() == "HTTP/1.1 100 Continue\r\n\r\n");
+        REQUIRE(c.send(worker_credentials));
+        CHECK(answered_ok(c.answer()));
+    }
+    SUBCASE("a body of 1 MB, read by its thread as it arrives") {
+        // JSON padded with spaces: valid, larger than the 256 KB the loop gathers before a thread takes it.
+        const std::string body = worker_credentials + std::string(1 << 20, ' ');
+        WireConnection c(s.server.port());
+        REQUIRE(c.send(sign_in_request("Content-Length: " + std::to_string(body.size()) + "\r\n", body.substr(0, 100000))));
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        WireConnection other(s.server.port());  // served meanwhile by the other thread
+        REQUIRE(other.send(health_request));
+        CHECK(answered_ok(other.answer()));
+        REQUIRE(c.send(body.substr(100000)));
+        CHECK(answered_ok(c.answer()));
+    }
+}
+
+TEST_CASE("a body announced past the upload limit is refused at once, unread, and its connection closed") {
+    DemoServer s({"--threads", "2"});
+    WireConnection c(s.server.port());
+    REQUIRE(c.send(sign_in_request("Content-Length: 100000000000\r\n", "{\"email\":")));
+    const std::string refused = c.answer();
+    CHECK(refused.rfind("HTTP/1.1 413", 0) == 0);
+    CHECK(refused.find("\"too_large\"") != std::string::npos);
+    CHECK(refused.find("Connection: close") != std::string::npos);
+    CHECK(c.closed_by_server());
+}
+
+TEST_CASE("a keep-alive connection is closed after 1,000 requests and the client carries on") {
+    DemoServer s({"--threads", "2"});
+    auto worker = sign_in(s.server.port(), "worker@demo.example", "demo-worker");
+    REQUIRE(worker);
+    httplib::Client http("127.0.0.1", s.server.port());
+    http.set_keep_alive(true);
+    int ok = 0;
+    for (int i = 0; i < 1100; ++i) ok += ok_status(http.Get("/api/v1/me/balance?year=2026", headers_of(*worker)));
+    CHECK(ok == 1100);
+    WireConnection c(s.server.port());
+    std::string pipelined;
+    for (int i = 0; i < 999; ++i) pipelined += health_request;
+    REQUIRE(c.send(pipelined));
+    for (int i = 0; i < 999; ++i) REQUIRE(answered_ok(c.answer()));
+    REQUIRE(c.send(health_request));
+    const std::string last = c.answer();
+    CHECK(answered_ok(last));
+    CHECK(last.find("Connection: close") != std::string::npos);
+    CHECK(c.closed_by_server());
+}
+
+TEST_CASE("connections silent mid-headers or idle are closed after 5 s; the server stops with others open") {
+    DemoServer s({"--threads", "2"});
+    WireConnection stalled(s.server.port()), idle(s.server.port());
+    REQUIRE(stalled.send("GET /api/v1/health HTTP/1.1\r\nHo"));
+    REQUIRE(idle.connected());
+    CHECK(stalled.closed_by_server());  // after 5 to 6 s: the timeouts are checked every second
+    CHECK(idle.closed_by_server());
+    WireConnection open(s.server.port()), half(s.server.port());
+    REQUIRE(open.send(health_request));
+    CHECK(answered_ok(open.answer()));
+    REQUIRE(half.send("GET /api/v1/health HTTP/1.1\r\n"));
+    CHECK(s.server.terminate() == 0);  // SIGTERM with both still open: run() returns and main exits 0
+}
