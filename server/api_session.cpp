@@ -58,6 +58,7 @@ Result<std::optional<AccountRecord>> read_account_by_email(ApiContext& ctx, cons
 }
 
 void login(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+    if (req.body.size() > 4096) return send_error(res, make_error("too_large", "the body is larger than 4 kB"));
     if (req.get_header_value("Content-Type").rfind("application/json", 0) != 0)
         return send_error(res, make_error("unsupported_media_type", "send JSON (application/json)", "Content-Type"));
     auto body = parse_json(req.body);
