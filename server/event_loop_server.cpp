@@ -317,6 +317,7 @@ void EventLoopServer::accept_connections() {
         setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof yes);
         auto* c = new Connection;
         c->fd = fd;
+        c->last_active_ms = now_ms();  // before the idle sweep can see it
         name_address(peer, peer_length, c->remote_ip, c->remote_port);
         sockaddr_storage local{};
         socklen_t local_length = sizeof local;
@@ -331,7 +332,6 @@ void EventLoopServer::accept_connections() {
             }
             connections_.insert(c);
         }
-        c->last_active_ms = now_ms();
         epoll_event ready{EPOLLIN | EPOLLONESHOT, {.ptr = c}};
         epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, fd, &ready);
     }

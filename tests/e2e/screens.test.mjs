@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serverAndBrowser, newContext, phone, openApp, items, waitForItem, tap, signIn, screenshot, signedInAsWorker, signedIn } from './harness.mjs';
+import { serverAndBrowser, newContext, phone, openApp, items, waitForItem, tap, settled, signIn, screenshot, signedInAsWorker, signedIn } from './harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -30,7 +30,9 @@ async function overflowing(page, width) {
 
 // The accessibility mirror lies over the canvas; it must not paint a pixel of its own (a native
 // checkbox would draw its box over the drawn one). Compared in CSS pixels: a ninth of a phone's.
+// Both shots are of a settled frame: after a tap the canvas may still draw what it led to.
 async function mirrorPaintsNothing(page, name) {
+  await settled(page);
   const shown = await page.screenshot({ scale: 'css' });
   await page.evaluate(() => { document.getElementById('a11y-tree').style.visibility = 'hidden'; });
   const hidden = await page.screenshot({ scale: 'css' });
