@@ -35,8 +35,11 @@ foreach(script runtime gl_state_shadow glfw_touch_patch device_store text_agent 
   list(APPEND LL_PRE_JS "${CMAKE_SOURCE_DIR}/web/js/${script}.js")
   list(APPEND LL_PRE_JS_OPTIONS "SHELL:--pre-js ${CMAKE_SOURCE_DIR}/web/js/${script}.js")  # SHELL: keeps repeated flags
 endforeach()
+# Binaryen inlines every function that has one caller, whatever its size: draw_app_frame and all
+# the screens ended in frame(), 113 KB of wasm that Chromium compiled (lazily, on first call) before
+# the first frame could start, 70-90 ms. Kept apart, a screen's code is compiled when first drawn.
 target_link_options(learnledger_web PRIVATE
-  -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sFULL_ES3=1
+  -sBINARYEN_EXTRA_PASSES=--one-caller-inline-max-function-size=1000 -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sFULL_ES3=1
   -sALLOW_MEMORY_GROWTH=1 -sENVIRONMENT=web -sMALLOC=emmalloc
   -sEXPORTED_FUNCTIONS=_main,_app_wake,_app_frames,_app_idle,_app_items_json,_app_http_done,_app_viewport_changed,_app_text_input,_app_text_key,_app_file_picked,_app_import_picked,_app_theme,_app_online,_app_credential,_app_frame_ms,_app_thumbnail,_app_route,_malloc,_free,_app_run_frames,_app_activate_item,_app_reveal_item,_app_release_text,_app_gl_context
   -sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString
