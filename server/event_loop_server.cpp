@@ -190,17 +190,14 @@ EventLoopServer::EventLoopServer(ListenerOptions options) : options_(options) {
     timer_fd_ = timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC | TFD_NONBLOCK);
     const itimerspec every_second{{1, 0}, {1, 0}};
     timerfd_settime(timer_fd_, 0, &every_second, nullptr);
-    // The wake-up stays level-triggered so that every thread sees it; the tick fires once per arming.
-    epoll_event wake{EPOLLIN, {.ptr = &wake_fd_}}, tick{EPOLLIN | EPOLLONESHOT, {.ptr = &timer_fd_}};
+    // The wake-up stays level-triggered so that every thread sees it; the rest fire once per arming.
+    epoll_event wake{EPOLLIN, {.ptr = &wake_fd_}};
     epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, wake_fd_, &wake);
-    epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, timer_fd_, &tick);
+    arm(EPOLL_CTL_ADD, timer_fd_, &timer_fd_);
 }
 
 EventLoopServer::~EventLoopServer() {
-    for (Connection* c : connections_) {
-        ::close(c->fd);
-        delete c;
-    }
+    close_all_connections();
     for (int fd : {listen_fd_, timer_fd_, wake_fd_, epoll_fd_})
         if (fd >= 0) ::close(fd);
 }
@@ -227,8 +224,7 @@ int EventLoopServer::bind(const std::string& host, int port) {
     getsockname(listen_fd_, reinterpret_cast<sockaddr*>(&bound), &length);
     std::string ip;
     name_address(bound, length, ip, port);
-    epoll_event listening{EPOLLIN | EPOLLONESHOT, {.ptr = &listen_fd_}};
-    epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, listen_fd_, &listening);
+    arm(EPOLL_CTL_ADD, listen_fd_, &listen_fd_);
     svr_sock_ = listen_fd_;  // cpp-httplib sends a content provider's body only while this is set
     return port;
 }
@@ -247,12 +243,21 @@ void EventLoopServer::run() {
     for (auto& t : writers) t.join();
     std::uint64_t wakes;
     (void)!::read(wake_fd_, &wakes, sizeof wakes);
+    close_all_connections();
+}
+
+void EventLoopServer::close_all_connections() {
     std::lock_guard lock(connections_mutex_);
     for (Connection* c : connections_) {
         ::close(c->fd);
         delete c;
     }
     connections_.clear();
+}
+
+bool EventLoopServer::arm(int operation, int fd, void* tag) {
+    epoll_event ready{EPOLLIN | EPOLLONESHOT, {.ptr = tag}};
+    return epoll_ctl(epoll_fd_, operation, fd, &ready) == 0;
 }
 
 void EventLoopServer::stop() {
@@ -275,8 +280,7 @@ void EventLoopServer::serve_events() {
             std::uint64_t ticks;
             (void)!::read(timer_fd_, &ticks, sizeof ticks);
             close_idle_connections();
-            epoll_event tick{EPOLLIN | EPOLLONESHOT, {.ptr = &timer_fd_}};
-            epoll_ctl(epoll_fd_, EPOLL_CTL_MOD, timer_fd_, &tick);
+            arm(EPOLL_CTL_MOD, timer_fd_, &timer_fd_);
         } else {
             auto* c = static_cast<Connection*>(tag);
             c->in_service = true;
@@ -332,11 +336,9 @@ void EventLoopServer::accept_connections() {
             }
             connections_.insert(c);
         }
-        epoll_event ready{EPOLLIN | EPOLLONESHOT, {.ptr = c}};
-        epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, fd, &ready);
+        arm(EPOLL_CTL_ADD, fd, c);
     }
-    epoll_event listening{EPOLLIN | EPOLLONESHOT, {.ptr = &listen_fd_}};
-    epoll_ctl(epoll_fd_, EPOLL_CTL_MOD, listen_fd_, &listening);
+    arm(EPOLL_CTL_MOD, listen_fd_, &listen_fd_);
 }
 
 void EventLoopServer::serve(Connection& c) {
@@ -430,8 +432,7 @@ void EventLoopServer::rearm(Connection& c) {
     c.partial = !c.in.empty() || c.unwanted > 0;
     c.last_active_ms = now_ms();
     c.in_service = false;
-    epoll_event ready{EPOLLIN | EPOLLONESHOT, {.ptr = &c}};
-    if (epoll_ctl(epoll_fd_, EPOLL_CTL_MOD, c.fd, &ready) != 0) close_connection(c);
+    if (!arm(EPOLL_CTL_MOD, c.fd, &c)) close_connection(c);
 }
 
 void EventLoopServer::close_connection(Connection& c) {
@@ -455,10 +456,7 @@ void EventLoopServer::close_idle_connections() {
             if (now - c->last_active_ms > limit_ms) ::shutdown(c->fd, SHUT_RDWR);
         }
     }
-    if (listen_paused_.exchange(false)) {
-        epoll_event listening{EPOLLIN | EPOLLONESHOT, {.ptr = &listen_fd_}};
-        epoll_ctl(epoll_fd_, EPOLL_CTL_MOD, listen_fd_, &listening);
-    }
+    if (listen_paused_.exchange(false)) arm(EPOLL_CTL_MOD, listen_fd_, &listen_fd_);
 }
 
 }  // namespace ll::server

@@ -60,6 +60,8 @@ private:
     void rearm(Connection& c);
     void close_connection(Connection& c);
     void close_idle_connections();
+    void close_all_connections();
+    bool arm(int operation, int fd, void* tag);  // epoll_ctl: one event from `fd`, then quiet until armed again
 
     ListenerOptions options_;
     int listen_fd_ = -1, epoll_fd_ = -1, wake_fd_ = -1, timer_fd_ = -1;

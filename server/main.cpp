@@ -32,7 +32,7 @@ constexpr const char* usage =
     "usage: learnledger <command> [options]\n"
     "  serve      --db PATH [--port N (8080; 0 = any free port)] [--host ADDR (127.0.0.1)] [--web DIR]\n"
     "             [--session-idle-seconds N (604800)] [--session-max-seconds N (2592000)] [--secure-cookies true|false]\n"
-    "             [--threads N (4): requests answered at once] [--read-only true|false: refuse every change]\n"
+    "             [--threads N (4): reads answered at once] [--read-only true|false: refuse every change]\n"
     "             [--retention-years N (5): after a worker left, before HR may erase their personal data]\n"
     "             [--reminders-every N (3600 seconds; 0: only when HR runs them)] [--app-url URL (ends reminder mails)]\n"
     "             [--smtp-url smtp://HOST:PORT] [--mail-from ADDRESS] [--smtp-user NAME] (password: LL_SMTP_PASSWORD)\n"
