@@ -362,7 +362,7 @@ void EventLoopServer::serve(Connection& c) {
 // Answers the requests gathered, in order, until one needs more bytes; a change is left to the
 // write threads, with the requests after it.
 void EventLoopServer::answer_ready(Connection& c, bool writer) {
-    for (Ready ready; (ready = request_ready(c, c.peer_done)) != Ready::incomplete;) {
+    for (Ready ready; (ready = request_ready(c)) != Ready::incomplete;) {
         if (!writer && changes_something(std::string_view(c.in).substr(c.from))) {
             {
                 std::lock_guard lock(writes_mutex_);
@@ -374,23 +374,18 @@ void EventLoopServer::answer_ready(Connection& c, bool writer) {
         if (!answer(c, ready)) return close_connection(c);
     }
     if (c.peer_done) return close_connection(c);
-    if (c.from == c.in.size()) {
-        c.in.clear();
-        c.from = 0;
-    } else if (c.from > 0) {
-        c.in.erase(0, c.from);
-        c.from = 0;
-    }
+    c.in.erase(0, c.from);
+    c.from = 0;
     rearm(c);
 }
 
 // Whether the bytes gathered hold a request a thread can answer without waiting on the client.
-EventLoopServer::Ready EventLoopServer::request_ready(Connection& c, bool peer_done) const {
+EventLoopServer::Ready EventLoopServer::request_ready(Connection& c) const {
     const std::string_view pending = std::string_view(c.in).substr(c.from);
     if (pending.empty()) return Ready::incomplete;
     const std::size_t end = pending.find("\r\n\r\n");
     // What never ends its headers is answered from what came (cpp-httplib: 400 or 414), then closed.
-    if (end == std::string_view::npos) return peer_done || pending.size() >= header_limit ? Ready::gathered : Ready::incomplete;
+    if (end == std::string_view::npos) return c.peer_done || pending.size() >= header_limit ? Ready::gathered : Ready::incomplete;
     const Framing f = framing_of(pending.substr(0, end + 2));
     if (f.chunked || f.expects_continue) return Ready::streamed;
     // A body past the limit is refused (413) with what came; the connection then closes.
@@ -399,7 +394,7 @@ EventLoopServer::Ready EventLoopServer::request_ready(Connection& c, bool peer_d
         c.unwanted = std::min<std::uint64_t>(f.content_length - body_here, 2 * payload_max_length_);
         return Ready::refused;
     }
-    if (body_here >= f.content_length || peer_done) return Ready::gathered;
+    if (body_here >= f.content_length || c.peer_done) return Ready::gathered;
     return f.content_length > options_.gathered_body ? Ready::streamed : Ready::incomplete;
 }
 

@@ -55,7 +55,7 @@ private:
     void serve(Connection& c);
     void answer_ready(Connection& c, bool writer);
     bool answer(Connection& c, Ready ready);
-    Ready request_ready(Connection& c, bool peer_done) const;
+    Ready request_ready(Connection& c) const;
     void drop_unwanted(Connection& c);
     void rearm(Connection& c);
     void close_connection(Connection& c);
