@@ -188,7 +188,8 @@ void answer_write(ApiContext& ctx, const httplib::Request& req, httplib::Respons
     if (key.size() > 100) return send_error(res, make_error("too_long", "at most 100 characters", "Idempotency-Key"));
     const std::string request_hash = sha256_hex(req.method + " " + req.path + "\n" + req.body);
 
-    auto tx = ctx.store->write();
+    // A raw body is an upload or an import: written alone, not holding back others' answers.
+    auto tx = ctx.store->write(body_kind == Body::raw ? Batching::alone : Batching::shared);
     if (!tx) return send_error(res, tx.error());
     if (!key.empty()) {
         auto stored = (*tx)->stored_answer(p->account_id, key);

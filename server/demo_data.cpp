@@ -272,7 +272,7 @@ const std::vector<DemoKiosk>& demo_kiosks() {
 }
 
 Result<bool> seed_demo(Store& store, const CivilDate& today) {
-    auto tx = store.write();
+    auto tx = store.write(Batching::alone);
     if (!tx) return tx.error();
     auto exists = (*tx)->employer("demo");
     if (!exists) return exists.error();

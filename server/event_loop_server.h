@@ -17,8 +17,9 @@ namespace ll::server {
 struct ListenerOptions {
     int threads = 4;               // reads answered at once
     // Changes (any method but GET, HEAD and OPTIONS) wait for the database's one writer and the disk:
-    // they queue for threads of their own, so that reads go on meanwhile.
-    int write_threads = 2;
+    // they queue for threads of their own, so that reads go on meanwhile. Writes waiting together
+    // share one commit (sqlite_group_commit.cpp): eight give batches of up to eight.
+    int write_threads = 8;
     int backlog = 1024;            // connections waiting to be accepted
     int keep_alive_requests = 1000;  // requests on one connection before it is closed
     int max_connections = 4096;    // open at once; more are closed as they come

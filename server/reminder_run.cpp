@@ -52,7 +52,7 @@ bool is_recipient(const AccountRecord& a, const Reminder& r) {
 }
 
 Result<std::vector<Outgoing>> store_notifications(ApiContext& ctx, const std::string& employer_id, ReminderRun& run) {
-    auto tx = ctx.store->write();
+    auto tx = ctx.store->write(Batching::alone);
     if (!tx) return tx.error();
     auto facts = reminder_facts(ctx, **tx, employer_id);
     if (!facts) return facts.error();

@@ -79,35 +79,37 @@ void SqliteStore::give_back(std::unique_ptr<Connection> c) {
     returned_.notify_one();
 }
 
-Result<std::unique_ptr<Transaction>> SqliteStore::begin(const char* sql, std::unique_lock<std::mutex> writer) {
+Result<std::unique_ptr<Transaction>> SqliteStore::read() {
     auto c = connection();
     if (!c) return c.error();
-    std::unique_ptr<SqliteTransaction> tx(new SqliteTransaction(*this, std::move(c).value(), std::move(writer)));
-    auto b = tx->conn_->exec(sql);
+    std::unique_ptr<SqliteTransaction> tx(new SqliteTransaction(*this, std::move(c).value()));
+    auto b = tx->conn_->exec("BEGIN");
     if (!b) return b.error();
     tx->open_ = true;
     return std::unique_ptr<Transaction>(std::move(tx));
 }
 
-Result<std::unique_ptr<Transaction>> SqliteStore::read() { return begin("BEGIN", {}); }
-Result<std::unique_ptr<Transaction>> SqliteStore::write() {
-    if (read_only_) return make_error("storage_read_only", "the database is read-only at the moment: nothing was saved");
-    return begin("BEGIN IMMEDIATE", std::unique_lock(writer_));
-}
-
 SqliteTransaction::~SqliteTransaction() {
-    // A failed COMMIT may have rolled back already (a full disk does): then there is nothing to undo.
+    if (turn_) {
+        // A failed statement may have rolled the whole transaction back already (a full disk does).
+        if (open_ && !sqlite3_get_autocommit(conn_->handle())) conn_->exec("ROLLBACK TO request; RELEASE request");
+        store_.end_write(*this, false);
+        return;
+    }
     if (open_ && !sqlite3_get_autocommit(conn_->handle())) conn_->exec("ROLLBACK");
     if (conn_) store_.give_back(std::move(conn_));
 }
 
 Result<bool> SqliteTransaction::commit() {
-    auto r = conn_->exec("COMMIT");
-    if (r) {
-        open_ = false;
-        if (writer_.owns_lock()) writer_.unlock();
+    if (!turn_) {
+        auto r = conn_->exec("COMMIT");
+        if (r) open_ = false;
+        return r;
     }
-    return r;
+    auto released = conn_->exec("RELEASE request");
+    if (!released) return released;  // the destructor rolls the request back
+    open_ = false;
+    return store_.end_write(*this, true);
 }
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path, bool read_only) {

@@ -1,6 +1,8 @@
-// The SQLite implementation of the storage interface: a pool of connections (WAL, foreign keys,
-// synchronous=FULL), migrations embedded from server/migrations, one transaction per request.
+// The SQLite implementation of the storage interface: a pool of reading connections (WAL, foreign
+// keys, synchronous=FULL), one writing connection whose commits concurrent writes share, migrations.
 #pragma once
+#include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <mutex>
 
@@ -10,6 +12,21 @@
 namespace ll::server {
 
 class SqliteStore;
+
+// Writes sharing one SQLite transaction and its commit; each is answered when the commit is durable.
+struct WriteBatch {
+    int members = 0;  // writes released into the transaction so far
+    std::chrono::steady_clock::time_point first_member;
+    bool done = false;             // under SqliteStore::batch_mutex_
+    std::optional<Error> failure;  // under SqliteStore::batch_mutex_: why its writes were not saved
+};
+
+// A write transaction's turn: the store's writer lock and the batch it writes into.
+struct WriteTurn {
+    std::unique_lock<std::mutex> lock;
+    std::shared_ptr<WriteBatch> batch;
+    Batching batching = Batching::shared;
+};
 
 // Migration 004's follow-up: every audit chain recomputed over content digests.
 Result<bool> rehash_audit_chains(Connection& c);
@@ -108,13 +125,12 @@ public:
 
 private:
     friend class SqliteStore;
-    SqliteTransaction(SqliteStore& store, std::unique_ptr<Connection> conn, std::unique_lock<std::mutex> writer)
-        : store_(store), conn_(std::move(conn)), writer_(std::move(writer)) {}
+    SqliteTransaction(SqliteStore& store, std::unique_ptr<Connection> conn) : store_(store), conn_(std::move(conn)) {}
     Connection& db() const { return *conn_; }
     Result<bool> revoke(const char* table, const std::string& employer_id, const std::string& id, const std::string& at);
     SqliteStore& store_;
     std::unique_ptr<Connection> conn_;
-    std::unique_lock<std::mutex> writer_;  // held by write transactions until they end
+    std::optional<WriteTurn> turn_;  // write transactions, until they end: conn_ is then the store's writer
     bool open_ = false;
 };
 
@@ -122,16 +138,25 @@ class SqliteStore final : public Store {
 public:
     static Result<std::unique_ptr<SqliteStore>> open(const std::string& path, bool read_only = false);
     Result<std::unique_ptr<Transaction>> read() override;
-    Result<std::unique_ptr<Transaction>> write() override;
+    using Store::write;
+    Result<std::unique_ptr<Transaction>> write(Batching batching) override;
     Result<int> schema_version() override;
+    // Commits of write batches so far, and writers waiting for their turn (for tests and benchmarks).
+    std::int64_t batches_committed() const { return batches_committed_; }
+    int writers_waiting() const { return writers_waiting_; }
 
 private:
     friend class SqliteTransaction;
     SqliteStore(std::string path, bool read_only) : path_(std::move(path)), read_only_(read_only) {}
     Result<bool> migrate();
-    Result<std::unique_ptr<Transaction>> begin(const char* sql, std::unique_lock<std::mutex> writer);
     Result<std::unique_ptr<Connection>> connection();
     void give_back(std::unique_ptr<Connection> c);
+    // Group commit (sqlite_group_commit.cpp), under the writer lock.
+    Result<bool> open_writer();
+    Result<bool> end_write(SqliteTransaction& tx, bool joined);
+    bool hand_off(const WriteBatch& batch, Batching batching) const;
+    Result<bool> commit_batch();
+    void close_batch(WriteBatch& batch, const Result<bool>& outcome);
 
     std::string path_;
     bool read_only_ = false;
@@ -141,6 +166,12 @@ private:
     // Writers queue here, one at a time: SQLite's own wait for its write lock sleeps in growing steps
     // (up to 100 ms), which left some writers waiting a second at 16 connections.
     std::mutex writer_;
+    std::atomic<int> writers_waiting_{0};
+    std::unique_ptr<Connection> writer_conn_;  // under writer_: the open batch's transaction lives on it
+    std::shared_ptr<WriteBatch> batch_;        // under writer_: null when no write transaction is open
+    std::mutex batch_mutex_;
+    std::condition_variable batch_done_;
+    std::atomic<std::int64_t> batches_committed_{0};
     std::vector<std::unique_ptr<Connection>> idle_;  // SQLite connections are used by one thread at a time
 };
 

@@ -230,12 +230,18 @@ public:
 
 };
 
+// Whether a write may share its transaction and its commit with concurrent writes (group commit),
+// or runs alone: bulk writes (uploads, imports, reminder runs) would hold back the others' answers.
+enum class Batching { shared, alone };
+
 // The storage as a whole: transactions and the schema version.
 class Store {
 public:
     virtual ~Store() = default;
     virtual Result<std::unique_ptr<Transaction>> read() = 0;
-    virtual Result<std::unique_ptr<Transaction>> write() = 0;
+    // A write's commit() returns once it is durable, with the writes that shared its commit.
+    virtual Result<std::unique_ptr<Transaction>> write(Batching batching) = 0;
+    Result<std::unique_ptr<Transaction>> write() { return write(Batching::shared); }
     virtual Result<int> schema_version() = 0;
 };
 
