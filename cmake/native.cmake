@@ -55,11 +55,12 @@ target_include_directories(test_ui PRIVATE web)
 target_link_libraries(test_ui PRIVATE ll_ui)
 add_test(NAME ui COMMAND test_ui)
 
-# Server suites start the real binary on a free loopback port with a temporary database.
+# Server suites start the real binary on a free loopback port with a temporary database; the store's
+# own suites (group commit) use the SQLite store in process.
 file(GLOB LL_SERVER_TESTS CONFIGURE_DEPENDS tests/server/*.cpp)
 add_executable(test_server ${LL_SERVER_TESTS})
 target_include_directories(test_server PRIVATE tests/server)
-target_link_libraries(test_server PRIVATE ll_core PkgConfig::HTTPLIB PkgConfig::SQLITE3 Threads::Threads)
+target_link_libraries(test_server PRIVATE ll_server PkgConfig::HTTPLIB PkgConfig::SQLITE3 Threads::Threads)
 target_compile_definitions(test_server PRIVATE LL_SERVER_BINARY="$<TARGET_FILE:learnledger>")
 add_dependencies(test_server learnledger)
 add_test(NAME server COMMAND test_server)

@@ -1,0 +1,155 @@
+// Group commit on the real SQLite store: writes waiting together share one commit, a write that
+// fails leaves the others of its batch saved, and a commit that fails saves none of them.
+#include <doctest/doctest.h>
+
+#include <sys/resource.h>
+#include <sys/stat.h>
+
+#include <chrono>
+#include <csignal>
+#include <future>
+#include <set>
+#include <thread>
+
+#include "server_process.h"
+#include "sqlite_store.h"
+
+using namespace ll::server;
+
+namespace {
+
+std::unique_ptr<SqliteStore> open_store(const TempDir& dir) {
+    auto store = SqliteStore::open(dir.file("ll.db"));
+    REQUIRE(store);
+    return std::move(store).value();
+}
+
+std::unique_ptr<Transaction> writing(SqliteStore& store, Batching batching = Batching::shared) {
+    auto tx = store.write(batching);
+    REQUIRE(tx);
+    return std::move(tx).value();
+}
+
+ll::server::EmployerRecord employer_named(const std::string& id, size_t name_bytes = 8) {
+    return {id, std::string(name_bytes, 'n'), "0123456749", "be-2024"};
+}
+
+// A write of one employer, committed; its commit's outcome.
+ll::Result<bool> write_employer(SqliteStore& store, const std::string& id, size_t name_bytes = 8,
+                                Batching batching = Batching::shared) {
+    auto tx = writing(store, batching);
+    if (auto r = tx->insert_employer(employer_named(id, name_bytes)); !r) return r;
+    return tx->commit();
+}
+
+std::set<std::string> stored_employers(SqliteStore& store) {
+    auto tx = store.read();
+    REQUIRE(tx);
+    auto ids = (*tx)->employer_ids();
+    REQUIRE(ids);
+    return {ids->begin(), ids->end()};
+}
+
+// Waits until `count` writers queue for the turn (they block on it, so they stay queued).
+void await_waiting_writers(const SqliteStore& store, int count) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (store.writers_waiting() < count && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    REQUIRE(store.writers_waiting() == count);
+}
+
+}  // namespace
+
+TEST_CASE("group commit: writes waiting together share one commit, and every one is saved") {
+    TempDir dir;
+    auto store = open_store(dir);
+    const auto commits_before = store->batches_committed();
+    auto first = writing(*store);
+    REQUIRE(first->insert_employer(employer_named("first")));
+    auto second = std::async(std::launch::async, [&] { return write_employer(*store, "second"); });
+    auto third = std::async(std::launch::async, [&] { return write_employer(*store, "third"); });
+    await_waiting_writers(*store, 2);
+    CHECK(first->commit());
+    CHECK(second.get());
+    CHECK(third.get());
+    // The first hands its transaction on to a waiting writer; at most one more commit follows
+    // (when the batch was already older than its limit when the second finished).
+    CHECK(store->batches_committed() - commits_before <= 2);
+    CHECK(stored_employers(*store) == std::set<std::string>{"first", "second", "third"});
+    // Alone, a write commits at once.
+    CHECK(write_employer(*store, "fourth"));
+    CHECK(stored_employers(*store).count("fourth") == 1);
+}
+
+TEST_CASE("group commit: a write that fails leaves the others of its batch saved") {
+    TempDir dir;
+    auto store = open_store(dir);
+    auto first = writing(*store);
+    REQUIRE(first->insert_employer(employer_named("kept")));
+    auto failing = std::async(std::launch::async, [&] {
+        auto tx = writing(*store);
+        REQUIRE(tx->insert_employer(employer_named("dropped")));
+        // A duplicate id fails; the request ends without commit(), as a failed handler does.
+        CHECK_FALSE(tx->insert_employer(employer_named("kept")));
+    });
+    await_waiting_writers(*store, 1);
+    CHECK(first->commit());  // committed by the failing write's turn, which ended the batch
+    failing.get();
+    CHECK(stored_employers(*store) == std::set<std::string>{"kept"});
+}
+
+TEST_CASE("group commit: a bulk write commits the batch before it and runs alone") {
+    TempDir dir;
+    auto store = open_store(dir);
+    const auto commits_before = store->batches_committed();
+    auto first = writing(*store);
+    REQUIRE(first->insert_employer(employer_named("small")));
+    std::promise<void> bulk_written, bulk_may_commit;
+    auto bulk = std::async(std::launch::async, [&] {
+        auto tx = writing(*store, Batching::alone);
+        REQUIRE(tx->insert_employer(employer_named("bulk")));
+        bulk_written.set_value();
+        bulk_may_commit.get_future().wait();
+        return tx->commit();
+    });
+    await_waiting_writers(*store, 1);
+    CHECK(first->commit());  // answered while the bulk write is still under way
+    bulk_written.get_future().wait();
+    CHECK(stored_employers(*store) == std::set<std::string>{"small"});
+    bulk_may_commit.set_value();
+    CHECK(bulk.get());
+    CHECK(store->batches_committed() - commits_before == 2);
+    CHECK(stored_employers(*store) == std::set<std::string>{"small", "bulk"});
+}
+
+TEST_CASE("group commit: when the shared commit fails, every write in the batch is told and none is saved") {
+    TempDir dir;
+    auto store = open_store(dir);
+    REQUIRE(write_employer(*store, "before"));
+    // The log cannot grow past its size now: the batch's commit is refused as on a full disk.
+    struct stat wal{};
+    REQUIRE(stat(dir.file("ll.db-wal").c_str(), &wal) == 0);
+    signal(SIGXFSZ, SIG_IGN);
+    rlimit before{};
+    getrlimit(RLIMIT_FSIZE, &before);
+    rlimit limited{static_cast<rlim_t>(wal.st_size) + 4096, before.rlim_max};
+    setrlimit(RLIMIT_FSIZE, &limited);
+
+    auto first = writing(*store);
+    REQUIRE(first->insert_employer(employer_named("lost-1", 64 << 10)));
+    auto second = std::async(std::launch::async, [&] { return write_employer(*store, "lost-2", 64 << 10); });
+    await_waiting_writers(*store, 1);
+    auto first_outcome = first->commit();
+    auto second_outcome = second.get();
+    setrlimit(RLIMIT_FSIZE, &before);
+    signal(SIGXFSZ, SIG_DFL);
+
+    REQUIRE_FALSE(first_outcome);
+    REQUIRE_FALSE(second_outcome);
+    CHECK(first_outcome.error().code == "storage_write_failed");
+    CHECK(second_outcome.error().code == "storage_write_failed");
+    CHECK(stored_employers(*store) == std::set<std::string>{"before"});
+    // With room again, writing goes on.
+    CHECK(write_employer(*store, "after"));
+    CHECK(stored_employers(*store) == std::set<std::string>{"before", "after"});
+}
