@@ -27,6 +27,32 @@ namespace ll::server {
 
 namespace {
 
+// ThreadSanitizer takes EPOLL_CTL_ADD for a hand-over between threads, but not MOD, and counts
+// epoll_ctl as a use of the descriptor: without these marks every connection re-armed by one
+// thread and taken (or closed) by another is reported as a race.
+#if defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define LL_THREAD_SANITIZER 1
+#endif
+#endif
+#ifdef LL_THREAD_SANITIZER
+extern "C" void __tsan_acquire(void* address);
+extern "C" void __tsan_release(void* address);
+extern "C" void __tsan_ignore_thread_begin();
+extern "C" void __tsan_ignore_thread_end();
+int hand_over(int epoll_fd, int operation, int fd, epoll_event& event) {
+    __tsan_release(event.data.ptr);
+    __tsan_ignore_thread_begin();
+    const int r = epoll_ctl(epoll_fd, operation, fd, &event);
+    __tsan_ignore_thread_end();
+    return r;
+}
+void taking_over(void* tag) { __tsan_acquire(tag); }
+#else
+int hand_over(int epoll_fd, int operation, int fd, epoll_event& event) { return epoll_ctl(epoll_fd, operation, fd, &event); }
+void taking_over(void*) {}
+#endif
+
 constexpr std::size_t header_limit = 64 << 10;  // a request's line and headers, gathered at most
 constexpr std::size_t read_chunk = 16 << 10;
 constexpr std::size_t write_chunk = 64 << 10;  // an answer is sent in pieces this size
@@ -257,7 +283,7 @@ void EventLoopServer::close_all_connections() {
 
 bool EventLoopServer::arm(int operation, int fd, void* tag) {
     epoll_event ready{EPOLLIN | EPOLLONESHOT, {.ptr = tag}};
-    return epoll_ctl(epoll_fd_, operation, fd, &ready) == 0;
+    return hand_over(epoll_fd_, operation, fd, ready) == 0;
 }
 
 void EventLoopServer::stop() {
@@ -273,6 +299,7 @@ void EventLoopServer::serve_events() {
         if (n < 0 && errno != EINTR) return;
         if (n <= 0) continue;
         void* tag = event.data.ptr;
+        taking_over(tag);
         if (tag == &wake_fd_) return;
         if (tag == &listen_fd_) {
             accept_connections();
