@@ -2,8 +2,8 @@
 // submitted offline, in IndexedDB.
 
 // Device storage in IndexedDB (one key-value store): the offline snapshot under 'offline' and the
-// certificate files of trainings kept offline under 'file:<idempotency key>'. Read once before the
-// runtime starts, so C++ finds the snapshot synchronously; written in the background.
+// certificate files of trainings kept offline under 'file:<idempotency key>'. The snapshot is read
+// once before the runtime starts, so C++ finds it synchronously; written in the background.
 const deviceStore = (() => {
   let opened = null;
   const open = () => opened || (opened = new Promise((resolve, reject) => {
@@ -28,7 +28,30 @@ const deviceStore = (() => {
 Module.offlineSnapshot = '';
 Module.keptFiles = {};  // files kept this session, by key (IndexedDB holds them across restarts)
 
+// The snapshot is read as soon as this script runs, while the wasm downloads and compiles: read in
+// preRun, after instantiation, its IndexedDB round trip held main() back.
+const offlineRead = (() => {
+  let legacy = '';
+  try { legacy = localStorage.getItem('learnledger.offline') || ''; } catch (e) {}
+  return deviceStore.get('offline')
+    .then((text) => {
+      if (!text && legacy) return deviceStore.put('offline', legacy).then(() => legacy);  // from earlier versions
+      return text;
+    })
+    .then((text) => {
+      try { localStorage.removeItem('learnledger.offline'); } catch (e) {}
+      return text || '';
+    })
+    .catch(() => legacy);
+})();
+let offlineReadText = null;  // set once the read has answered
+offlineRead.then((text) => { offlineReadText = text; });
+
 Module.preRun.push(function () {
+  if (offlineReadText !== null) {
+    Module.offlineSnapshot = offlineReadText;
+    return;
+  }
   addRunDependency('device-store');
   let done = false;
   const finish = (text) => {
@@ -39,18 +62,7 @@ Module.preRun.push(function () {
   };
   // A browser whose IndexedDB never answers (some private modes) must not keep the app from starting.
   setTimeout(() => finish(''), 1500);
-  let legacy = '';
-  try { legacy = localStorage.getItem('learnledger.offline') || ''; } catch (e) {}
-  deviceStore.get('offline')
-    .then((text) => {
-      if (!text && legacy) return deviceStore.put('offline', legacy).then(() => legacy);  // from earlier versions
-      return text;
-    })
-    .then((text) => {
-      try { localStorage.removeItem('learnledger.offline'); } catch (e) {}
-      finish(text);
-    })
-    .catch(() => finish(legacy));
+  offlineRead.then(finish);
 });
 
 Module.saveOffline = function (text) {
