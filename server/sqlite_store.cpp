@@ -101,6 +101,7 @@ SqliteTransaction::~SqliteTransaction() {
 }
 
 Result<bool> SqliteTransaction::commit() {
+    if (!conn_) return make_error("storage_error", "the transaction has already ended");
     if (!turn_) {
         auto r = conn_->exec("COMMIT");
         if (r) open_ = false;

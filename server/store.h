@@ -108,6 +108,8 @@ struct WorkerFilter {
 class Transaction {
 public:
     virtual ~Transaction() = default;
+    // Ends the transaction: nothing else is asked of it afterwards (a write's connection has gone
+    // back to the store, to the next write in line).
     virtual Result<bool> commit() = 0;
 
     // --- accounts and sessions ---

@@ -34,6 +34,13 @@ ll::server::EmployerRecord employer_named(const std::string& id, size_t name_byt
     return {id, std::string(name_bytes, 'n'), "0123456749", "be-2024"};
 }
 
+// A write with one employer inserted, left open.
+std::unique_ptr<Transaction> open_write_of(SqliteStore& store, const std::string& id, size_t name_bytes = 8) {
+    auto tx = writing(store);
+    REQUIRE(tx->insert_employer(employer_named(id, name_bytes)));
+    return tx;
+}
+
 // A write of one employer, committed; its commit's outcome.
 ll::Result<bool> write_employer(SqliteStore& store, const std::string& id, size_t name_bytes = 8,
                                 Batching batching = Batching::shared) {
@@ -64,8 +71,7 @@ TEST_CASE("group commit: writes waiting together share one commit, and every one
     TempDir dir;
     auto store = open_store(dir);
     const auto commits_before = store->batches_committed();
-    auto first = writing(*store);
-    REQUIRE(first->insert_employer(employer_named("first")));
+    auto first = open_write_of(*store, "first");
     auto second = std::async(std::launch::async, [&] { return write_employer(*store, "second"); });
     auto third = std::async(std::launch::async, [&] { return write_employer(*store, "third"); });
     await_waiting_writers(*store, 2);
@@ -84,8 +90,7 @@ TEST_CASE("group commit: writes waiting together share one commit, and every one
 TEST_CASE("group commit: a write that fails leaves the others of its batch saved") {
     TempDir dir;
     auto store = open_store(dir);
-    auto first = writing(*store);
-    REQUIRE(first->insert_employer(employer_named("kept")));
+    auto first = open_write_of(*store, "kept");
     auto failing = std::async(std::launch::async, [&] {
         auto tx = writing(*store);
         REQUIRE(tx->insert_employer(employer_named("dropped")));
@@ -102,8 +107,7 @@ TEST_CASE("group commit: a bulk write commits the batch before it and runs alone
     TempDir dir;
     auto store = open_store(dir);
     const auto commits_before = store->batches_committed();
-    auto first = writing(*store);
-    REQUIRE(first->insert_employer(employer_named("small")));
+    auto first = open_write_of(*store, "small");
     std::promise<void> bulk_written, bulk_may_commit;
     auto bulk = std::async(std::launch::async, [&] {
         auto tx = writing(*store, Batching::alone);
@@ -135,8 +139,7 @@ TEST_CASE("group commit: when the shared commit fails, every write in the batch 
     rlimit limited{static_cast<rlim_t>(wal.st_size) + 4096, before.rlim_max};
     setrlimit(RLIMIT_FSIZE, &limited);
 
-    auto first = writing(*store);
-    REQUIRE(first->insert_employer(employer_named("lost-1", 64 << 10)));
+    auto first = open_write_of(*store, "lost-1", 64 << 10);
     auto second = std::async(std::launch::async, [&] { return write_employer(*store, "lost-2", 64 << 10); });
     await_waiting_writers(*store, 1);
     auto first_outcome = first->commit();
