@@ -22,36 +22,41 @@ std::string sniff_certificate(const std::string& data) {
 }
 
 
+struct VisibleEntry {
+    EntryRecord record;
+    WorkerScope scope;  // its worker's
+};
+
 // The entry, if the principal may see its worker (else 404).
-Result<EntryRecord> visible_entry(ApiContext& ctx, Transaction& tx, const Principal& p, const std::string& id) {
+Result<VisibleEntry> visible_entry(ApiContext& ctx, Transaction& tx, const Principal& p, const std::string& id) {
     if (p.employer_id.empty()) return not_found("entry", "entry");
     auto e = tx.entry(p.employer_id, id);
     if (!e) return e.error();
     if (!*e) return not_found("entry", "entry");
-    if (auto w = visible_worker(ctx, tx, p, (*e)->worker_id); !w) return not_found("entry", "entry");
-    return **e;
+    auto w = visible_scoped_worker(ctx, tx, p, (*e)->worker_id);
+    if (!w) return not_found("entry", "entry");
+    return VisibleEntry{std::move(**e), std::move(w->scope)};
 }
 
 Result<EntryRecord> decide(ApiContext& ctx, Transaction& tx, const Principal& p, const std::string& id, Transition t,
                            const std::string& reason) {
-    auto e = visible_entry(ctx, tx, p, id);
-    if (!e) return e.error();
-    auto c = approval_case(tx, *e);
-    if (!c) return c.error();
-    auto next = apply_transition(*c, p.actor(), t, ctx.today(), reason);
+    auto visible = visible_entry(ctx, tx, p, id);
+    if (!visible) return visible.error();
+    EntryRecord& e = visible->record;
+    auto next = apply_transition(approval_case(e, visible->scope), p.actor(), t, ctx.today(), reason);
     if (!next) return next.error();
-    json before = wire::to_json(*e);
-    e->entry.status = *next;
+    json before = wire::to_json(e);
+    e.entry.status = *next;
     if (t == Transition::approve || t == Transition::reject) {
-        e->decided_by = p.person_id();
-        e->decided_at = ctx.timestamp();
-        e->decision_reason = reason;
+        e.decided_by = p.person_id();
+        e.decided_at = ctx.timestamp();
+        e.decision_reason = reason;
     }
-    if (auto r = tx.update_entry_status(*e); !r) return r.error();
-    ++e->version;
-    if (auto r = journal(ctx, tx, p, std::string("entry.") + to_string(t), "entry", e->entry.id, e->worker_id, before, wire::to_json(*e)); !r)
+    if (auto r = tx.update_entry_status(e); !r) return r.error();
+    ++e.version;
+    if (auto r = journal(ctx, tx, p, std::string("entry.") + to_string(t), "entry", e.entry.id, e.worker_id, before, wire::to_json(e)); !r)
         return r.error();
-    return *e;
+    return e;
 }
 
 Result<Answer> submit_training(ApiContext& ctx, Transaction& tx, const Principal& p, const json& body) {
@@ -60,11 +65,9 @@ Result<Answer> submit_training(ApiContext& ctx, Transaction& tx, const Principal
     if (p.role == Role::provider) return forbidden("providers push trainings through /api/v1/provider/trainings");
     const std::string worker_id = t->worker_id.empty() ? p.worker_id : t->worker_id;
     if (worker_id.empty()) return make_error("missing_field", "whose training is it?", "worker_id");
-    auto w = visible_worker(ctx, tx, p, worker_id);
+    auto w = visible_scoped_worker(ctx, tx, p, worker_id);
     if (!w) return make_error("not_found", "no such worker", "worker_id");
-    auto scope = scope_of(tx, p.employer_id, worker_id);
-    if (!scope) return scope.error();
-    ApprovalCase c{worker_id, EntryStatus::draft, (*scope)->approvers, (*scope)->delegations};
+    ApprovalCase c{worker_id, EntryStatus::draft, w->scope.approvers, w->scope.delegations};
     // The worker submits their own; HR registers for others, approved at once.
     Transition how = worker_id == p.worker_id ? Transition::submit : Transition::register_direct;
     auto status = apply_transition(c, p.actor(), how, ctx.today());
@@ -182,9 +185,9 @@ void install_entry_routes(httplib::Server& http, ApiContext& ctx) {
         answer_read(ctx, req, res, [&](Transaction& tx, const Principal& p) -> Result<json> {
             auto e = visible_entry(ctx, tx, p, req.matches[1]);
             if (!e) return e.error();
-            auto comments = tx.comments(p.employer_id, e->entry.id);
+            auto comments = tx.comments(p.employer_id, e->record.entry.id);
             if (!comments) return comments.error();
-            json out = wire::to_json(*e);
+            json out = wire::to_json(e->record);
             out["comments"] = json::array();
             for (const auto& c : *comments) out["comments"].push_back(wire::to_json(c));
             return out;
@@ -227,9 +230,10 @@ void install_entry_routes(httplib::Server& http, ApiContext& ctx) {
             auto e = visible_entry(ctx, tx, p, req.matches[1]);
             if (!e) return e.error();
             CommentRecord c{0, p.person_id(), *text, ctx.timestamp()};
-            if (auto r = tx.insert_comment(p.employer_id, e->entry.id, c); !r) return r.error();
+            if (auto r = tx.insert_comment(p.employer_id, e->record.entry.id, c); !r) return r.error();
             json out = wire::to_json(c);
-            if (auto r = journal(ctx, tx, p, "entry.comment", "entry", e->entry.id, e->worker_id, nullptr, out); !r) return r.error();
+            if (auto r = journal(ctx, tx, p, "entry.comment", "entry", e->record.entry.id, e->record.worker_id, nullptr, out); !r)
+                return r.error();
             return Answer{201, out};
         });
     });

@@ -213,29 +213,38 @@ void answer_write(ApiContext& ctx, const httplib::Request& req, httplib::Respons
     send_json_text(res, answer->status, text);
 }
 
-Result<std::optional<WorkerScope>> scope_of(Transaction& tx, const std::string& employer_id, const std::string& worker_id) {
-    auto w = tx.worker(employer_id, worker_id);
-    if (!w) return w.error();
-    if (!*w) return std::optional<WorkerScope>();
-    WorkerScope scope{employer_id, worker_id, {}, {}};
+WorkerScope EmployerApprovers::scope_of(const WorkerRecord& w) const {
+    WorkerScope scope{w.employer_id, w.id, {}, delegations};
+    for (const auto& d : departments)
+        if (d.id == w.department_id && !d.manager_id.empty()) scope.approvers.push_back(d.manager_id);
+    return scope;
+}
+
+Result<EmployerApprovers> employer_approvers(Transaction& tx, const std::string& employer_id) {
     auto departments = tx.departments(employer_id);
     if (!departments) return departments.error();
-    for (const auto& d : *departments)
-        if (d.id == (*w)->department_id && !d.manager_id.empty()) scope.approvers.push_back(d.manager_id);
     auto delegations = tx.delegations(employer_id);
     if (!delegations) return delegations.error();
-    scope.delegations = std::move(*delegations);
-    return std::optional<WorkerScope>(std::move(scope));
+    return EmployerApprovers{std::move(*departments), std::move(*delegations)};
+}
+
+Result<ScopedWorker> visible_scoped_worker(ApiContext& ctx, Transaction& tx, const Principal& p, const std::string& worker_id) {
+    if (p.employer_id.empty()) return not_found("worker", "worker");
+    auto w = tx.worker(p.employer_id, worker_id);
+    if (!w) return w.error();
+    if (!*w) return not_found("worker", "worker");
+    auto approvers = employer_approvers(tx, p.employer_id);
+    if (!approvers) return approvers.error();
+    ScopedWorker out{std::move(**w), {}};
+    out.scope = approvers->scope_of(out.record);
+    if (!may_view_worker(p, out.scope, ctx.today())) return not_found("worker", "worker");
+    return out;
 }
 
 Result<WorkerRecord> visible_worker(ApiContext& ctx, Transaction& tx, const Principal& p, const std::string& worker_id) {
-    if (p.employer_id.empty()) return not_found("worker", "worker");
-    auto scope = scope_of(tx, p.employer_id, worker_id);
-    if (!scope) return scope.error();
-    if (!*scope || !may_view_worker(p, **scope, ctx.today())) return not_found("worker", "worker");
-    auto w = tx.worker(p.employer_id, worker_id);
+    auto w = visible_scoped_worker(ctx, tx, p, worker_id);
     if (!w) return w.error();
-    return **w;
+    return std::move(w->record);
 }
 
 Result<bool> journal(ApiContext& ctx, Transaction& tx, const Principal& p, const std::string& action, const std::string& kind,
@@ -298,11 +307,8 @@ std::string new_worker_id() { return "w-" + random_token().substr(0, 12); }
 
 std::string new_id(const char* prefix) { return prefix + random_token().substr(0, 16); }
 
-Result<ApprovalCase> approval_case(Transaction& tx, const EntryRecord& e) {
-    auto scope = scope_of(tx, e.employer_id, e.worker_id);
-    if (!scope) return scope.error();
-    if (!*scope) return not_found("worker", "worker");
-    return ApprovalCase{e.worker_id, e.entry.status, (*scope)->approvers, (*scope)->delegations};
+ApprovalCase approval_case(const EntryRecord& e, const WorkerScope& scope) {
+    return ApprovalCase{e.worker_id, e.entry.status, scope.approvers, scope.delegations};
 }
 
 const RuleSet* rules_for(const ApiContext& ctx, Transaction& tx, const std::string& employer_id) {

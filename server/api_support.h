@@ -93,10 +93,22 @@ std::string new_worker_id();
 // A fresh id of another record: `prefix` ("e-", "c-") and 16 random characters.
 std::string new_id(const char* prefix);
 
-// Loads what the access rules need about a worker of the principal's employer; nullopt if none.
-Result<std::optional<WorkerScope>> scope_of(Transaction& tx, const std::string& employer_id, const std::string& worker_id);
+// An employer's departments and delegations, read once: what the access rules need about any of
+// its workers (lists of workers or entries ask for them once, not per row).
+struct EmployerApprovers {
+    std::vector<DepartmentRecord> departments;
+    std::vector<Delegation> delegations;
+    WorkerScope scope_of(const WorkerRecord& w) const;
+};
+Result<EmployerApprovers> employer_approvers(Transaction& tx, const std::string& employer_id);
+
+struct ScopedWorker {
+    WorkerRecord record;
+    WorkerScope scope;
+};
 // The worker, if it exists in the principal's employer and the principal may see it (else 404,
-// so nobody learns whether a worker of another team or employer exists).
+// so nobody learns whether a worker of another team or employer exists), with its scope.
+Result<ScopedWorker> visible_scoped_worker(ApiContext& ctx, Transaction& tx, const Principal& p, const std::string& worker_id);
 Result<WorkerRecord> visible_worker(ApiContext& ctx, Transaction& tx, const Principal& p, const std::string& worker_id);
 Error not_found(const char* what, const char* field = "");
 // People acting for an employer (an operator must have chosen one); devices and providers are refused.
@@ -112,7 +124,7 @@ Result<bool> journal(ApiContext& ctx, Transaction& tx, const Principal& p, const
 nlohmann::json audit_json(const AuditRecord& a);
 
 // What the approval rules need about an entry: its owner, status, approvers and delegations.
-Result<ApprovalCase> approval_case(Transaction& tx, const EntryRecord& e);
+ApprovalCase approval_case(const EntryRecord& e, const WorkerScope& scope);
 
 const RuleSet* rules_for(const ApiContext& ctx, Transaction& tx, const std::string& employer_id);
 

@@ -39,15 +39,15 @@ Result<json> approvals(ApiContext& ctx, Transaction& tx, const Principal& p) {
     if (!pending) return pending.error();
     auto facts = employer_facts(ctx, tx, p.employer_id);
     if (!facts) return facts.error();
+    auto approvers = employer_approvers(tx, p.employer_id);
+    if (!approvers) return approvers.error();
     json items = json::array();
     WorkerFolder folder;
     for (const auto& e : *pending) {
-        auto c = approval_case(tx, e);
-        if (!c) return c.error();
-        if (!may_decide(*c, p.actor(), ctx.today())) continue;
         auto w = tx.worker(p.employer_id, e.worker_id);
         if (!w) return w.error();
         if (!*w) continue;
+        if (!may_decide(approval_case(e, approvers->scope_of(**w)), p.actor(), ctx.today())) continue;
         auto item = approval_item(*facts, tx, folder, e, **w);
         if (!item) return item.error();
         items.push_back(wire::to_json(*item));

@@ -2,6 +2,8 @@
 // write lock; a failed mail keeps its notification (in the app) and records the error.
 #include "reminder_run.h"
 
+#include <map>
+
 #include "approval.h"
 #include "reminder_message.h"
 #include "reminders.h"
@@ -25,18 +27,23 @@ Result<ReminderFacts> reminder_facts(ApiContext& ctx, Transaction& tx, const std
     auto compliance = compliance_facts(tx, employer_id, *facts);
     if (!compliance) return compliance.error();
     f.duties = evaluate_compliance(*facts->rules, *compliance, f.today).groups;
+    auto workers = tx.workers(employer_id, WorkerFilter{});
+    if (!workers) return workers.error();
+    std::map<std::string, const WorkerRecord*> by_id;
+    for (const auto& w : *workers) {
+        by_id[w.id] = &w;
+        if (status_on(employment_of(*facts, w.id), w.termination, f.today) == WorkerStatus::active) f.workers.push_back(w.id);
+    }
+    auto approvers = employer_approvers(tx, employer_id);
+    if (!approvers) return approvers.error();
     auto waiting = tx.entries_with_status(employer_id, EntryStatus::submitted);
     if (!waiting) return waiting.error();
     for (const auto& e : *waiting) {
-        auto c = approval_case(tx, e);
-        if (!c) return c.error();
+        auto w = by_id.find(e.worker_id);
+        if (w == by_id.end()) return not_found("worker", "worker");
         auto submitted = CivilDate::parse(e.created_at.substr(0, 10));
-        f.waiting.push_back({e.entry.id, submitted ? *submitted : f.today, deciders_on(*c, f.today)});
+        f.waiting.push_back({e.entry.id, submitted ? *submitted : f.today, deciders_on(approval_case(e, approvers->scope_of(*w->second)), f.today)});
     }
-    auto workers = tx.workers(employer_id, WorkerFilter{});
-    if (!workers) return workers.error();
-    for (const auto& w : *workers)
-        if (status_on(employment_of(*facts, w.id), w.termination, f.today) == WorkerStatus::active) f.workers.push_back(w.id);
     auto entries = tx.entries_of_employer(employer_id);
     if (!entries) return entries.error();
     for (const auto& [worker, list] : *entries)
