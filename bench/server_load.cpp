@@ -1,6 +1,6 @@
 // Server benchmark: requests/s and p50/p99 latency of "my balance", "approval inbox", "submit" and
-// "approve" at 1, 16 and 64 keep-alive connections over loopback against the real binary (the reads
-// also through wrk), beside the storage floor: the same rows read (or one row durably updated) by
+// "approve" at 1, 16 and 64 keep-alive connections over loopback against the real binary (each also
+// through wrk), beside the storage floor: the same rows read (or one row durably updated) by
 // raw SQLite in one process.
 // Usage: bench_server_load [--seconds S (3)]     Prints a Markdown table.
 #include <httplib.h>
@@ -10,6 +10,8 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -64,10 +66,10 @@ Measured floor(const std::string& db_path, const std::string& sql, const std::ve
 // What a row shows of a load step, from our own client or from wrk.
 struct Summary {
     double per_second = 0, p50_ms = 0, p99_ms = 0;
-    long errors = 0;
+    long errors = 0, requests = 0;
 };
 
-Summary summary_of(const Measured& m) { return {m.per_second(), m.percentile(0.5), m.percentile(0.99), m.errors}; }
+Summary summary_of(const Measured& m) { return {m.per_second(), m.percentile(0.5), m.percentile(0.99), m.errors, m.requests}; }
 
 void row(const std::string& scenario, int connections, const Summary& m, const Measured& base) {
     std::printf("| %s | %d | %.0f | %.2f ms | %.2f ms | %ld | %.0f/s, p99 %.2f ms | %.2f |\n", scenario.c_str(), connections,
@@ -84,12 +86,18 @@ double wrk_ms(const std::string& figure) {
     return figure.ends_with("s") ? x * 1000 : x;
 }
 
-// The same GET through wrk (Debian's), whose one or two event-loop threads take far less of the 2
-// cores than 64 client threads do: closer to the server's own latency at many connections.
-Summary wrk_load(int port, int connections, double seconds, const std::string& path, const Session& as) {
-    const std::string command = "wrk --latency -t" + std::to_string(std::min(2, connections)) + " -c" + std::to_string(connections) +
-                                " -d" + std::to_string(std::max(1, static_cast<int>(seconds))) + "s -H 'Cookie: " + as.cookie +
-                                "' 'http://127.0.0.1:" + std::to_string(port) + path + "' 2>&1";
+int wrk_threads(int connections) { return std::min(2, connections); }
+
+// The same requests through wrk (Debian's), whose one or two event-loop threads take far less of
+// the 2 cores than 64 client threads do: closer to the server's own latency at many connections.
+// `script_args` (after "--") go to bench/wrk_writes.lua when given.
+Summary wrk_load(int port, int connections, double seconds, const std::string& path, const Session& as,
+                 const std::string& script_args = "") {
+    std::string command = "wrk --latency -t" + std::to_string(wrk_threads(connections)) + " -c" + std::to_string(connections) +
+                          " -d" + std::to_string(std::max(1, static_cast<int>(seconds))) + "s -H 'Cookie: " + as.cookie +
+                          "' 'http://127.0.0.1:" + std::to_string(port) + path + "'";
+    if (!script_args.empty()) command += " -s '" LL_BENCH_DIR "/wrk_writes.lua' -- " + script_args;
+    command += " 2>&1";
     Summary m;
     std::FILE* out = popen(command.c_str(), "r");
     if (!out) return m;
@@ -100,6 +108,7 @@ Summary wrk_load(int port, int connections, double seconds, const std::string& p
         if (std::sscanf(line, " 50%% %63s", figure) == 1) m.p50_ms = wrk_ms(figure);
         else if (std::sscanf(line, " 99%% %63s", figure) == 1) m.p99_ms = wrk_ms(figure);
         else if (std::sscanf(line, "Requests/sec: %lf", &m.per_second) == 1) continue;
+        else if (std::sscanf(line, " %ld requests in", &a) == 1) m.requests = a;
         else if (std::sscanf(line, " Non-2xx or 3xx responses: %ld", &a) == 1) m.errors += a;
         else if (std::sscanf(line, " Socket errors: connect %ld, read %ld, write %ld, timeout %ld", &a, &b, &c, &d) == 4)
             m.errors += a + b + c + d;
@@ -109,6 +118,16 @@ Summary wrk_load(int port, int connections, double seconds, const std::string& p
         std::exit(1);
     }
     return m;
+}
+
+// Lines in the files of `folder`: the ids a wrk submit run kept.
+long lines_in(const std::string& folder) {
+    long n = 0;
+    for (const auto& file : std::filesystem::directory_iterator(folder)) {
+        std::ifstream in(file.path());
+        for (std::string line; std::getline(in, line);) ++n;
+    }
+    return n;
 }
 
 const std::string entry_columns =
@@ -180,7 +199,29 @@ int main(int argc, char** argv) {
                 auto r = http.Post("/api/v1/entries/" + submitted[i] + "/approve", headers_of(*manager), "{}", "application/json");
                 return ok_status(r);
             })), write_floor);
-    std::printf("\nThe write floor is one single-row UPDATE per transaction (WAL, synchronous=FULL). Submitted %zu trainings, "
-                "approved %zu.\n", submitted.size(), std::min<size_t>(next, submitted.size()));
+
+    // The same writes through wrk: each submit run keeps its new ids in a folder, one file per wrk
+    // thread, which the approve run at the same level then approves. Submits run twice as long, so
+    // the faster approvals do not run out of ids (checked: a row that did is flagged).
+    long wrk_submitted = 0, wrk_approved = 0;
+    for (int c : levels) {
+        const std::string ids = dir.file("wrk-ids-" + std::to_string(c));
+        std::filesystem::create_directories(ids);
+        const auto sent = wrk_load(port, c, 2 * seconds, "/", *worker,
+                                   "submit " + ids + " " + std::to_string(slot.load()) + " " + std::to_string(wrk_threads(c)) + " " + worker->csrf);
+        row("submit, wrk", c, sent, write_floor);
+        slot += sent.requests + 64;
+        wrk_submitted += sent.requests - sent.errors;
+    }
+    for (int c : levels) {
+        const std::string ids = dir.file("wrk-ids-" + std::to_string(c));
+        const long available = lines_in(ids);
+        const auto approved = wrk_load(port, c, seconds, "/", *manager, "approve " + ids + " 0 " + std::to_string(wrk_threads(c)) + " " + manager->csrf);
+        row(approved.requests < available ? "approve, wrk" : "approve, wrk (ran out of ids: too low)", c, approved, write_floor);
+        wrk_approved += std::min(available, approved.requests - approved.errors);
+    }
+    std::printf("\nThe write floor is one single-row UPDATE per transaction (WAL, synchronous=FULL). Submitted %zu trainings and "
+                "approved %zu with our client; with wrk, %ld and %ld.\n",
+                submitted.size(), std::min<size_t>(next, submitted.size()), wrk_submitted, wrk_approved);
     return 0;
 }
