@@ -26,6 +26,8 @@ const Fonts& fonts();
 // the file is missing. Returns false on fallback. Call before the font texture is built.
 // `display` adds the kiosk's large font (the app does without its atlas space).
 bool load_fonts(const char* font_path, float scale, bool display = false);
+// Whether the figure and display fonts have a glyph for `c`: they hold ASCII and a few marks only.
+bool in_figure_font(char32_t c);
 // 44 CSS px at the base font: the minimum comfortable tap target.
 float touch_target_height();
 // Text colour for errors, readable on the style's background (the current style when none given).

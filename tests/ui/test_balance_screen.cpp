@@ -5,6 +5,9 @@
 #include "balance_screen.h"
 #include "headless_imgui.h"
 #include "imgui.h"
+#include "imgui_internal.h"
+#include "theme.h"
+#include "translations.h"
 #include "demo_year.h"
 #include "update.h"
 
@@ -220,6 +223,25 @@ TEST_CASE("days are written as people read them") {
     CHECK(ui::days_text(Rational(1)) == "1 day");
     CHECK(ui::days_text(*Rational::make(5, 2)) == "2.5 days");
     CHECK(ui::days_text(*Rational::make(10, 3)) == "3.33 days");
+}
+
+TEST_CASE("the figure font has every glyph of a figure, in every language") {
+    // It holds ASCII only, to keep the font atlas small; a missing glyph would show as '?'.
+    const Rational values[] = {Rational(0), Rational(1), *Rational::make(5, 2), *Rational::make(-10, 3), Rational(125)};
+    for (ui::Language language : ui::all_languages) {
+        ui::LanguageScope scope(language);
+        for (const Rational& v : values) {
+            const std::string text = ui::days_text(v) + " " + std::to_string(v.floor()) + " %";
+            CAPTURE(text);
+            for (const char* p = text.c_str(); *p;) {
+                unsigned int c = 0;
+                p += ImTextCharFromUtf8(&c, p, nullptr);
+                CHECK(ui::in_figure_font(c));
+            }
+        }
+    }
+    CHECK(ui::in_figure_font(U'\u2022'));  // the PIN's dots
+    CHECK_FALSE(ui::in_figure_font(U'\u00e9'));
 }
 
 TEST_CASE("the sign-in screen offers to keep the session on this device, with a touch-sized row") {
