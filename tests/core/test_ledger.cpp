@@ -323,6 +323,34 @@ TEST_CASE("property: a fold without explanation lines, or in reused buffers, giv
     CHECK(compared > 150);  // bad generated input must stay rare, or the property says little
 }
 
+// The server folds a worker's whole ledger up to the year asked (worker_figures.cpp): what is dated
+// later, openings from earlier years among it, must not change that year or those before it.
+TEST_CASE("property: a year's figures ignore entries dated after it") {
+    GeneratedLedgers gen{2718};
+    int compared = 0, with_later = 0;
+    for (int round = 0; round < 200; ++round) {
+        const WorkerFacts f = gen.facts();
+        const std::vector<LedgerEntry> all = gen.entries();
+        const int last = 2024 + gen.next(4);
+        std::vector<LedgerEntry> until_last;
+        for (const auto& e : all)
+            if (e.date.year() <= last) until_last.push_back(e);
+        auto whole = fold_ledger(ledger_rules(), f, all, LedgerOptions{2024, last, false, true});
+        auto cut = fold_ledger(ledger_rules(), f, until_last, LedgerOptions{2024, last, false, true});
+        REQUIRE(whole.ok() == cut.ok());
+        if (!whole) continue;
+        with_later += until_last.size() < all.size();
+        REQUIRE(whole->years.size() == cut->years.size());
+        for (size_t i = 0; i < cut->years.size(); ++i) {
+            CHECK(figures(whole->years[i]) == figures(cut->years[i]));
+            CHECK(whole->years[i].explanation.size() == cut->years[i].explanation.size());
+        }
+        ++compared;
+    }
+    CHECK(compared > 150);
+    CHECK(with_later > 100);  // most rounds must have later entries, or the property says little
+}
+
 TEST_CASE("property: what approving a submitted entry leaves of its year is what a fold with it approved says") {
     GeneratedLedgers gen{4242};
     int compared = 0;
