@@ -121,6 +121,7 @@ struct EventLoopServer::Connection {
     // Bytes of a refused body still to come: read and dropped after the answer, so that closing
     // with them unread does not reset the connection before the client has read why.
     std::uint64_t unwanted = 0;
+    std::size_t counted = 0;  // of `in`'s capacity, in the server's gathered_
     std::string remote_ip, local_ip;
     int remote_port = 0, local_port = 0;
     // Read by the idle sweep while no thread serves the connection.
@@ -383,7 +384,34 @@ void EventLoopServer::serve(Connection& c) {
         c.peer_done = n == 0;
         break;
     }
+    count_gathered(c);
+    // Past the server's total, a request that has more than one read gathered and is not complete
+    // yet is refused: slow senders, not the requests that arrive whole.
+    if (gathered_ > options_.gathered_total && c.in.size() - c.from > read_chunk && request_ready(c) == Ready::incomplete)
+        return refuse_busy(c);
     answer_ready(c, options_.write_threads <= 0);
+}
+
+// Keeps gathered_ up to date with the connection's buffer, which is freed when empty: an idle
+// connection holds no buffer.
+void EventLoopServer::count_gathered(Connection& c) {
+    if (c.in.empty()) std::string().swap(c.in);
+    gathered_ += c.in.capacity() - c.counted;  // modulo 2^64: a smaller buffer subtracts
+    c.counted = c.in.capacity();
+}
+
+// Answers 503 `busy` and drops what came of the request, and what more the client sends of it
+// (unread, it would reset the connection before the client read why), then closes.
+void EventLoopServer::refuse_busy(Connection& c) {
+    static const std::string body = R"({"error":{"code":"busy","message":"the server is busy; send the request again in a moment"}})";
+    static const std::string answer = "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nRetry-After: 5\r\n"
+                                      "Connection: close\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+    if (::send(c.fd, answer.data(), answer.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(answer.size())) return close_connection(c);
+    ::shutdown(c.fd, SHUT_WR);
+    c.in.clear();
+    c.from = 0;
+    c.unwanted = header_limit + options_.gathered_body;
+    rearm(c);
 }
 
 // Answers the requests gathered, in order, until one needs more bytes; a change is left to the
@@ -451,6 +479,7 @@ void EventLoopServer::drop_unwanted(Connection& c) {
 }
 
 void EventLoopServer::rearm(Connection& c) {
+    count_gathered(c);
     c.partial = !c.in.empty() || c.unwanted > 0;
     c.last_active_ms = now_ms();
     c.in_service = false;
@@ -462,6 +491,7 @@ void EventLoopServer::close_connection(Connection& c) {
         std::lock_guard lock(connections_mutex_);
         connections_.erase(&c);
     }
+    gathered_ -= c.counted;
     ::close(c.fd);
     delete &c;
 }

@@ -27,6 +27,9 @@ struct ListenerOptions {
     // A request body up to this size is gathered by the loop before a thread takes the request; a
     // larger one (a certificate photo, a payroll file) is read by its thread as it arrives.
     std::size_t gathered_body = 256 << 10;
+    // What all connections may hold gathered at once: past it, a connection whose request is still
+    // incomplete is answered 503 `busy` and closed, so thousands of slow senders cannot take the memory.
+    std::size_t gathered_total = 64 << 20;
 };
 
 // cpp-httplib's routes, handlers and HTTP parsing, served from an epoll loop instead of its thread
@@ -61,6 +64,8 @@ private:
     void drop_unwanted(Connection& c);
     void rearm(Connection& c);
     void close_connection(Connection& c);
+    void count_gathered(Connection& c);
+    void refuse_busy(Connection& c);
     void close_idle_connections();
     void close_all_connections();
     bool arm(int operation, int fd, void* tag);  // epoll_ctl: one event from `fd`, then quiet until armed again
@@ -68,6 +73,7 @@ private:
     ListenerOptions options_;
     int listen_fd_ = -1, epoll_fd_ = -1, wake_fd_ = -1, timer_fd_ = -1;
     std::atomic<bool> listen_paused_{false};  // out of descriptors: retried on the next tick
+    std::atomic<std::size_t> gathered_{0};      // bytes the connections' buffers hold (their capacity)
     std::mutex connections_mutex_;
     std::unordered_set<Connection*> connections_;
     std::mutex writes_mutex_;

@@ -33,6 +33,7 @@ constexpr const char* usage =
     "  serve      --db PATH [--port N (8080; 0 = any free port)] [--host ADDR (127.0.0.1)] [--web DIR]\n"
     "             [--session-idle-seconds N (604800)] [--session-max-seconds N (2592000)] [--secure-cookies true|false]\n"
     "             [--threads N (4): reads answered at once] [--read-only true|false: refuse every change]\n"
+    "             [--request-buffers-mb N (64): memory for requests still arriving, all together; past it slow senders get 503]\n"
     "             [--retention-years N (5): after a worker left, before HR may erase their personal data]\n"
     "             [--reminders-every N (3600 seconds; 0: only when HR runs them)] [--app-url URL (ends reminder mails)]\n"
     "             [--smtp-url smtp://HOST:PORT] [--mail-from ADDRESS] [--smtp-user NAME] (password: LL_SMTP_PASSWORD)\n"
@@ -89,7 +90,7 @@ void stop_on_signal(int) {
 }
 
 int serve(int argc, char** argv) {
-    Options o = Options::parse(argc, argv, 2, {"db", "port", "host", "web", "session-idle-seconds", "session-max-seconds", "secure-cookies", "threads", "read-only", "retention-years",
+    Options o = Options::parse(argc, argv, 2, {"db", "port", "host", "web", "session-idle-seconds", "session-max-seconds", "secure-cookies", "threads", "request-buffers-mb", "read-only", "retention-years",
                                                    "reminders-every", "app-url", "smtp-url", "mail-from", "smtp-user"});
     if (!o.error.empty()) return fail(o.error);
     std::string port_text = o.get("port", "8080");
@@ -150,6 +151,11 @@ int serve(int argc, char** argv) {
         if (t.size() > 4 || t.find_first_not_of("0123456789") != std::string::npos || std::stoi(t) < 1 || std::stoi(t) > 1024)
             return fail("--threads must be a number from 1 to 1024");
         listener.threads = std::stoi(t);
+    }
+    if (std::string m = o.get("request-buffers-mb"); !m.empty()) {
+        if (m.size() > 5 || m.find_first_not_of("0123456789") != std::string::npos || std::stoi(m) < 1)
+            return fail("--request-buffers-mb must be a number of megabytes from 1 to 99999");
+        listener.gathered_total = static_cast<std::size_t>(std::stoi(m)) << 20;
     }
     EventLoopServer http(listener);
     install_routes(http, ctx);

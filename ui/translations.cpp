@@ -305,6 +305,7 @@ std::string error_message(const Error& e) {
     if (e.code == "offline") return tr("error.offline");
     if (e.code == "invalid_credentials") return tr("error.invalid_credentials");
     if (e.code == "throttled") return tr("error.throttled");
+    if (e.code == "busy") return tr("error.busy");
     if (e.code == "session_expired" || e.code == "unauthenticated") return tr("error.session_lost");
     if (e.field == "email") return tr("error.email_required");
     if (e.field == "password") return tr("error.password_required");

@@ -232,3 +232,45 @@ TEST_CASE("connections silent mid-headers or idle are closed after 5 s; the serv
     REQUIRE(half.send("GET /api/v1/health HTTP/1.1\r\n"));
     CHECK(s.server.terminate() == 0);  // SIGTERM with both still open: run() returns and main exits 0
 }
+
+TEST_CASE("slow senders past the server's request memory are answered 503 busy; whole requests still are answered") {
+    DemoServer s({"--threads", "2", "--request-buffers-mb", "1"});
+    // Each holds 150 kB of a 200 kB body (under the 256 kB a connection may gather): about 1 MB in five.
+    const std::string head = "POST /api/v1/trainings HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 200000\r\n\r\n";
+    auto send_most = [&](WireConnection& c) {
+        REQUIRE(c.send(head + std::string(150000, ' ')));
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));  // the server reads it before the next comes
+    };
+    std::vector<std::unique_ptr<WireConnection>> slow;
+    for (int i = 0; i < 10; ++i) {
+        slow.push_back(std::make_unique<WireConnection>(s.server.port()));
+        send_most(*slow.back());
+    }
+    WireConnection whole(s.server.port());
+    REQUIRE(whole.send(health_request));
+    CHECK(answered_ok(whole.answer()));
+
+    int refused = 0, answered = 0;
+    for (auto& c : slow) {
+        (void)c->send(std::string(50000, ' '));  // the rest: a refused connection drops it, or is gone
+        const std::string answer = c->answer();
+        if (answer.rfind("HTTP/1.1 503", 0) == 0) {
+            CHECK(answer.find("\"busy\"") != std::string::npos);
+            CHECK(answer.find("Retry-After: 5") != std::string::npos);
+            ++refused;
+        } else if (answer.rfind("HTTP/1.1 401", 0) == 0) {
+            ++answered;  // a whole body, of a request without a session
+        }
+    }
+    CHECK(answered >= 3);
+    CHECK(refused >= 4);
+    CHECK(answered + refused == 10);
+    slow.clear();
+
+    // Closed connections give their memory back: the next slow sender is served again.
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    WireConnection later(s.server.port());
+    send_most(later);
+    REQUIRE(later.send(std::string(50000, ' ')));
+    CHECK(later.answer().rfind("HTTP/1.1 401", 0) == 0);
+}

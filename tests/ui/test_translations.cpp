@@ -147,3 +147,9 @@ TEST_CASE("language codes and the catalog reader") {
     REQUIRE_FALSE(bad.ok());
     CHECK(bad.error().message == "t.po:2: expected msgid, msgid_plural, msgstr or a quoted string");
 }
+
+TEST_CASE("a server too busy for a slow request says so in the person's language") {
+    const ll::Error busy{"busy", "the server is busy; send the request again in a moment", ""};
+    ui::LanguageScope nl(ui::Language::nl);
+    CHECK(ui::error_message(busy) == "De server is even te druk. Probeer het zo opnieuw.");
+}
