@@ -2,11 +2,6 @@
 // oversized requests, on a server with two request threads, over raw sockets.
 #include <doctest/doctest.h>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <chrono>
 #include <memory>
 #include <thread>
@@ -14,67 +9,11 @@
 
 #include "demo_server.h"
 #include "load_client.h"
+#include "wire_connection.h"
 
 using namespace ll::test;
 
 namespace {
-
-// One loopback connection spoken to byte by byte, as a browser, a phone on a train or an attacker would.
-class WireConnection {
-public:
-    explicit WireConnection(int port) : fd_(socket(AF_INET, SOCK_STREAM, 0)) {
-        timeval timeout{15, 0};  // a server that never answers fails the test instead of hanging it
-        setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-        sockaddr_in addr{};
-        addr.sin_family = AF_INET;
-        addr.sin_port = htons(static_cast<uint16_t>(port));
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        connected_ = connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
-    }
-    ~WireConnection() { close(fd_); }
-    WireConnection(const WireConnection&) = delete;
-    WireConnection& operator=(const WireConnection&) = delete;
-
-    bool connected() const { return connected_; }
-    bool send(const std::string& bytes) { return write(fd_, bytes.data(), bytes.size()) == static_cast<ssize_t>(bytes.size()); }
-    void finish_sending() { shutdown(fd_, SHUT_WR); }
-
-    // The next answer's status line, headers and body (by its Content-Length); "" when the server
-    // closed the connection (or said nothing for 15 s) first.
-    std::string answer() {
-        std::size_t head_end;
-        while ((head_end = pending_.find("\r\n\r\n")) == std::string::npos)
-            if (!receive()) return "";
-        std::size_t length = 0;
-        if (auto at = pending_.find("Content-Length: "); at != std::string::npos && at < head_end)
-            length = std::stoul(pending_.substr(at + 16));
-        while (pending_.size() < head_end + 4 + length)
-            if (!receive()) return "";
-        std::string whole = pending_.substr(0, head_end + 4 + length);
-        pending_.erase(0, whole.size());
-        return whole;
-    }
-    // Whether the server closed the connection (everything it sent before is read and dropped).
-    bool closed_by_server() {
-        while (receive()) {}
-        return errno_after_read_ == 0;
-    }
-
-private:
-    bool receive() {
-        char buf[16384];
-        const ssize_t n = read(fd_, buf, sizeof buf);
-        errno_after_read_ = n < 0 ? errno : 0;
-        if (n <= 0) return false;
-        pending_.append(buf, static_cast<std::size_t>(n));
-        return true;
-    }
-
-    int fd_;
-    bool connected_ = false;
-    std::string pending_;
-    int errno_after_read_ = 0;
-};
 
 const std::string health_request = "GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n";
 

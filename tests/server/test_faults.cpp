@@ -2,11 +2,8 @@
 // answer or none, nothing acknowledged is lost, and the file stays sound.
 #include <doctest/doctest.h>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <signal.h>
 #include <sys/resource.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <set>
@@ -14,6 +11,7 @@
 
 #include "demo_server.h"
 #include "load_client.h"
+#include "wire_connection.h"
 
 using namespace ll::test;
 using nlohmann::json;
@@ -109,18 +107,12 @@ TEST_CASE("a client that vanishes mid-upload leaves nothing behind") {
     REQUIRE(worker);
     const std::string before = table_fingerprint(s.db);
     for (int attempt = 0; attempt < 5; ++attempt) {
-        int fd = socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in addr{};
-        addr.sin_family = AF_INET;
-        addr.sin_port = htons(static_cast<uint16_t>(s.server.port()));
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        REQUIRE(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+        WireConnection c(s.server.port());
+        REQUIRE(c.connected());
         const std::string head = "POST /api/v1/certificates HTTP/1.1\r\nHost: x\r\nCookie: " + worker->cookie +
                                  "\r\nX-CSRF-Token: " + worker->csrf + "\r\nContent-Type: image/png\r\nContent-Length: 2000000\r\n\r\n";
-        std::string part = "\x89PNG\r\n\x1a\n" + std::string(300000, 'x');
-        CHECK(write(fd, head.data(), head.size()) == static_cast<ssize_t>(head.size()));
-        CHECK(write(fd, part.data(), part.size()) > 0);
-        close(fd);  // gone, 300 KB into 2 MB
+        CHECK(c.send(head + "\x89PNG\r\n\x1a\n" + std::string(300000, 'x')));
+        // gone when `c` closes, 300 KB into 2 MB
     }
     // The server still answers, and nothing of the uploads was stored.
     httplib::Client http("127.0.0.1", s.server.port());
