@@ -1,11 +1,6 @@
 // Fuzz target: raw HTTP requests against the real routes (in this process, so the fuzzer sees their
 // coverage) over loopback, signed in as the demo worker: "$COOKIE" and "$CSRF" in an input become
 // the session's. No request may crash the server, get a 5xx, or receive a whole national number.
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -20,10 +15,12 @@
 #include "http_api.h"
 #include "event_loop_server.h"
 #include "shipped_rules.h"
+#include "wire_connection.h"
 
 namespace {
 
 using namespace ll::server;
+using ll::test::WireConnection;
 
 struct Target {
     std::unique_ptr<Store> store;
@@ -53,22 +50,11 @@ std::vector<std::string> national_numbers_in(const std::string& db_path) {
 
 // One request on a fresh connection; the answer as read until the server closes or 2 s pass.
 std::string send_request(int port, const std::string& request) {
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    timeval timeout{2, 0};
-    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<uint16_t>(port));
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    std::string answer;
-    if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0) {
-        (void)!write(fd, request.data(), request.size());
-        shutdown(fd, SHUT_WR);
-        char buf[65536];
-        for (ssize_t n; (n = read(fd, buf, sizeof buf)) > 0;) answer.append(buf, static_cast<size_t>(n));
-    }
-    close(fd);
-    return answer;
+    WireConnection c(port, 2);
+    if (!c.connected()) return "";
+    (void)c.send(request);
+    c.finish_sending();
+    return c.received_until_closed();
 }
 
 Target& target() {

@@ -8,11 +8,12 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <utility>
 
 namespace ll::test {
 
-WireConnection::WireConnection(int port) : fd_(socket(AF_INET, SOCK_STREAM, 0)) {
-    timeval timeout{15, 0};
+WireConnection::WireConnection(int port, int timeout_seconds) : fd_(socket(AF_INET, SOCK_STREAM, 0)) {
+    timeval timeout{timeout_seconds, 0};
     setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
@@ -42,8 +43,13 @@ std::string WireConnection::answer() {
     return whole;
 }
 
-bool WireConnection::closed_by_server() {
+std::string WireConnection::received_until_closed() {
     while (receive()) {}
+    return std::exchange(pending_, std::string());
+}
+
+bool WireConnection::closed_by_server() {
+    received_until_closed();
     return errno_after_read_ == 0;
 }
 

@@ -8,7 +8,8 @@ namespace ll::test {
 
 class WireConnection {
 public:
-    explicit WireConnection(int port);
+    // `timeout_seconds`: how long a read waits before the test gives up on the server.
+    explicit WireConnection(int port, int timeout_seconds = 15);
     ~WireConnection();
     WireConnection(const WireConnection&) = delete;
     WireConnection& operator=(const WireConnection&) = delete;
@@ -17,8 +18,10 @@ public:
     bool send(const std::string& bytes);
     void finish_sending();
     // The next answer's status line, headers and body (by its Content-Length); "" when the server
-    // closed the connection (or said nothing for 15 s) first.
+    // closed the connection (or said nothing for the timeout) first.
     std::string answer();
+    // Everything the server sends until it closes the connection (or says nothing for the timeout).
+    std::string received_until_closed();
     // Whether the server closed the connection (everything it sent before is read and dropped).
     bool closed_by_server();
 
