@@ -169,6 +169,21 @@ std::optional<long long> whole_number(const std::string& s) {
     return std::stoll(s);
 }
 
+// Marks between thousands group exactly three digits after the first group: "20.6212" is a typo,
+// not 206,212 euros.
+bool grouped_in_thousands(const std::string& whole) {
+    std::size_t group = 0, groups = 0;
+    for (std::size_t i = 0; i <= whole.size(); ++i) {
+        if (i < whole.size() && whole[i] != '.' && whole[i] != ',') {
+            ++group;
+            continue;
+        }
+        if (groups++ == 0 ? group == 0 || (group > 3 && i < whole.size()) : group != 3) return false;
+        group = 0;
+    }
+    return true;
+}
+
 }  // namespace
 
 std::optional<long long> parse_euro_cell(const std::string& raw) {
@@ -185,6 +200,7 @@ std::optional<long long> parse_euro_cell(const std::string& raw) {
     else if (dot != std::string::npos && (comma != std::string::npos || text.size() - dot - 1 <= 2)) decimal = dot;
     std::string whole = decimal == std::string::npos ? text : text.substr(0, decimal);
     const std::string cents = decimal == std::string::npos ? "" : text.substr(decimal + 1);
+    if (!grouped_in_thousands(whole)) return std::nullopt;
     whole.erase(std::remove_if(whole.begin(), whole.end(), [](char c) { return c == '.' || c == ','; }), whole.end());
     auto units = whole_number(whole);
     if (!units || cents.size() > 2 || (!cents.empty() && !all_digits(cents))) return std::nullopt;

@@ -54,9 +54,9 @@ Result<TrainingSubmission> training(const json& j) {
     auto end = r.date("end_date", false);
     auto minutes = r.integer("minutes", true, 1, max_minutes_per_day * 366);
     auto counts = r.boolean("counts_for_right", false);
-    auto cost = r.integer("cost_cents", false, 0, 100000000000LL);
-    auto fund = r.integer("fund_cents", false, 0, 100000000000LL);
-    auto subsidy = r.integer("subsidy_cents", false, 0, 100000000000LL);
+    auto cost = r.integer("cost_cents", false, 0, max_amount_cents);
+    auto fund = r.integer("fund_cents", false, 0, max_amount_cents);
+    auto subsidy = r.integer("subsidy_cents", false, 0, max_amount_cents);
     auto certificate = r.string("certificate_id", false, 64);
     auto valid_until = r.date("certificate_valid_until", false);
     r.reject_unknown_fields();

@@ -16,6 +16,7 @@
 namespace ll::requests {
 
 constexpr long long max_minutes_per_day = 24 * 60;
+constexpr long long max_amount_cents = 100'000'000'000;  // a billion euros: costs, funds and subsidies
 
 struct Login {
     std::string email, password;

@@ -115,8 +115,10 @@ json training_body(ImportCells& r) {
     }
     for (auto [column, field] : {std::pair{t_cost, "cost_cents"}, {t_fund, "fund_cents"}, {t_subsidy, "subsidy_cents"}}) {
         if (const std::string c = r.cell(column); !c.empty()) {
-            if (auto cents = parse_euro_cell(c)) body[field] = *cents;
-            else r.problem(column, "expected an amount in euros like 1234,50");
+            auto cents = parse_euro_cell(c);
+            if (!cents) r.problem(column, "expected an amount in euros like 1234,50");
+            else if (*cents > requests::max_amount_cents) r.problem(column, "more than a billion euros: check the amount");
+            else body[field] = *cents;
         }
     }
     return body;

@@ -67,6 +67,12 @@ TEST_CASE("cells of provider feeds: durations, euro amounts, yes and no") {
     CHECK(parse_euro_cell("12,345") == std::nullopt);
     CHECK(parse_euro_cell("-5") == std::nullopt);
     CHECK(parse_euro_cell("abc") == std::nullopt);
+    CHECK(parse_euro_cell("1.234.567,89") == 123456789);
+    // Thousands marks group three digits: these are typos, not 206 billion or 1.2 million euros.
+    CHECK(parse_euro_cell("20.6212342026") == std::nullopt);
+    CHECK(parse_euro_cell("1234.567") == std::nullopt);
+    CHECK(parse_euro_cell("1..234") == std::nullopt);
+    CHECK(parse_euro_cell(",50") == std::nullopt);
     CHECK(parse_yes_no_cell("Ja") == true);
     CHECK(parse_yes_no_cell("non") == false);
     CHECK(parse_yes_no_cell("maybe") == std::nullopt);
@@ -140,6 +146,21 @@ TEST_CASE("a provider feed: the same training twice, a worker not known, missing
     REQUIRE(unknown.file_problems.size() == 1);
     CHECK(unknown.file_problems[0].column == 5);
     CHECK(unknown.file_problems[0].message == "unknown column");
+}
+
+// Found by fuzz_csv_import: the refusal spoke of cents ("between 0 and 100000000000") to HR, who
+// writes euros, in a message whose run of digits could pass for a national number.
+TEST_CASE("a provider feed's amount over a billion euros is refused in euros, on its column") {
+    auto p = trainings(
+        "national_number;title;date;hours;cost;subsidy\n"
+        "90020199803;Welding;2026-05-04;2;999999999999;0\n"
+        "90020199803;Welding;2026-05-05;2;1.000.000.000;1000000000,01\n");
+    REQUIRE(p.rows.size() == 2);
+    REQUIRE(p.rows[0].problems.size() == 1);
+    CHECK(p.rows[0].problems[0].column == 5);
+    CHECK(p.rows[0].problems[0].message == "more than a billion euros: check the amount");
+    REQUIRE(p.rows[1].problems.size() == 1);
+    CHECK(p.rows[1].problems[0].column == 6);  // a billion itself is allowed
 }
 
 TEST_CASE("a JSON feed reads as records with items numbered from 1; nested values are refused by field") {
