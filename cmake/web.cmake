@@ -14,6 +14,14 @@ add_custom_command(
           --layout-features= --no-hinting --desubroutinize --output-file=${LL_FONT}
   COMMENT "Subsetting the Inter font")
 
+# In one translation unit clang inlined all of stb_truetype into ImFontAtlasBuildWithStbTruetype, a
+# 25 KB function that turned hot while the first frame rasterised its fonts: Chromium then spent
+# 600 ms of a core compiling it with its optimising tier, in the middle of the start-up. Apart,
+# the rasteriser's hot loops are small functions, quick to optimise.
+target_compile_definitions(imgui PRIVATE IMGUI_DISABLE_STB_TRUETYPE_IMPLEMENTATION IMGUI_DISABLE_STB_RECT_PACK_IMPLEMENTATION)
+target_sources(imgui PRIVATE "${CMAKE_SOURCE_DIR}/web/stb_truetype.cpp")
+set_source_files_properties(web/stb_truetype.cpp PROPERTIES SKIP_UNITY_BUILD_INCLUSION ON)
+
 add_library(imgui_backends STATIC
   ${LL_IMGUI_DIR}/backends/imgui_impl_glfw.cpp ${LL_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
 target_link_libraries(imgui_backends PUBLIC imgui)
@@ -38,8 +46,11 @@ endforeach()
 # Binaryen inlines every function that has one caller, whatever its size: draw_app_frame and all
 # the screens ended in frame(), 113 KB of wasm that Chromium compiled (lazily, on first call) before
 # the first frame could start, 70-90 ms. Kept apart, a screen's code is compiled when first drawn.
+# WebGL 2 has in its core all the app draws with: enabling every extension the browser offers (a
+# dozen getExtension calls, each a wait for the GPU process) cost the start 30-60 ms.
 target_link_options(learnledger_web PRIVATE
   -sBINARYEN_EXTRA_PASSES=--one-caller-inline-max-function-size=1000 -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sFULL_ES3=1
+  -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0
   -sALLOW_MEMORY_GROWTH=1 -sENVIRONMENT=web -sMALLOC=emmalloc
   -sEXPORTED_FUNCTIONS=_main,_app_wake,_app_frames,_app_idle,_app_items_json,_app_http_done,_app_viewport_changed,_app_text_input,_app_text_key,_app_file_picked,_app_import_picked,_app_theme,_app_online,_app_credential,_app_frame_ms,_app_thumbnail,_app_route,_malloc,_free,_app_run_frames,_app_activate_item,_app_reveal_item,_app_release_text,_app_gl_context
   -sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString

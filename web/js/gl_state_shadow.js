@@ -27,6 +27,16 @@ Module.llShadowGlState = function (gl) {
     if (value === undefined) return ask(name);
     return value instanceof Int32Array ? value.slice() : value;  // the caller may write into an array
   };
+  // WebGL's defaults, set through the shadow so that it knows them: the first frame asked for them
+  // while the GPU process was still compiling shaders and uploading the font, 75-125 ms of waits.
+  const start = () => {
+    gl.viewport(0, 0, gl.drawingBufferWidth, gl.drawingBufferHeight);
+    gl.scissor(0, 0, gl.drawingBufferWidth, gl.drawingBufferHeight);
+    gl.blendEquation(gl.FUNC_ADD);
+    gl.blendFunc(gl.ONE, gl.ZERO);
+  };
+  start();
   // A restored context starts again from WebGL's defaults.
   gl.canvas.addEventListener('webglcontextlost', () => known.clear());
+  gl.canvas.addEventListener('webglcontextrestored', start);
 };
