@@ -16,6 +16,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string_view>
@@ -56,6 +57,20 @@ void taking_over(void*) {}
 constexpr std::size_t header_limit = 64 << 10;  // a request's line and headers, gathered at most
 constexpr std::size_t read_chunk = 16 << 10;
 constexpr std::size_t write_chunk = 64 << 10;  // an answer is sent in pieces this size
+
+// "METHOD /path" of a request's first line, as the access log writes a request: no query string,
+// control characters shown as '?' (a forged line break cannot add lines to the log), at most 200.
+std::string logged_request(std::string_view request) {
+    const std::string_view line = request.substr(0, std::min(request.find("\r\n"), std::size_t{200}));
+    const std::size_t space = line.find(' ');
+    if (space == std::string_view::npos) return "- -";
+    std::string_view path = line.substr(space + 1);
+    path = path.substr(0, std::min(path.find(' '), path.find('?')));
+    std::string out = std::string(line.substr(0, space)) + " " + std::string(path);
+    for (char& ch : out)
+        if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f) ch = '?';
+    return out;
+}
 
 std::int64_t now_ms() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
@@ -406,6 +421,8 @@ void EventLoopServer::refuse_busy(Connection& c) {
     static const std::string body = R"({"error":{"code":"busy","message":"the server is busy; send the request again in a moment"}})";
     static const std::string answer = "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nRetry-After: 5\r\n"
                                       "Connection: close\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+    // Written here, not by cpp-httplib's logger: the request never reaches its routes.
+    if (options_.access_log) std::fprintf(stderr, "%s 503\n", logged_request(std::string_view(c.in).substr(c.from)).c_str());
     if (::send(c.fd, answer.data(), answer.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(answer.size())) return close_connection(c);
     ::shutdown(c.fd, SHUT_WR);
     c.in.clear();

@@ -30,6 +30,7 @@ struct ListenerOptions {
     // What all connections may hold gathered at once: past it, a connection whose request is still
     // incomplete is answered 503 `busy` and closed, so thousands of slow senders cannot take the memory.
     std::size_t gathered_total = 64 << 20;
+    bool access_log = false;  // a request refused busy is logged to stderr like cpp-httplib's logger's
 };
 
 // cpp-httplib's routes, handlers and HTTP parsing, served from an epoll loop instead of its thread

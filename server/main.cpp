@@ -157,6 +157,7 @@ int serve(int argc, char** argv) {
             return fail("--request-buffers-mb must be a number of megabytes from 1 to 99999");
         listener.gathered_total = static_cast<std::size_t>(std::stoi(m)) << 20;
     }
+    listener.access_log = ctx.access_log;
     EventLoopServer http(listener);
     install_routes(http, ctx);
     std::string host = o.get("host", "127.0.0.1");

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <fstream>
 #include <memory>
 #include <thread>
 #include <vector>
@@ -173,19 +174,23 @@ TEST_CASE("connections silent mid-headers or idle are closed after 5 s; the serv
 }
 
 TEST_CASE("slow senders past the server's request memory are answered 503 busy; whole requests still are answered") {
-    DemoServer s({"--threads", "2", "--request-buffers-mb", "1"});
+    TempDir dir;
+    const std::string log = dir.file("server.log");
+    ServerProcess server(seeded_demo_db(dir), {"--threads", "2", "--request-buffers-mb", "1"}, log);
+    REQUIRE(server.running());
     // Each holds 150 kB of a 200 kB body (under the 256 kB a connection may gather): about 1 MB in five.
-    const std::string head = "POST /api/v1/trainings HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 200000\r\n\r\n";
+    // The query string carries a national number, which the log must not.
+    const std::string head = "POST /api/v1/trainings?worker=85073100189 HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 200000\r\n\r\n";
     auto send_most = [&](WireConnection& c) {
         REQUIRE(c.send(head + std::string(150000, ' ')));
         std::this_thread::sleep_for(std::chrono::milliseconds(50));  // the server reads it before the next comes
     };
     std::vector<std::unique_ptr<WireConnection>> slow;
     for (int i = 0; i < 10; ++i) {
-        slow.push_back(std::make_unique<WireConnection>(s.server.port()));
+        slow.push_back(std::make_unique<WireConnection>(server.port()));
         send_most(*slow.back());
     }
-    WireConnection whole(s.server.port());
+    WireConnection whole(server.port());
     REQUIRE(whole.send(health_request));
     CHECK(answered_ok(whole.answer()));
 
@@ -208,8 +213,20 @@ TEST_CASE("slow senders past the server's request memory are answered 503 busy; 
 
     // Closed connections give their memory back: the next slow sender is served again.
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
-    WireConnection later(s.server.port());
+    WireConnection later(server.port());
     send_most(later);
     REQUIRE(later.send(std::string(50000, ' ')));
     CHECK(later.answer().rfind("HTTP/1.1 401", 0) == 0);
+
+    // Each refusal is in the access log, as cpp-httplib's logger writes the requests it answers.
+    CHECK(server.terminate() == 0);
+    std::ifstream in(log);
+    int logged_refusals = 0, logged_health = 0;
+    for (std::string line; std::getline(in, line);) {
+        logged_refusals += line == "POST /api/v1/trainings 503";
+        logged_health += line == "GET /api/v1/health 200";
+        CHECK_FALSE(has_national_number(line));
+    }
+    CHECK(logged_refusals == refused);
+    CHECK(logged_health == 1);
 }
