@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <iterator>
+#include <mutex>
+#include <optional>
 
 namespace ll::ui {
 
@@ -151,27 +154,27 @@ std::vector<std::string> Catalog::keys() const {
 
 namespace {
 
-struct Catalogs {
-    Result<std::vector<std::pair<Language, Catalog>>> parsed = load();
-
-    static Result<std::vector<std::pair<Language, Catalog>>> load() {
-        std::vector<std::pair<Language, Catalog>> out;
-        const std::pair<Language, std::string_view> sources[] = {{Language::en, catalogs::en_po()},
-                                                                 {Language::nl, catalogs::nl_po()},
-                                                                 {Language::fr, catalogs::fr_po()},
-                                                                 {Language::de, catalogs::de_po()}};
-        for (const auto& [language, text] : sources) {
-            auto c = Catalog::parse(text, std::string("assets/i18n/") + code(language) + ".po");
-            if (!c) return c.error();
-            out.emplace_back(language, std::move(*c));
-        }
-        return out;
+std::string_view po_text(Language language) {
+    switch (language) {
+        case Language::en: return catalogs::en_po();
+        case Language::nl: return catalogs::nl_po();
+        case Language::fr: return catalogs::fr_po();
+        case Language::de: return catalogs::de_po();
     }
-};
+    return {};
+}
 
-const Catalogs& catalog_set() {
-    static const Catalogs all;
-    return all;
+// A language's catalog is parsed when it is first asked for, once (the server's threads may ask
+// together): the app starts in one language, and parsing all four cost its first frame 15-29 ms.
+const Result<Catalog>& parsed_catalog(Language language) {
+    struct Parsed {
+        std::once_flag once;
+        std::optional<Result<Catalog>> catalog;
+    };
+    static Parsed parsed[std::size(all_languages)];
+    Parsed& p = parsed[static_cast<std::size_t>(language)];
+    std::call_once(p.once, [&] { p.catalog = Catalog::parse(po_text(language), std::string("assets/i18n/") + code(language) + ".po"); });
+    return *p.catalog;
 }
 
 // Per thread: the server renders statements in several languages at once.
@@ -179,11 +182,8 @@ thread_local Language active = Language::en;
 thread_local std::set<std::string> missing;
 
 const Catalog* active_catalog() {
-    const auto& all = catalog_set().parsed;
-    if (!all) return nullptr;
-    for (const auto& [language, catalog] : *all)
-        if (language == active) return &catalog;
-    return nullptr;
+    const auto& c = parsed_catalog(active);
+    return c ? &*c : nullptr;
 }
 
 bool uses_decimal_comma() { return active != Language::en; }
@@ -253,10 +253,12 @@ const std::set<std::string>& missing_keys() { return missing; }
 void clear_missing_keys() { missing.clear(); }
 
 Result<std::vector<std::pair<Language, const Catalog*>>> loaded_catalogs() {
-    const auto& all = catalog_set().parsed;
-    if (!all) return all.error();
     std::vector<std::pair<Language, const Catalog*>> out;
-    for (const auto& [language, catalog] : *all) out.emplace_back(language, &catalog);
+    for (Language language : all_languages) {
+        const auto& c = parsed_catalog(language);
+        if (!c) return c.error();
+        out.emplace_back(language, &*c);
+    }
     return out;
 }
 
