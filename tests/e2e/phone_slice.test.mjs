@@ -5,6 +5,9 @@ import assert from 'node:assert/strict';
 import { serverAndBrowser, newContext, phone, openApp, items, waitForItem, tap, signIn, screenshot, certificatePng, signedInAsWorker } from './harness.mjs';
 
 const env = serverAndBrowser();
+// WebGL's BLEND_EQUATION_RGB, BLEND_DST_RGB, BLEND_SRC_RGB, BLEND_DST_ALPHA, BLEND_SRC_ALPHA,
+// BLEND_EQUATION_ALPHA, VIEWPORT and SCISSOR_BOX: what Dear ImGui's backend saves around a frame.
+const savedState = [0x8009, 0x80C8, 0x80C9, 0x80CA, 0x80CB, 0x883D, 0x0BA2, 0x0C10];
 
 
 test('the demo worker signs in, sees this year\'s training right and can go back to 2024', async () => {
@@ -59,6 +62,32 @@ test('an idle page renders no frames', async () => {
   await waitForItem(page, 'button', 'Hide explanation');
   const afterTap = await page.evaluate(() => window.learnledger.frames());
   assert.ok(afterTap > idle && afterTap - idle <= 12, `a tap renders a few frames (${afterTap - idle})`);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+// Each of these questions waits for the GPU process, which at start-up is still making the context,
+// compiling shaders and taking the font texture: 8-60 ms each under SwiftShader (bench/RESULTS.md).
+test('the first frame asks WebGL nothing it has to wait for: no blend or scissor state, no extensions', async () => {
+  const context = await newContext(env.browser, phone);
+  await context.addInitScript(() => {
+    window.llAsked = [];
+    const proto = WebGL2RenderingContext.prototype;
+    for (const name of ['getParameter', 'getExtension', 'getSupportedExtensions']) {
+      const original = proto[name];
+      proto[name] = function (...args) {
+        if (performance.getEntriesByName('ll-first-frame').length === 0) window.llAsked.push([name, args[0]]);
+        return original.apply(this, args);
+      };
+    }
+  });
+  const page = await openApp(context, env.server.url + '/');
+  await waitForItem(page, 'textbox', 'E-mail');
+  const asked = await page.evaluate(() => window.llAsked);
+  const stateQuestions = asked.filter(([name, what]) => name === 'getParameter' && savedState.includes(what));
+  assert.deepEqual(stateQuestions, [], 'blend, viewport and scissor state are answered by the state shadow');
+  assert.deepEqual(asked.filter(([name]) => name !== 'getParameter'), [], 'no extension is enabled or listed');
+  assert.ok(asked.length > 0, 'the probe saw the backend\'s other questions');  // it watched the right context
   assert.deepEqual(page.errors, []);
   await context.close();
 });
