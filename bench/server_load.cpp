@@ -108,8 +108,7 @@ Summary wrk_load(int port, int connections, double seconds, const std::string& p
     command += " 2>&1";
     Summary m;
     std::FILE* out = popen(command.c_str(), "r");
-    m.failed = true;
-    if (!out) return m;
+    if (!out) return Summary{.failed = true};
     char line[512];
     while (std::fgets(line, sizeof line, out)) {
         char figure[64] = "";
