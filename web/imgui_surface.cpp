@@ -67,9 +67,14 @@ void follow_viewport(Surface& s) {
 void follow_scale(Surface& s, float ui_scale) {
     if (ui_scale == s.ui_scale) return;
     // Fonts are rasterised at device pixels: rebuilt when the scale changes, never scaled up.
+    // Before the first frame (and after a context is restored) the backend has no texture yet and
+    // makes one with its shaders; uploading here too would send the atlas twice and leak the first.
+    const bool uploaded = ImGui::GetIO().Fonts->TexID != ImTextureID{};
     ui::load_fonts(font_path, ui_scale, s.display_font);
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    if (uploaded) {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
     s.ui_scale = ui_scale;
     s.theme.reset();  // sizes are scaled with the theme
 }

@@ -76,7 +76,7 @@ void frame() {
     kiosk->items.end_frame();
     ImGui::Render();
     render(kiosk->surface);
-    if (kiosk->scheduler.frames_rendered() == 0) mark("ll-first-frame");
+    if (kiosk->scheduler.frames_rendered() == 0) first_frame_drawn();
     for (const auto& a : actions) dispatch(a);
 
     ImGuiIO& io = ImGui::GetIO();

@@ -59,6 +59,7 @@ EM_JS(void, js_credential_sent, (const char* email, const char* password), {
 EM_JS(void, js_credential_answered, (int accepted, int remember), { Module.credentialAnswered(accepted !== 0, remember !== 0); });
 EM_JS(void, js_request_credential, (), { Module.requestCredential(); });
 EM_JS(void, js_mark, (const char* name), { if (performance.mark) performance.mark(UTF8ToString(name)); });
+EM_JS(void, js_first_frame_drawn, (), { Module.llFirstFrameDrawn(); });
 EM_JS(void, js_copy_text, (const char* text), { Module.copyText(UTF8ToString(text)); });
 EM_JS(void, js_open_file_picker, (), { Module.openFilePicker(); });
 EM_JS(void, js_open_import_picker, (int json_too), { Module.openImportPicker(json_too != 0); });
@@ -224,6 +225,11 @@ std::string current_route() { return take_js_string(js_current_route()); }
 void copy_text(const char* text) { js_copy_text(text ? text : ""); }
 
 void mark(const char* name) { js_mark(name); }
+
+void first_frame_drawn() {
+    mark("ll-first-frame");
+    js_first_frame_drawn();
+}
 
 void credential_sent(const std::string& email, const std::string& password) { js_credential_sent(email.c_str(), password.c_str()); }
 

@@ -67,7 +67,9 @@ void copy_text(const char* text);  // to the system clipboard
 void credential_sent(const std::string& email, const std::string& password);
 void credential_answered(bool accepted, bool remember);
 void request_credential();
-void mark(const char* name);       // a performance.mark() for benchmarks ("ll-first-frame")
+void mark(const char* name);       // a performance.mark() for benchmarks ("ll-first-data")
+// Marks "ll-first-frame" and starts what waits for the first frame (the service worker).
+void first_frame_drawn();
 CivilDate local_today();
 // The language remembered on this device, else the browser's first preference ("nl-BE"), else "".
 std::string preferred_language();

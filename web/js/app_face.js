@@ -1,10 +1,14 @@
 // The installed app (service worker for offline start) and the stable face for tests and tools:
 // window.learnledger.
 
-// Offline start: the service worker keeps the app shell (never API answers).
-if ('serviceWorker' in navigator && (location.protocol === 'https:' || location.hostname === '127.0.0.1' || location.hostname === 'localhost')) {
-  navigator.serviceWorker.register('service-worker.js').catch(() => {});
-}
+// Offline start: the service worker keeps the app shell (never API answers). It is registered once
+// the first frame is drawn: on a first visit its install downloads the whole shell again, and
+// before the first frame that competed with the start-up for the network, the disk and the cores.
+Module.llFirstFrameDrawn = function () {
+  if ('serviceWorker' in navigator && (location.protocol === 'https:' || location.hostname === '127.0.0.1' || location.hostname === 'localhost')) {
+    navigator.serviceWorker.register('service-worker.js').catch(() => {});
+  }
+};
 
 // An export may be called only once the runtime runs: before that its wrapper exists but the
 // WebAssembly instance behind it does not (a tool polling early would throw).
