@@ -2,6 +2,7 @@
 // Never calls json accessors that could throw (exceptions are off in the wasm build).
 #include "json_reader.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -16,6 +17,7 @@ Result<json> parse_json(std::string_view text) {
 }
 
 JsonReader::JsonReader(const json& object, std::string path) : object_(object), path_(std::move(path)) {
+    known_.reserve(32);
     if (!object_.is_object()) fail(make_error("wrong_type", "expected a JSON object", path_));
 }
 
@@ -29,9 +31,11 @@ void JsonReader::fail(Error e) {
 }
 
 const json* JsonReader::find(const char* key, bool required) {
-    known_.insert(key);
+    // Looked up as a view: with a `const char*`, every comparison in the map measured the key again.
+    const std::string_view name(key);
+    known_.push_back(name);
     if (error_) return nullptr;
-    auto it = object_.find(key);
+    auto it = object_.find(name);
     if (it == object_.end() || it->is_null()) {
         if (required) fail(make_error("missing_field", "this field is required", field_path(key)));
         return nullptr;
@@ -82,9 +86,11 @@ std::optional<CivilDate> JsonReader::date(const char* key, bool required) {
         fail(make_error("invalid_date", "expected a date as YYYY-MM-DD", field_path(key)));
         return std::nullopt;
     }
-    auto d = CivilDate::parse(v->get_ref<const std::string&>(), field_path(key));
+    auto d = CivilDate::parse(v->get_ref<const std::string&>());
     if (!d) {
-        fail(d.error());
+        Error e = d.error();
+        e.field = field_path(key);  // built only for an error: most dates are valid
+        fail(std::move(e));
         return std::nullopt;
     }
     return *d;
@@ -162,7 +168,7 @@ const json* JsonReader::member(const char* key, bool required, json::value_t typ
 void JsonReader::reject_unknown_fields() {
     if (error_ || !object_.is_object()) return;
     for (auto it = object_.begin(); it != object_.end(); ++it) {
-        if (!known_.count(it.key())) {
+        if (std::find(known_.begin(), known_.end(), it.key()) == known_.end()) {
             fail(make_error("unknown_field", "this field is not part of the format", field_path(it.key())));
             return;
         }

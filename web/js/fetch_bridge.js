@@ -7,6 +7,16 @@ Module.llFetch = function (id, method, path, body, headers, fileSource, fileKey)
     withCString(text, (ptr) => Module._app_http_done(id, status, ptr));
     wake(4);
   };
+  // The body's bytes are UTF-8 already: copied onto the heap as they are. Made a JS string first,
+  // a year with 500 trainings (370 KB) took 40 ms to encode back, character by character.
+  const answerBytes = (status, buffer) => {
+    const bytes = new Uint8Array(buffer);
+    const ptr = _malloc(bytes.length + 1);
+    HEAPU8.set(bytes, ptr);
+    HEAPU8[ptr + bytes.length] = 0;
+    try { Module._app_http_done(id, status, ptr); } finally { _free(ptr); }
+    wake(4);
+  };
   const init = { method, credentials: 'same-origin', headers: Object.assign({ 'Accept': 'application/json' }, headers) };
   const file = fileSource ? uploadFile(fileSource, fileKey) : Promise.resolve(null);
   file.then((blob) => {
@@ -24,7 +34,7 @@ Module.llFetch = function (id, method, path, body, headers, fileSource, fileKey)
       init.headers['Content-Type'] = 'application/json';
     }
     return fetch(path, init)
-      .then((response) => response.text().then((text) => answer(response.status, text)))
+      .then((response) => response.arrayBuffer().then((buffer) => answerBytes(response.status, buffer)))
       .catch(() => answer(0, ''));
   });
 };
