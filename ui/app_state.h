@@ -150,8 +150,10 @@ struct OpenFilePicker {};                         // camera or file; answered wi
 // The validated body; with_certificate: upload the file first and link it (the picked file, or
 // the one kept on the device under `key` for a training sent from the outbox).
 struct SendTraining { std::string body; bool with_certificate; std::string key; bool certificate_kept = false; };
-// Store on the device what offline use needs (text from offline_snapshot.h; empty: forget it all).
-struct SaveOffline { std::string snapshot; };
+// What the device keeps for offline use changed. The host writes offline_snapshot(state): an erase
+// at once (signed out, not a trusted device), else after the frame is drawn, so that encoding a
+// year of 500 trainings (120 ms in the browser) does not hold back the frame that shows it.
+struct SaveOffline {};
 // Fetch a certificate (or the picked file) and answer with ThumbnailLoaded.
 struct LoadThumbnail { std::string key; };
 // Keep the picked file under a queued training's key (on the device itself only when it is trusted,

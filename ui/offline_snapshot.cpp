@@ -11,9 +11,11 @@ namespace ll::ui {
 
 using nlohmann::json;
 
+bool keeps_offline_data(const AppState& s) { return s.session && s.session->persistent; }
+
 std::string offline_snapshot(const AppState& s) {
     // Not a trusted device: nothing personal is written to it (the empty snapshot erases it all).
-    if (!s.session || !s.session->persistent) return {};
+    if (!keeps_offline_data(s)) return {};
     SessionInfo session = *s.session;
     session.csrf_token.clear();
     json views = json::array(), outbox = json::array();

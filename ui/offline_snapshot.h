@@ -9,7 +9,10 @@
 
 namespace ll::ui {
 
+// Empty when nothing may be kept: the device erases what it had.
 std::string offline_snapshot(const AppState& state);
+// Whether offline_snapshot() has anything to keep (signed in on a trusted device).
+bool keeps_offline_data(const AppState& state);
 // Unreadable or foreign text gives an empty restore (never a crash).
 OfflineRestored restore_offline(std::string_view snapshot);
 

@@ -24,7 +24,7 @@ std::vector<Command> load_year(AppState& s) {
     return {FetchYear{s.year}};
 }
 
-Command save(const AppState& s) { return SaveOffline{offline_snapshot(s)}; }
+Command save() { return SaveOffline{}; }
 
 const YearView* saved_view(const AppState& s, int year) {
     for (const auto& v : s.saved_views)
@@ -55,7 +55,7 @@ std::vector<Command> enter(AppState& s, SessionInfo session) {
     s.screen = Screen::balance;
     s.year = std::clamp(s.today.year(), s.first_year, s.last_year);
     auto commands = load_year(s);
-    commands.push_back(save(s));
+    commands.push_back(save());
     for (auto& c : load_messages(s)) commands.push_back(std::move(c));
     // Trainings kept while offline go out once the server has confirmed who is signed in.
     auto kept = send_outbox(s);
@@ -84,7 +84,7 @@ QueuedTraining* queued(AppState& s, const std::string& key) {
 std::vector<Command> drop_queued(AppState& s, const std::string& key) {
     s.outbox.erase(std::remove_if(s.outbox.begin(), s.outbox.end(), [&](const QueuedTraining& q) { return q.key == key; }),
                    s.outbox.end());
-    return {save(s), ForgetCertificate{key}};
+    return {save(), ForgetCertificate{key}};
 }
 
 void leave(AppState& s, std::optional<Error> why) {
@@ -328,7 +328,7 @@ std::vector<Command> update(AppState& s, const Action& action) {
                     }
                     if (a.error.code == "offline") return {};  // still no network: it stays kept
                     q->refused = a.error;  // shown plainly in the history, with a way to drop it
-                    return {save(s)};
+                    return {save()};
                 }
                 s.submit.busy = false;
                 if (session_lost(a.error)) {
@@ -347,7 +347,7 @@ std::vector<Command> update(AppState& s, const Action& action) {
                     s.sending.reset();
                     s.thumbnails.erase(picked_certificate);
                     s.offline = true;
-                    out.push_back(save(s));
+                    out.push_back(save());
                     return out;
                 }
                 s.sending.reset();
@@ -414,7 +414,7 @@ std::vector<Command> update(AppState& s, const Action& action) {
                 } else {
                     s.saved_views.push_back(a.view);
                 }
-                Commands out{save(s)};
+                Commands out{save()};
                 request_thumbnails(s, out);
                 return out;
             },

@@ -40,10 +40,28 @@ struct App {
     std::string route;          // the fragment in the address bar, as last set or read
     std::string initial_route;  // asked for by the address at start (a reload), applied once signed in
     bool marked_first_data = false;
+    bool offline_changed = false;  // what the device keeps changed and is not written yet
     double ui_ms = 0, frame_ms = 0;  // time spent in frames (see app_frame_ms)
 };
 
 App* app = nullptr;
+
+// Writes what the device keeps for offline use, if it changed since the last write.
+void write_offline(void* = nullptr) {
+    if (!app || !app->offline_changed) return;
+    app->offline_changed = false;
+    web::save_offline(ui::offline_snapshot(app->state));
+}
+
+// An erase is written at once (a signed-out device keeps nothing, even if the tab closes next).
+// Anything else after the next frame is drawn (see frame()), so encoding a year of trainings does
+// not hold that frame back; the timer writes it should no frame come (a tab in the background).
+void keep_offline() {
+    const bool pending = app->offline_changed;
+    app->offline_changed = true;
+    if (!ui::keeps_offline_data(app->state)) return write_offline();
+    if (!pending) emscripten_async_call(write_offline, nullptr, 250);
+}
 
 void run(const std::vector<ui::Command>& commands) {
     for (const auto& c : commands) {
@@ -56,8 +74,8 @@ void run(const std::vector<ui::Command>& commands) {
         } else if (const auto* w = std::get_if<ui::WorkspaceCommand>(&c); w && web::is_host_command(*w)) {
             if (const auto* file = std::get_if<ui::SaveFile>(w)) web::save_file(file->path);
             else if (const auto* pick = std::get_if<ui::OpenImportPicker>(w)) web::open_import_picker(pick->json);
-        } else if (const auto* save = std::get_if<ui::SaveOffline>(&c)) {
-            web::save_offline(save->snapshot);
+        } else if (std::holds_alternative<ui::SaveOffline>(c)) {
+            keep_offline();
         } else if (const auto* thumbnail = std::get_if<ui::LoadThumbnail>(&c)) {
             web::load_thumbnail(thumbnail->key);
         } else if (const auto* keep = std::get_if<ui::KeepCertificate>(&c)) {
@@ -158,6 +176,8 @@ void frame() {
     }
 
     for (const auto& a : actions) dispatch(a);
+    // In a task of its own: the browser shows this frame first.
+    if (app->offline_changed) emscripten_async_call(write_offline, nullptr, 0);
     web::sync_text_agent(edited_text_field() != 0, ui::active_text_purpose());
     update_mirror();
     // Keep drawing while a press, a drag or a flick is in progress, and while input is still queued

@@ -326,6 +326,43 @@ test('a tap right after fast typing lands at once, and no typed character is los
   await context.close();
 });
 
+// Encoding the offline snapshot of a year takes longer than drawing it (120 ms for 500 trainings):
+// the device keeps the year once the frame showing it is drawn, and forgets it on sign-out.
+test('a trusted device keeps the year after the frame that shows it, and erases it on sign-out', async () => {
+  const context = await newContext(env.browser, phone);
+  await context.addInitScript(() => {
+    window.llKept = [];  // each write of the snapshot: did it hold a year, was the year drawn then
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (value, key) {
+      if (key === 'offline') {
+        const drawn = window.learnledger.items().some((i) => i.role === 'figure' && i.label === 'Training right 2026');
+        window.llKept.push({ year: String(value).includes('"views":[{'), drawn });
+      }
+      return put.call(this, value, key);
+    };
+  });
+  const page = await openApp(context, env.server.url + '/');
+  await signIn(page, 'worker@demo.example', 'demo-worker');
+  await waitForItem(page, 'figure', 'Training right 2026', '4 days');
+  await page.waitForFunction(() => window.llKept.some((k) => k.year), null, { timeout: 5000 });
+  const kept = await page.evaluate(() => window.llKept);
+  assert.deepEqual(kept.filter((k) => k.year && !k.drawn), [], 'no year is written before the frame that shows it');
+  const offlineKey = () => page.evaluate(() => new Promise((resolve) => {
+    const open = indexedDB.open('learnledger', 1);
+    open.onsuccess = () => {
+      const request = open.result.transaction('kv').objectStore('kv').getAllKeys();
+      request.onsuccess = () => resolve(request.result.map(String).includes('offline'));
+    };
+  }));
+  assert.equal(await offlineKey(), true);
+  await tap(page, 'button', 'Sign out');
+  await waitForItem(page, 'textbox', 'E-mail');
+  for (let i = 0; i < 20 && (await offlineKey()); ++i) await page.waitForTimeout(100);
+  assert.equal(await offlineKey(), false, 'signed out, the device keeps nothing');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('without "keep me signed in" nothing personal is stored on the device', async () => {
   const context = await newContext(env.browser, phone);
   const page = await openApp(context, env.server.url + '/');

@@ -194,7 +194,8 @@ TEST_CASE("offline: a submission is kept with its key, shown as waiting, and sen
     CHECK(*s.submit.queued_title == "Stacking course");
     CHECK(s.submit.title.empty());
     REQUIRE(kept.size() == 1);
-    CHECK_FALSE(std::get<ui::SaveOffline>(kept[0]).snapshot.empty());
+    CHECK(std::holds_alternative<ui::SaveOffline>(kept[0]));
+    CHECK_FALSE(ui::offline_snapshot(s).empty());
 
     test::HeadlessImGui gui(390, 1600);
     auto draw = [&](std::vector<ui::Action>& out) { ui::draw_app_frame(s, out); };
@@ -246,7 +247,7 @@ TEST_CASE("offline: a certificate waits on the device with its training and goes
     CHECK_FALSE(s.thumbnails.count(ui::picked_certificate));
 
     // The snapshot remembers that a file goes with it, so a restart sends it too.
-    auto restored = ui::restore_offline(std::get<ui::SaveOffline>(kept[1]).snapshot);
+    auto restored = ui::restore_offline(ui::offline_snapshot(s));
     REQUIRE(restored.outbox.size() == 1);
     CHECK(restored.outbox[0].with_certificate);
 
@@ -296,7 +297,8 @@ TEST_CASE("a kept training the server refuses is shown with the reason, not rese
     REQUIRE(s.outbox.size() == 1);
     REQUIRE(s.outbox[0].refused.has_value());
     REQUIRE(saved.size() == 1);
-    CHECK(ui::restore_offline(std::get<ui::SaveOffline>(saved[0]).snapshot).outbox[0].refused->code == "conflict");
+    CHECK(std::holds_alternative<ui::SaveOffline>(saved[0]));
+    CHECK(ui::restore_offline(ui::offline_snapshot(s)).outbox[0].refused->code == "conflict");
     for (const auto& c : ui::update(s, ui::SessionChecked{test::anna_session()}))
         CHECK_FALSE(std::holds_alternative<ui::SendTraining>(c));  // never retried in silence
 

@@ -1,6 +1,8 @@
 // The update step: commands it asks for, sign-in and sign-out, stale answers dropped, bounds.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "api_client.h"
 #include "demo_year.h"
 #include "offline_snapshot.h"
@@ -67,7 +69,9 @@ TEST_CASE("sign-out and a lost session return to sign-in") {
     auto out = ui::update(s, ui::SignOut{});
     REQUIRE(out.size() == 2);
     CHECK(std::holds_alternative<ui::SendSignOut>(out[0]));
-    CHECK(std::get<ui::SaveOffline>(out[1]).snapshot.empty());
+    CHECK(std::holds_alternative<ui::SaveOffline>(out[1]));
+    CHECK(ui::offline_snapshot(s).empty());  // erased
+    CHECK_FALSE(ui::keeps_offline_data(s));
     CHECK(s.screen == ui::Screen::sign_in);
     CHECK_FALSE(s.session.has_value());
 
@@ -172,10 +176,8 @@ TEST_CASE("offline start: the saved year shows; sign-out forgets everything; ano
     CHECK(fresh.load == ui::LoadState::failed);
 
     auto out = ui::update(fresh, ui::SignOut{});
-    bool cleared = false;
-    for (const auto& c : out)
-        if (const auto* save = std::get_if<ui::SaveOffline>(&c)) cleared = save->snapshot.empty();
-    CHECK(cleared);
+    CHECK(std::any_of(out.begin(), out.end(), [](const ui::Command& c) { return std::holds_alternative<ui::SaveOffline>(c); }));
+    CHECK(ui::offline_snapshot(fresh).empty());
     CHECK(fresh.saved_views.empty());
 
     CHECK_FALSE(ui::restore_offline("not json").session.has_value());
@@ -201,10 +203,11 @@ TEST_CASE("not a trusted device: the choice is sent, and nothing personal is wri
 
     SessionInfo once = worker_session();
     once.persistent = false;
-    for (const auto& c : ui::update(s, ui::SignedIn{once}))
-        if (const auto* save = std::get_if<ui::SaveOffline>(&c)) CHECK(save->snapshot.empty());  // erases, never writes
-    for (const auto& c : ui::update(s, ui::YearLoaded{test::anna_year(2026)}))
-        if (const auto* save = std::get_if<ui::SaveOffline>(&c)) CHECK(save->snapshot.empty());
+    ui::update(s, ui::SignedIn{once});
+    CHECK_FALSE(ui::keeps_offline_data(s));  // erases, never writes
+    CHECK(ui::offline_snapshot(s).empty());
+    ui::update(s, ui::YearLoaded{test::anna_year(2026)});
+    CHECK(ui::offline_snapshot(s).empty());
     CHECK_FALSE(s.sign_in.remember);  // the choice stays for the next sign-in on this page
 
     // A training kept offline keeps its certificate in memory only.
