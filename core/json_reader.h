@@ -25,7 +25,7 @@ public:
     JsonReader(const nlohmann::json&& object, std::string path = {}) = delete;  // would dangle
 
     // Each getter records the field as known; the first error wins and later calls are no-ops.
-    // Keys are kept by pointer, not copied: string literals, or strings that outlive the reader.
+    // Keys are kept as views, not copied: string literals, or strings that outlive the reader.
     std::optional<std::int64_t> integer(const char* key, bool required, std::int64_t min, std::int64_t max);
     std::optional<std::string> string(const char* key, bool required, size_t max_length = 200);
     std::optional<CivilDate> date(const char* key, bool required);

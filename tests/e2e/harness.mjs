@@ -79,6 +79,15 @@ export async function openApp(context, url) {
 
 export const items = (page) => page.evaluate(() => window.learnledger.items());
 
+// The keys of what the app keeps on the device (web/js/device_store.js), sorted.
+export const deviceKeys = (page) => page.evaluate(() => new Promise((resolve) => {
+  const open = indexedDB.open('learnledger', 1);
+  open.onsuccess = () => {
+    const request = open.result.transaction('kv').objectStore('kv').getAllKeys();
+    request.onsuccess = () => resolve(request.result.map(String).sort());
+  };
+}));
+
 // Waits until an item with `role` and `label` is drawn (and, if given, has `value`).
 export async function waitForItem(page, role, label, value) {
   await page.waitForFunction(

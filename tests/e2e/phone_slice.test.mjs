@@ -2,7 +2,7 @@
 // server into the canvas, found through window.learnledger.items(), taps, idle frames, resizing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serverAndBrowser, newContext, phone, openApp, items, waitForItem, tap, signIn, screenshot, certificatePng, signedInAsWorker } from './harness.mjs';
+import { serverAndBrowser, newContext, phone, openApp, items, waitForItem, tap, signIn, screenshot, certificatePng, signedInAsWorker, deviceKeys } from './harness.mjs';
 
 const env = serverAndBrowser();
 // WebGL's BLEND_EQUATION_RGB, BLEND_DST_RGB, BLEND_SRC_RGB, BLEND_DST_ALPHA, BLEND_SRC_ALPHA,
@@ -269,13 +269,7 @@ test('offline: the last data shows, a submission waits and is sent exactly once 
   await waitForItem(page, 'text', '2026-11-29 · 2 h · waiting to send');
   await screenshot(page, 'phone-offline-waiting.png');
   // The training and its certificate file are in IndexedDB: they survive a restart without network.
-  const kept = () => page.evaluate(() => new Promise((resolve) => {
-    const open = indexedDB.open('learnledger', 1);
-    open.onsuccess = () => {
-      const request = open.result.transaction('kv').objectStore('kv').getAllKeys();
-      request.onsuccess = () => resolve(request.result.map(String).sort());
-    };
-  }));
+  const kept = () => deviceKeys(page);
   const keptFiles = async (count) => {
     for (let i = 0; i < 50 && (await kept()).filter((k) => k.startsWith('file:')).length !== count; ++i) await page.waitForTimeout(100);
     return (await kept()).filter((k) => k.startsWith('file:')).length;
@@ -347,13 +341,7 @@ test('a trusted device keeps the year after the frame that shows it, and erases 
   await page.waitForFunction(() => window.llKept.some((k) => k.year), null, { timeout: 5000 });
   const kept = await page.evaluate(() => window.llKept);
   assert.deepEqual(kept.filter((k) => k.year && !k.drawn), [], 'no year is written before the frame that shows it');
-  const offlineKey = () => page.evaluate(() => new Promise((resolve) => {
-    const open = indexedDB.open('learnledger', 1);
-    open.onsuccess = () => {
-      const request = open.result.transaction('kv').objectStore('kv').getAllKeys();
-      request.onsuccess = () => resolve(request.result.map(String).includes('offline'));
-    };
-  }));
+  const offlineKey = async () => (await deviceKeys(page)).includes('offline');
   assert.equal(await offlineKey(), true);
   await tap(page, 'button', 'Sign out');
   await waitForItem(page, 'textbox', 'E-mail');
@@ -373,14 +361,7 @@ test('without "keep me signed in" nothing personal is stored on the device', asy
   const cookie = (await context.cookies()).find((c) => c.name === 'll_session');
   assert.equal(cookie.expires, -1, 'a browser-session cookie');
   await page.waitForTimeout(500);
-  const stored = await page.evaluate(() => new Promise((resolve) => {
-    const open = indexedDB.open('learnledger', 1);
-    open.onsuccess = () => {
-      const request = open.result.transaction('kv').objectStore('kv').getAllKeys();
-      request.onsuccess = () => resolve(request.result.map(String));
-    };
-  }));
-  assert.deepEqual(stored, []);
+  assert.deepEqual(await deviceKeys(page), []);
   assert.deepEqual(page.errors, []);
   await context.close();
 });
