@@ -24,6 +24,8 @@
 #include <utility>
 #include <vector>
 
+#include "access_log.h"
+
 namespace ll::server {
 
 namespace {
@@ -58,18 +60,14 @@ constexpr std::size_t header_limit = 64 << 10;  // a request's line and headers,
 constexpr std::size_t read_chunk = 16 << 10;
 constexpr std::size_t write_chunk = 64 << 10;  // an answer is sent in pieces this size
 
-// "METHOD /path" of a request's first line, as the access log writes a request: no query string,
-// control characters shown as '?' (a forged line break cannot add lines to the log), at most 200.
-std::string logged_request(std::string_view request) {
+// The access log's line for a request refused before cpp-httplib parsed it: method and path read
+// from its first line as received.
+std::string refused_log_line(std::string_view request, int status) {
     const std::string_view line = request.substr(0, std::min(request.find("\r\n"), std::size_t{200}));
     const std::size_t space = line.find(' ');
-    if (space == std::string_view::npos) return "- -";
-    std::string_view path = line.substr(space + 1);
-    path = path.substr(0, std::min(path.find(' '), path.find('?')));
-    std::string out = std::string(line.substr(0, space)) + " " + std::string(path);
-    for (char& ch : out)
-        if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f) ch = '?';
-    return out;
+    if (space == std::string_view::npos) return access_log_line("-", "-", status);
+    const std::string_view target = line.substr(space + 1);
+    return access_log_line(line.substr(0, space), target.substr(0, target.find(' ')), status);
 }
 
 std::int64_t now_ms() {
@@ -422,7 +420,7 @@ void EventLoopServer::refuse_busy(Connection& c) {
     static const std::string answer = "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nRetry-After: 5\r\n"
                                       "Connection: close\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
     // Written here, not by cpp-httplib's logger: the request never reaches its routes.
-    if (options_.access_log) std::fprintf(stderr, "%s 503\n", logged_request(std::string_view(c.in).substr(c.from)).c_str());
+    if (options_.access_log) std::fprintf(stderr, "%s\n", refused_log_line(std::string_view(c.in).substr(c.from), 503).c_str());
     if (::send(c.fd, answer.data(), answer.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(answer.size())) return close_connection(c);
     ::shutdown(c.fd, SHUT_WR);
     c.in.clear();

@@ -5,6 +5,7 @@
 
 #include <cstdio>
 
+#include "access_log.h"
 #include "answer_compression.h"
 #include "wire.h"
 
@@ -90,7 +91,7 @@ void install_routes(httplib::Server& http, ApiContext& ctx) {
     });
     if (ctx.access_log) {
         http.set_logger([](const httplib::Request& req, const httplib::Response& res) {
-            std::fprintf(stderr, "%s %s %d\n", req.method.c_str(), req.path.c_str(), res.status);
+            std::fprintf(stderr, "%s\n", access_log_line(req.method, req.path, res.status).c_str());
         });
     }
 }

@@ -5,8 +5,10 @@
 
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 #include "demo_server.h"
+#include "wire_connection.h"
 
 using namespace ll::test;
 using nlohmann::json;
@@ -56,4 +58,21 @@ TEST_CASE("the server log and error answers carry no personal identifiers") {
         if (a.status >= 400)
             for (const char* number : {"90020112305", "90.02.01-123.05", "90020112399", "71020210199"})
                 CHECK_MESSAGE(a.raw.find(number) == std::string::npos, "an error answer repeats a national number: ", a.raw);
+}
+
+TEST_CASE("a path that decodes to line breaks cannot forge a line in the access log") {
+    TempDir dir;
+    const std::string log = dir.file("server.log");
+    {
+        ServerProcess server(seeded_demo_db(dir), {}, log);
+        REQUIRE(server.running());
+        WireConnection c(server.port());
+        REQUIRE(c.send("GET /api/v1/x%0AGET%20/forged%20200%0D?worker=85073100189 HTTP/1.1\r\nHost: x\r\n\r\n"));
+        CHECK(c.answer().rfind("HTTP/1.1 404", 0) == 0);
+    }
+    std::ifstream in(log);
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);)
+        if (line.find("/api/v1/x") != std::string::npos || line.find("forged") != std::string::npos) lines.push_back(line);
+    CHECK(lines == std::vector<std::string>{"GET /api/v1/x?GET /forged 200? 404"});
 }
