@@ -40,7 +40,7 @@ int status_for(const Error& e) {
         {"idempotency_key_reused", 422}, {"too_large", 413},     {"unsupported_media_type", 415},
         {"throttled", 429},          {"badge_locked", 429},      {"wrong_pin", 401},
         {"session_full", 409},       {"session_past", 409},      {"already_enrolled", 409}, {"no_badge", 409},
-        {"storage_error", 503},      {"method_not_allowed", 405},
+        {"storage_error", 503},      {"method_not_allowed", 405},  {"internal_error", 500},
         {"storage_read_only", 503},  {"storage_write_failed", 507}, {"not_left", 409},          {"retention", 409},
     };
     auto it = statuses.find(e.code);
@@ -188,29 +188,35 @@ void answer_write(ApiContext& ctx, const httplib::Request& req, httplib::Respons
     if (key.size() > 100) return send_error(res, make_error("too_long", "at most 100 characters", "Idempotency-Key"));
     const std::string request_hash = sha256_hex(req.method + " " + req.path + "\n" + req.body);
 
-    // A raw body is an upload or an import: written alone, not holding back others' answers.
-    auto tx = ctx.store->write(body_kind == Body::raw ? Batching::alone : Batching::shared);
-    if (!tx) return send_error(res, tx.error());
-    if (!key.empty()) {
-        auto stored = (*tx)->stored_answer(p->account_id, key);
-        if (!stored) return send_error(res, stored.error());
-        if (*stored) {
-            if ((*stored)->request_hash != request_hash)
-                return send_error(res, make_error("idempotency_key_reused", "this key was used for another request", "Idempotency-Key"));
-            res.set_header("Idempotent-Replayed", "true");
-            return send_json_text(res, (*stored)->status, (*stored)->body);
+    // Run on whichever thread writes at that moment; the request's state stays on this one's stack
+    // until run_write returns. A raw body is an upload or an import: written alone, not holding
+    // back others' answers.
+    int status = 0;
+    std::string text;
+    bool replayed = false;
+    auto saved = ctx.store->run_write([&](Transaction& tx) -> Result<bool> {
+        if (!key.empty()) {
+            auto stored = tx.stored_answer(p->account_id, key);
+            if (!stored) return stored.error();
+            if (*stored) {
+                if ((*stored)->request_hash != request_hash)
+                    return make_error("idempotency_key_reused", "this key was used for another request", "Idempotency-Key");
+                replayed = true;
+                status = (*stored)->status;
+                text = (*stored)->body;
+                return true;
+            }
         }
-    }
-    auto answer = handler(**tx, *p, body);
-    if (!answer) return send_error(res, answer.error());  // the transaction rolls back
-    const std::string text = answer->text.empty() ? answer->body.dump() : std::move(answer->text);
-    if (!key.empty()) {
-        auto saved = (*tx)->store_answer(p->account_id, key, p->employer_id, {request_hash, answer->status, text}, ctx.timestamp());
-        if (!saved) return send_error(res, saved.error());
-    }
-    auto committed = (*tx)->commit();
-    if (!committed) return send_error(res, committed.error());
-    send_json_text(res, answer->status, text);
+        auto answer = handler(tx, *p, body);
+        if (!answer) return answer.error();
+        status = answer->status;
+        text = answer->text.empty() ? answer->body.dump() : std::move(answer->text);
+        if (key.empty()) return true;
+        return tx.store_answer(p->account_id, key, p->employer_id, {request_hash, status, text}, ctx.timestamp());
+    }, body_kind == Body::raw ? Batching::alone : Batching::shared);
+    if (!saved) return send_error(res, saved.error());
+    if (replayed) res.set_header("Idempotent-Replayed", "true");
+    send_json_text(res, status, text);
 }
 
 WorkerScope EmployerApprovers::scope_of(const WorkerRecord& w) const {

@@ -1,5 +1,7 @@
 // Group commit: concurrent writes share one SQLite transaction and one fsync. Each write runs in a
 // savepoint of its own while it holds the writer's turn; the last in line commits for all of them.
+#include <cstdio>
+
 #include "sqlite_store.h"
 
 namespace ll::server {
@@ -17,7 +19,18 @@ Result<std::unique_ptr<Transaction>> SqliteStore::write(Batching batching) {
     ++writers_waiting_;
     std::unique_lock turn(writer_);
     --writers_waiting_;
-    if (auto opened = open_writer(); !opened) return opened.error();
+    if (auto opened = open_batch(batching); !opened) return opened.error();
+    std::unique_ptr<SqliteTransaction> tx(new SqliteTransaction(*this, std::move(writer_conn_)));
+    tx->turn_ = WriteTurn{std::move(turn), batch_, batching};
+    // On failure the destructor ends the turn, which passes the batch on or commits it as usual.
+    if (auto s = tx->conn_->exec("SAVEPOINT request"); !s) return s.error();
+    tx->open_ = true;
+    return std::unique_ptr<Transaction>(std::move(tx));
+}
+
+// Under the writer's turn: the batch to write into, begun when none is open.
+Result<bool> SqliteStore::open_batch(Batching batching) {
+    if (auto opened = open_writer(); !opened) return opened;
     if (batching == Batching::alone && batch_ && batch_->members > 0) {
         // The others first, durable before this one starts: it would hold their answers back.
         auto others = batch_;
@@ -25,15 +38,10 @@ Result<std::unique_ptr<Transaction>> SqliteStore::write(Batching batching) {
         close_batch(*others, commit_batch());
     }
     if (!batch_) {
-        if (auto b = writer_conn_->exec("BEGIN IMMEDIATE"); !b) return b.error();
+        if (auto b = writer_conn_->exec("BEGIN IMMEDIATE"); !b) return b;
         batch_ = std::make_shared<WriteBatch>();
     }
-    std::unique_ptr<SqliteTransaction> tx(new SqliteTransaction(*this, std::move(writer_conn_)));
-    tx->turn_ = WriteTurn{std::move(turn), batch_, batching};
-    // On failure the destructor ends the turn, which passes the batch on or commits it as usual.
-    if (auto s = tx->conn_->exec("SAVEPOINT request"); !s) return s.error();
-    tx->open_ = true;
-    return std::unique_ptr<Transaction>(std::move(tx));
+    return true;
 }
 
 Result<bool> SqliteStore::open_writer() {
@@ -44,31 +52,134 @@ Result<bool> SqliteStore::open_writer() {
     return true;
 }
 
-// Ends a write's turn: `joined` when its savepoint was released into the batch. The batch then
-// goes to the next writer in line, or is committed; a joined write returns the batch's outcome.
+// Ends a write's turn: `joined` when its savepoint was released into the batch; a joined write
+// returns the batch's outcome.
 Result<bool> SqliteStore::end_write(SqliteTransaction& tx, bool joined) {
     WriteTurn turn = std::move(*tx.turn_);
     tx.turn_.reset();
     writer_conn_ = std::move(tx.conn_);
     WriteBatch& batch = *turn.batch;
-    if (joined && batch.members++ == 0) batch.first_member = std::chrono::steady_clock::now();
-    std::optional<Result<bool>> outcome;  // set when the batch ends here
-    if (sqlite3_get_autocommit(writer_conn_->handle())) {
-        // SQLite rolled the transaction back after an error (a full disk does): the batch is lost.
-        outcome = storage_error(writer_conn_->handle(), "write batch rolled back");
-    } else if (!hand_off(batch, turn.batching)) {
-        if (batch.members > 0) outcome = commit_batch();
-        else if (auto r = writer_conn_->exec("ROLLBACK"); r) outcome = true;
-        else outcome = storage_error(writer_conn_->handle(), "rollback");
-    }
-    if (outcome) batch_.reset();
-    turn.lock.unlock();
-    if (outcome) close_batch(batch, *outcome);
+    if (joined) join(batch);
+    end_turn(std::move(turn.lock), batch, turn.batching);
     if (!joined) return false;
     std::unique_lock lock(batch_mutex_);
     batch_done_.wait(lock, [&] { return batch.done; });
     if (batch.failure) return *batch.failure;
     return true;
+}
+
+void SqliteStore::join(WriteBatch& batch) {
+    if (batch.members++ == 0) batch.first_member = std::chrono::steady_clock::now();
+}
+
+// Gives the writer's turn up: the batch goes on with the next writer in line, or ends here.
+void SqliteStore::end_turn(std::unique_lock<std::mutex> turn, WriteBatch& batch, Batching batching) {
+    std::optional<Result<bool>> outcome;  // set when the batch ends here
+    if (sqlite3_get_autocommit(writer_conn_->handle())) {
+        // SQLite rolled the transaction back after an error (a full disk does): the batch is lost.
+        outcome = storage_error(writer_conn_->handle(), "write batch rolled back");
+    } else if (!hand_off(batch, batching)) {
+        if (batch.members > 0) outcome = commit_batch();
+        else if (auto r = writer_conn_->exec("ROLLBACK"); r) outcome = true;
+        else outcome = storage_error(writer_conn_->handle(), "rollback");
+    }
+    if (outcome) batch_.reset();
+    turn.unlock();
+    if (outcome) close_batch(batch, *outcome);
+}
+
+// Queued writes (run_write): a thread that finds nobody running the queue runs it. It takes the
+// writer's turn and runs the writes queued at that moment, its own among them, one after another in
+// savepoints of one batch, on its own thread: no thread is woken for each write, as in write()'s
+// hand-over. Before it commits, it gives the queue to the first write still waiting, whose thread
+// takes the turn once this commit is on disk.
+Result<bool> SqliteStore::run_write(const WriteWork& work, Batching batching) {
+    if (batching == Batching::alone) {
+        auto tx = write(Batching::alone);
+        if (!tx) return tx.error();
+        if (auto done = guarded(work, **tx); !done) return done;
+        return (*tx)->commit();
+    }
+    if (read_only_) return make_error("storage_read_only", "the database is read-only at the moment: nothing was saved");
+    auto me = std::make_shared<QueuedWrite>(work);
+    std::unique_lock lock(queue_mutex_);
+    queued_.push_back(me);
+    if (!queue_running_) me->state = QueuedWrite::State::running_queue;
+    queue_running_ = true;
+    me->changed.wait(lock, [&] { return me->state != QueuedWrite::State::waiting; });
+    if (me->state == QueuedWrite::State::running_queue) {
+        lock.unlock();
+        run_queue();
+        lock.lock();
+        me->changed.wait(lock, [&] { return me->state == QueuedWrite::State::done; });
+    }
+    if (me->failure) return *me->failure;
+    return true;
+}
+
+void SqliteStore::run_queue() {
+    std::unique_lock turn(writer_);
+    std::vector<std::shared_ptr<QueuedWrite>> taken;
+    {
+        std::lock_guard lock(queue_mutex_);
+        while (!queued_.empty() && taken.size() < static_cast<std::size_t>(batch_max_members)) {
+            taken.push_back(std::move(queued_.front()));
+            queued_.pop_front();
+        }
+    }
+    auto opened = open_batch(Batching::shared);
+    std::shared_ptr<WriteBatch> batch = opened ? batch_ : std::make_shared<WriteBatch>();
+    for (auto& q : taken) {
+        if (opened) run_queued(*q, *batch);
+        else q->failure = opened.error();
+        batch->queued.push_back(std::move(q));
+    }
+    pass_queue_on();
+    if (opened) return end_turn(std::move(turn), *batch, Batching::shared);
+    turn.unlock();
+    close_batch(*batch, opened);
+}
+
+// One queued write, in a savepoint of the batch's transaction, kept when its work succeeds.
+void SqliteStore::run_queued(QueuedWrite& q, WriteBatch& batch) {
+    if (sqlite3_get_autocommit(writer_conn_->handle())) {
+        q.failure = storage_error(writer_conn_->handle(), "write batch rolled back");  // after an earlier write
+        return;
+    }
+    SqliteTransaction tx(*this, std::move(writer_conn_));
+    Result<bool> done = tx.conn_->exec("SAVEPOINT request");
+    if (done) done = guarded(q.work, tx);
+    writer_conn_ = std::move(tx.conn_);
+    const bool batch_lost = sqlite3_get_autocommit(writer_conn_->handle());
+    if (done && !batch_lost) done = writer_conn_->exec("RELEASE request");
+    if (done && !batch_lost) return join(batch);
+    q.failure = done ? storage_error(writer_conn_->handle(), "write batch rolled back") : done.error();
+    if (!batch_lost) writer_conn_->exec("ROLLBACK TO request; RELEASE request");
+}
+
+// The queue goes to the first write still waiting in it, or to the next one to come.
+void SqliteStore::pass_queue_on() {
+    std::shared_ptr<QueuedWrite> next;
+    {
+        std::lock_guard lock(queue_mutex_);
+        if (queued_.empty()) {
+            queue_running_ = false;
+            return;
+        }
+        next = queued_.front();
+        next->state = QueuedWrite::State::running_queue;
+    }
+    next->changed.notify_one();
+}
+
+// A work that throws fails alone: it may be running on another request's thread.
+Result<bool> SqliteStore::guarded(const WriteWork& work, Transaction& tx) {
+    try {
+        return work(tx);
+    } catch (const std::exception&) {
+        std::fprintf(stderr, "storage: a write ended with an exception; it was not saved\n");
+        return make_error("internal_error", "the change could not be completed: nothing was saved");
+    }
 }
 
 // The next writer in line takes the open transaction on, while the batch is young and small: it
@@ -98,6 +209,14 @@ void SqliteStore::close_batch(WriteBatch& batch, const Result<bool>& outcome) {
         if (!outcome) batch.failure = outcome.error();
     }
     batch_done_.notify_all();
+    {
+        std::lock_guard lock(queue_mutex_);
+        for (auto& q : batch.queued) {
+            if (!q->failure && !outcome) q->failure = outcome.error();
+            q->state = QueuedWrite::State::done;
+        }
+    }
+    for (auto& q : batch.queued) q->changed.notify_one();
 }
 
 }  // namespace ll::server

@@ -101,7 +101,8 @@ SqliteTransaction::~SqliteTransaction() {
 }
 
 Result<bool> SqliteTransaction::commit() {
-    if (!conn_) return make_error("storage_error", "the transaction has already ended");
+    // Not open: ended already, or a queued write's, which its batch commits (run_write).
+    if (!conn_ || !open_) return make_error("storage_error", "the transaction has already ended");
     if (!turn_) {
         auto r = conn_->exec("COMMIT");
         if (r) open_ = false;

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <deque>
 #include <mutex>
 
 #include "sqlite_db.h"
@@ -13,12 +14,23 @@ namespace ll::server {
 
 class SqliteStore;
 
+// A write waiting in SqliteStore::run_write's queue, until its batch is durable or failed.
+struct QueuedWrite {
+    enum class State { waiting, running_queue, done };
+    explicit QueuedWrite(const Store::WriteWork& w) : work(w) {}
+    const Store::WriteWork& work;
+    std::optional<Error> failure;  // its own, or its batch's; set before `done`
+    State state = State::waiting;  // under SqliteStore::queue_mutex_; running_queue: its thread runs the queue
+    std::condition_variable changed;
+};
+
 // Writes sharing one SQLite transaction and its commit; each is answered when the commit is durable.
 struct WriteBatch {
     int members = 0;  // writes released into the transaction so far
     std::chrono::steady_clock::time_point first_member;
     bool done = false;             // under SqliteStore::batch_mutex_
     std::optional<Error> failure;  // under SqliteStore::batch_mutex_: why its writes were not saved
+    std::vector<std::shared_ptr<QueuedWrite>> queued;  // run from the queue, told when the batch ends
 };
 
 // A write transaction's turn: the store's writer lock and the batch it writes into.
@@ -140,6 +152,7 @@ public:
     Result<std::unique_ptr<Transaction>> read() override;
     using Store::write;
     Result<std::unique_ptr<Transaction>> write(Batching batching) override;
+    Result<bool> run_write(const WriteWork& work, Batching batching) override;
     Result<int> schema_version() override;
     // Commits of write batches so far, and writers waiting for their turn (for tests and benchmarks).
     std::int64_t batches_committed() const { return batches_committed_; }
@@ -153,7 +166,14 @@ private:
     void give_back(std::unique_ptr<Connection> c);
     // Group commit (sqlite_group_commit.cpp), under the writer lock.
     Result<bool> open_writer();
+    Result<bool> open_batch(Batching batching);
     Result<bool> end_write(SqliteTransaction& tx, bool joined);
+    void join(WriteBatch& batch);
+    void end_turn(std::unique_lock<std::mutex> turn, WriteBatch& batch, Batching batching);
+    void run_queue();
+    void run_queued(QueuedWrite& q, WriteBatch& batch);
+    void pass_queue_on();
+    static Result<bool> guarded(const WriteWork& work, Transaction& tx);
     bool hand_off(const WriteBatch& batch, Batching batching) const;
     Result<bool> commit_batch();
     void close_batch(WriteBatch& batch, const Result<bool>& outcome);
@@ -172,6 +192,10 @@ private:
     std::mutex batch_mutex_;
     std::condition_variable batch_done_;
     std::atomic<std::int64_t> batches_committed_{0};
+    // Writes given to run_write, run in turn by one waiting thread at a time (sqlite_group_commit.cpp).
+    std::mutex queue_mutex_;
+    std::deque<std::shared_ptr<QueuedWrite>> queued_;  // under queue_mutex_
+    bool queue_running_ = false;                       // under queue_mutex_: a thread has the queue
     std::vector<std::unique_ptr<Connection>> idle_;  // SQLite connections are used by one thread at a time
 };
 

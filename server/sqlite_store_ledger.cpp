@@ -100,7 +100,7 @@ Result<bool> SqliteTransaction::insert_entry(const EntryRecord& e) {
 Result<bool> SqliteTransaction::update_entry_status(const EntryRecord& e) {
     Statement s(db(), "UPDATE entries SET status = ?, decided_by = nullif(?, ''), decided_at = nullif(?, ''), "
                       "decision_reason = nullif(?, ''), version = version + 1 "
-                      "WHERE employer_id = ? AND id = ? AND status NOT IN ('approved', 'rejected', 'withdrawn')");
+                      "WHERE employer_id = ? AND id = ? AND status IN ('draft', 'submitted')");
     s.bind(1, to_string(e.entry.status)).bind(2, e.decided_by).bind(3, e.decided_at).bind(4, e.decision_reason)
         .bind(5, e.employer_id).bind(6, e.entry.id);
     auto r = done(s);

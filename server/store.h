@@ -4,6 +4,7 @@
 #pragma once
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -244,6 +245,12 @@ public:
     // A write's commit() returns once it is durable, with the writes that shared its commit.
     virtual Result<std::unique_ptr<Transaction>> write(Batching batching) = 0;
     Result<std::unique_ptr<Transaction>> write() { return write(Batching::shared); }
+    // A change whose work may run on another thread: on this one, or on the one running the writes
+    // queued at that moment, which run one after another without a thread woken for each. `work`
+    // runs once, in a transaction of its own that keeps what it wrote only if it returns true; it
+    // must not commit. Returns once that is durable, or why nothing of it was saved.
+    using WriteWork = std::function<Result<bool>(Transaction&)>;
+    virtual Result<bool> run_write(const WriteWork& work, Batching batching) = 0;
     virtual Result<int> schema_version() = 0;
 };
 
