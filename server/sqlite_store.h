@@ -154,9 +154,14 @@ public:
     Result<std::unique_ptr<Transaction>> write(Batching batching) override;
     Result<bool> run_write(const WriteWork& work, Batching batching) override;
     Result<int> schema_version() override;
-    // Commits of write batches so far, and writers waiting for their turn (for tests and benchmarks).
+    // Commits of write batches so far, writers waiting for their turn and queued writes not yet taken
+    // (for tests and benchmarks).
     std::int64_t batches_committed() const { return batches_committed_; }
     int writers_waiting() const { return writers_waiting_; }
+    std::size_t writes_queued() {
+        std::lock_guard lock(queue_mutex_);
+        return queued_.size();
+    }
 
 private:
     friend class SqliteTransaction;

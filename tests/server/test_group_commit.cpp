@@ -156,3 +156,137 @@ TEST_CASE("group commit: when the shared commit fails, every write in the batch 
     CHECK(write_employer(*store, "after"));
     CHECK(stored_employers(*store) == std::set<std::string>{"before", "after"});
 }
+
+namespace {
+
+// A queued write of one employer; `ran_on` is the thread its work ran on.
+ll::Result<bool> queue_employer(SqliteStore& store, const std::string& id, std::thread::id* ran_on = nullptr) {
+    return store.run_write([&](Transaction& tx) -> ll::Result<bool> {
+        if (ran_on) *ran_on = std::this_thread::get_id();
+        return tx.insert_employer(employer_named(id));
+    }, Batching::shared);
+}
+
+void await_queued_writes(SqliteStore& store, std::size_t count) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (store.writes_queued() < count && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    REQUIRE(store.writes_queued() == count);
+}
+
+}  // namespace
+
+TEST_CASE("queued writes: those waiting run on one thread, in one commit, and every one is saved") {
+    TempDir dir;
+    auto store = open_store(dir);
+    std::thread::id second_ran_on, third_ran_on, second_caller, third_caller;
+    std::future<ll::Result<bool>> second, third;
+    const auto commits_before = store->batches_committed();
+    // The first write holds the queue's thread until two more wait behind it.
+    auto first = store->run_write([&](Transaction& tx) -> ll::Result<bool> {
+        second = std::async(std::launch::async, [&] {
+            second_caller = std::this_thread::get_id();
+            return queue_employer(*store, "second", &second_ran_on);
+        });
+        await_queued_writes(*store, 1);
+        third = std::async(std::launch::async, [&] {
+            third_caller = std::this_thread::get_id();
+            return queue_employer(*store, "third", &third_ran_on);
+        });
+        await_queued_writes(*store, 2);
+        return tx.insert_employer(employer_named("first"));
+    }, Batching::shared);
+    CHECK(first);
+    CHECK(second.get());
+    CHECK(third.get());
+    // The second's thread took the queue on and ran the third's work too: two commits for three.
+    CHECK(second_ran_on == second_caller);
+    CHECK(third_ran_on == second_caller);
+    CHECK(third_ran_on != third_caller);
+    CHECK(store->batches_committed() - commits_before == 2);
+    CHECK(store->writes_queued() == 0);
+    CHECK(stored_employers(*store) == std::set<std::string>{"first", "second", "third"});
+}
+
+TEST_CASE("queued writes: one that fails, throws or tries to commit leaves the others of its batch saved") {
+    TempDir dir;
+    auto store = open_store(dir);
+    std::vector<std::future<ll::Result<bool>>> others;
+    ll::Result<bool> failing = true, throwing = true, committing = true;
+    auto first = store->run_write([&](Transaction& tx) -> ll::Result<bool> {
+        // Queued behind this one, and run together by one thread once it ends.
+        others.push_back(std::async(std::launch::async, [&] { return queue_employer(*store, "kept-1"); }));
+        await_queued_writes(*store, 1);
+        others.push_back(std::async(std::launch::async, [&] {
+            return failing = store->run_write([](Transaction& t) -> ll::Result<bool> {
+                       if (auto r = t.insert_employer(employer_named("failed")); !r) return r;
+                       return ll::make_error("conflict", "refused after writing");
+                   }, Batching::shared);
+        }));
+        await_queued_writes(*store, 2);
+        others.push_back(std::async(std::launch::async, [&] {
+            return throwing = store->run_write([](Transaction& t) -> ll::Result<bool> {
+                       if (auto r = t.insert_employer(employer_named("thrown")); !r) return r;
+                       throw std::runtime_error("a bug in a handler");
+                   }, Batching::shared);
+        }));
+        await_queued_writes(*store, 3);
+        others.push_back(std::async(std::launch::async, [&] {
+            return committing = store->run_write([](Transaction& t) -> ll::Result<bool> { return t.commit(); }, Batching::shared);
+        }));
+        await_queued_writes(*store, 4);
+        others.push_back(std::async(std::launch::async, [&] { return queue_employer(*store, "kept-2"); }));
+        await_queued_writes(*store, 5);
+        return tx.insert_employer(employer_named("first"));
+    }, Batching::shared);
+    CHECK(first);
+    for (auto& o : others) o.wait();
+    REQUIRE_FALSE(failing);
+    CHECK(failing.error().code == "conflict");
+    REQUIRE_FALSE(throwing);
+    CHECK(throwing.error().code == "internal_error");
+    // A queued write's transaction is its batch's: committing it is refused, not done early.
+    REQUIRE_FALSE(committing);
+    CHECK(committing.error().code == "storage_error");
+    CHECK(stored_employers(*store) == std::set<std::string>{"first", "kept-1", "kept-2"});
+}
+
+TEST_CASE("queued writes: when the shared commit fails, every write in the batch is told and none is saved") {
+    TempDir dir;
+    auto store = open_store(dir);
+    signal(SIGXFSZ, SIG_IGN);
+    rlimit before{};
+    getrlimit(RLIMIT_FSIZE, &before);
+    std::future<ll::Result<bool>> second, third;
+    auto first = store->run_write([&](Transaction& tx) -> ll::Result<bool> {
+        // Both wait behind this one; the second's thread will run them in one batch.
+        second = std::async(std::launch::async, [&] {
+            return store->run_write([&](Transaction& t) -> ll::Result<bool> {
+                if (auto r = t.insert_employer(employer_named("lost-2", 64 << 10)); !r) return r;
+                // The log cannot grow past its size now: the batch's commit is refused as on a full disk.
+                struct stat wal{};
+                REQUIRE(stat(dir.file("ll.db-wal").c_str(), &wal) == 0);
+                rlimit limited{static_cast<rlim_t>(wal.st_size) + 4096, before.rlim_max};
+                setrlimit(RLIMIT_FSIZE, &limited);
+                return true;
+            }, Batching::shared);
+        });
+        await_queued_writes(*store, 1);
+        third = std::async(std::launch::async, [&] { return queue_employer(*store, "lost-3"); });
+        await_queued_writes(*store, 2);
+        return tx.insert_employer(employer_named("first"));
+    }, Batching::shared);
+    auto second_outcome = second.get();
+    auto third_outcome = third.get();
+    setrlimit(RLIMIT_FSIZE, &before);
+    signal(SIGXFSZ, SIG_DFL);
+    CHECK(first);
+    REQUIRE_FALSE(second_outcome);
+    REQUIRE_FALSE(third_outcome);
+    CHECK(second_outcome.error().code == "storage_write_failed");
+    CHECK(third_outcome.error().code == "storage_write_failed");
+    CHECK(stored_employers(*store) == std::set<std::string>{"first"});
+    // With room again, writing goes on.
+    CHECK(queue_employer(*store, "after"));
+    CHECK(stored_employers(*store) == std::set<std::string>{"first", "after"});
+}
