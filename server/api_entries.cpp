@@ -38,8 +38,9 @@ Result<VisibleEntry> visible_entry(ApiContext& ctx, Transaction& tx, const Princ
     return VisibleEntry{std::move(**e), std::move(w->scope)};
 }
 
-Result<EntryRecord> decide(ApiContext& ctx, Transaction& tx, const Principal& p, const std::string& id, Transition t,
-                           const std::string& reason) {
+// The entry as decided, as the API shows it (and the audit log keeps it).
+Result<json> decide(ApiContext& ctx, Transaction& tx, const Principal& p, const std::string& id, Transition t,
+                    const std::string& reason) {
     auto visible = visible_entry(ctx, tx, p, id);
     if (!visible) return visible.error();
     EntryRecord& e = visible->record;
@@ -54,9 +55,10 @@ Result<EntryRecord> decide(ApiContext& ctx, Transaction& tx, const Principal& p,
     }
     if (auto r = tx.update_entry_status(e); !r) return r.error();
     ++e.version;
-    if (auto r = journal(ctx, tx, p, std::string("entry.") + to_string(t), "entry", e.entry.id, e.worker_id, before, wire::to_json(e)); !r)
+    json after = wire::to_json(e);
+    if (auto r = journal(ctx, tx, p, std::string("entry.") + to_string(t), "entry", e.entry.id, e.worker_id, before, after); !r)
         return r.error();
-    return e;
+    return after;
 }
 
 Result<Answer> submit_training(ApiContext& ctx, Transaction& tx, const Principal& p, const json& body) {
@@ -202,7 +204,7 @@ void install_entry_routes(httplib::Server& http, ApiContext& ctx) {
                           if (!reason) return reason.error();
                           auto e = decide(ctx, tx, p, req.matches[1], t, *reason);
                           if (!e) return e.error();
-                          return Answer{200, wire::to_json(*e)};
+                          return Answer{200, std::move(*e)};
                       }, Body::optional_json);
                   });
     }
@@ -218,7 +220,7 @@ void install_entry_routes(httplib::Server& http, ApiContext& ctx) {
                     err.field = "ids[" + std::to_string(i) + "]";
                     return err;
                 }
-                items.push_back(wire::to_json(*e));
+                items.push_back(std::move(*e));
             }
             return Answer{200, {{"items", items}}};
         });

@@ -191,8 +191,7 @@ void answer_write(ApiContext& ctx, const httplib::Request& req, httplib::Respons
     // Run on whichever thread writes at that moment; the request's state stays on this one's stack
     // until run_write returns. A raw body is an upload or an import: written alone, not holding
     // back others' answers.
-    int status = 0;
-    std::string text;
+    Answer answer;
     bool replayed = false;
     auto saved = ctx.store->run_write([&](Transaction& tx) -> Result<bool> {
         if (!key.empty()) {
@@ -202,21 +201,21 @@ void answer_write(ApiContext& ctx, const httplib::Request& req, httplib::Respons
                 if ((*stored)->request_hash != request_hash)
                     return make_error("idempotency_key_reused", "this key was used for another request", "Idempotency-Key");
                 replayed = true;
-                status = (*stored)->status;
-                text = (*stored)->body;
+                answer = Answer{(*stored)->status, nullptr, (*stored)->body};
                 return true;
             }
         }
-        auto answer = handler(tx, *p, body);
-        if (!answer) return answer.error();
-        status = answer->status;
-        text = answer->text.empty() ? answer->body.dump() : std::move(answer->text);
+        auto handled = handler(tx, *p, body);
+        if (!handled) return handled.error();
+        answer = std::move(*handled);
         if (key.empty()) return true;
-        return tx.store_answer(p->account_id, key, p->employer_id, {request_hash, status, text}, ctx.timestamp());
+        if (answer.text.empty()) answer.text = answer.body.dump();
+        return tx.store_answer(p->account_id, key, p->employer_id, {request_hash, answer.status, answer.text}, ctx.timestamp());
     }, body_kind == Body::raw ? Batching::alone : Batching::shared);
     if (!saved) return send_error(res, saved.error());
     if (replayed) res.set_header("Idempotent-Replayed", "true");
-    send_json_text(res, status, text);
+    // Written out here, after the writer's turn, unless it was kept for its key.
+    send_json_text(res, answer.status, answer.text.empty() ? answer.body.dump() : answer.text);
 }
 
 WorkerScope EmployerApprovers::scope_of(const WorkerRecord& w) const {
