@@ -1,5 +1,5 @@
-// Group commit: concurrent writes share one SQLite transaction and one fsync. Each write runs in a
-// savepoint of its own while it holds the writer's turn; the last in line commits for all of them.
+// Group commit: concurrent writes share one SQLite transaction and one fsync, each in a savepoint of
+// its own. Queued writes (run_write) run one after another on one thread; write() hands the turn on.
 #include <cstdio>
 
 #include "sqlite_store.h"

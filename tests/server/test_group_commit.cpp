@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <csignal>
+#include <functional>
 #include <future>
 #include <set>
 #include <thread>
@@ -57,12 +58,23 @@ std::set<std::string> stored_employers(SqliteStore& store) {
     return {ids->begin(), ids->end()};
 }
 
-// Waits until `count` writers queue for the turn (they block on it, so they stay queued).
-void await_waiting_writers(const SqliteStore& store, int count) {
+// Waits until `counted()` reaches `count`: writers blocked on the turn or in the queue stay there.
+void await_count(const std::function<std::size_t()>& counted, std::size_t count) {
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-    while (store.writers_waiting() < count && std::chrono::steady_clock::now() < deadline)
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    REQUIRE(store.writers_waiting() == count);
+    while (counted() < count && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    REQUIRE(counted() == count);
+}
+
+// Two writes of one batch, both told that the disk refused their commit.
+void check_refused_by_disk(const ll::Result<bool>& a, const ll::Result<bool>& b) {
+    REQUIRE_FALSE(a);
+    REQUIRE_FALSE(b);
+    CHECK(a.error().code == "storage_write_failed");
+    CHECK(b.error().code == "storage_write_failed");
+}
+
+void await_waiting_writers(const SqliteStore& store, int count) {
+    await_count([&] { return static_cast<std::size_t>(store.writers_waiting()); }, static_cast<std::size_t>(count));
 }
 
 }  // namespace
@@ -147,10 +159,7 @@ TEST_CASE("group commit: when the shared commit fails, every write in the batch 
     setrlimit(RLIMIT_FSIZE, &before);
     signal(SIGXFSZ, SIG_DFL);
 
-    REQUIRE_FALSE(first_outcome);
-    REQUIRE_FALSE(second_outcome);
-    CHECK(first_outcome.error().code == "storage_write_failed");
-    CHECK(second_outcome.error().code == "storage_write_failed");
+    check_refused_by_disk(first_outcome, second_outcome);
     CHECK(stored_employers(*store) == std::set<std::string>{"before"});
     // With room again, writing goes on.
     CHECK(write_employer(*store, "after"));
@@ -168,10 +177,7 @@ ll::Result<bool> queue_employer(SqliteStore& store, const std::string& id, std::
 }
 
 void await_queued_writes(SqliteStore& store, std::size_t count) {
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-    while (store.writes_queued() < count && std::chrono::steady_clock::now() < deadline)
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    REQUIRE(store.writes_queued() == count);
+    await_count([&] { return store.writes_queued(); }, count);
 }
 
 }  // namespace
@@ -281,10 +287,7 @@ TEST_CASE("queued writes: when the shared commit fails, every write in the batch
     setrlimit(RLIMIT_FSIZE, &before);
     signal(SIGXFSZ, SIG_DFL);
     CHECK(first);
-    REQUIRE_FALSE(second_outcome);
-    REQUIRE_FALSE(third_outcome);
-    CHECK(second_outcome.error().code == "storage_write_failed");
-    CHECK(third_outcome.error().code == "storage_write_failed");
+    check_refused_by_disk(second_outcome, third_outcome);
     CHECK(stored_employers(*store) == std::set<std::string>{"first"});
     // With room again, writing goes on.
     CHECK(queue_employer(*store, "after"));
