@@ -25,7 +25,7 @@ foreach(migration 001_initial 002_accounts_and_ledger 003_session_persistence 00
 endforeach()
 
 add_library(ll_server STATIC
-  server/sqlite_db.cpp server/sqlite_store.cpp server/sqlite_group_commit.cpp server/sqlite_store_people.cpp server/sqlite_store_ledger.cpp
+  server/sqlite_db.cpp server/sqlite_store.cpp server/sqlite_group_commit.cpp server/wal_checkpointer.cpp server/sqlite_store_people.cpp server/sqlite_store_ledger.cpp
   server/sqlite_store_notifications.cpp server/sqlite_store_plans.cpp server/sqlite_store_journal.cpp server/sqlite_store_kiosk.cpp server/sqlite_backup.cpp
   server/auth.cpp server/api_support.cpp server/api_session.cpp server/api_workers.cpp server/api_entries.cpp
   server/api_admin.cpp server/answer_compression.cpp server/http_api.cpp server/api_privacy.cpp server/api_workspace.cpp server/api_exports.cpp server/api_imports.cpp server/csv_text.cpp server/worker_figures.cpp server/api_statements.cpp server/statement_html.cpp server/statement_pdf.cpp server/team_workbook.cpp server/smtp_mailer.cpp server/reminder_run.cpp server/api_notifications.cpp server/api_training_plan.cpp server/api_kiosk.cpp server/api_training_sessions.cpp server/qr_code.cpp server/event_loop_server.cpp server/access_log.cpp server/calculation_commands.cpp server/demo_data.cpp server/static_files.cpp

@@ -104,7 +104,6 @@ std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(
 
 namespace {
 
-constexpr int busy_timeout_ms = 5000;
 constexpr int page_cache_pages_per_connection = 256;  // 1 MB of 4 KB pages
 constexpr int page_cache_lines = max_connections * page_cache_pages_per_connection;
 
@@ -122,19 +121,6 @@ bool configure_sqlite() {
     return true;
 }
 
-// SQLite's automatic checkpoint is PASSIVE: it copies what it can but never waits for readers, so
-// with reads always in flight the WAL was never restarted and grew without end (420 MB in a 60 s
-// soak). After a commit that leaves 1000 pages in the WAL, wait briefly for the readers and restart
-// it from the beginning. Writers queue behind this, so the wait is short: when readers are still
-// there after it, the next commit tries again.
-int restart_wal(void*, sqlite3* db, const char* name, int pages) {
-    if (pages < 1000) return SQLITE_OK;
-    sqlite3_busy_timeout(db, 20);
-    sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_RESTART, nullptr, nullptr);
-    sqlite3_busy_timeout(db, busy_timeout_ms);
-    return SQLITE_OK;
-}
-
 }  // namespace
 
 Result<std::unique_ptr<Connection>> Connection::open(const std::string& path, bool read_only) {
@@ -150,7 +136,6 @@ Result<std::unique_ptr<Connection>> Connection::open(const std::string& path, bo
     }
     std::unique_ptr<Connection> c(new Connection(db));
     sqlite3_busy_timeout(db, busy_timeout_ms);
-    sqlite3_wal_hook(db, restart_wal, nullptr);
     auto set = c->exec("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; "
                        "PRAGMA journal_size_limit=16777216; PRAGMA cache_size=" + std::to_string(page_cache_pages_per_connection) + ";");
     if (!set) return set.error();

@@ -16,6 +16,8 @@ namespace ll::server {
 
 // Connections open at once (the store's pool waits beyond that); page caches are sized for them.
 inline constexpr int max_connections = 16;
+// How long a statement waits for a lock another connection holds.
+inline constexpr int busy_timeout_ms = 5000;
 
 class Connection;
 

@@ -48,7 +48,11 @@ Result<bool> SqliteStore::open_writer() {
     if (writer_conn_) return true;
     auto c = Connection::open(path_);
     if (!c) return c.error();
+    auto checkpointer = WalCheckpointer::start(path_);
+    if (!checkpointer) return checkpointer.error();
+    checkpointer_ = std::move(checkpointer).value();
     writer_conn_ = std::move(c).value();
+    checkpointer_->watch(*writer_conn_);
     return true;
 }
 

@@ -9,6 +9,7 @@
 
 #include "sqlite_db.h"
 #include "store.h"
+#include "wal_checkpointer.h"
 
 namespace ll::server {
 
@@ -162,6 +163,11 @@ public:
         std::lock_guard lock(queue_mutex_);
         return queued_.size();
     }
+    // The write-ahead log's copies and restarts so far (for tests and benchmarks).
+    WalCheckpointer::Counts wal_checkpoints() {
+        std::lock_guard turn(writer_);
+        return checkpointer_ ? checkpointer_->counts() : WalCheckpointer::Counts{};
+    }
 
 private:
     friend class SqliteTransaction;
@@ -192,6 +198,7 @@ private:
     // (up to 100 ms), which left some writers waiting a second at 16 connections.
     std::mutex writer_;
     std::atomic<int> writers_waiting_{0};
+    std::unique_ptr<WalCheckpointer> checkpointer_;  // under writer_: started with the writing connection
     std::unique_ptr<Connection> writer_conn_;  // under writer_: the open batch's transaction lives on it
     std::shared_ptr<WriteBatch> batch_;        // under writer_: null when no write transaction is open
     std::mutex batch_mutex_;

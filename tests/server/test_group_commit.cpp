@@ -12,18 +12,12 @@
 #include <set>
 #include <thread>
 
-#include "server_process.h"
-#include "sqlite_store.h"
+#include "store_in_process.h"
 
 using namespace ll::server;
+using namespace ll::test;
 
 namespace {
-
-std::unique_ptr<SqliteStore> open_store(const TempDir& dir) {
-    auto store = SqliteStore::open(dir.file("ll.db"));
-    REQUIRE(store);
-    return std::move(store).value();
-}
 
 std::unique_ptr<Transaction> writing(SqliteStore& store, Batching batching = Batching::shared) {
     auto tx = store.write(batching);
@@ -31,31 +25,11 @@ std::unique_ptr<Transaction> writing(SqliteStore& store, Batching batching = Bat
     return std::move(tx).value();
 }
 
-ll::server::EmployerRecord employer_named(const std::string& id, size_t name_bytes = 8) {
-    return {id, std::string(name_bytes, 'n'), "0123456749", "be-2024"};
-}
-
 // A write with one employer inserted, left open.
 std::unique_ptr<Transaction> open_write_of(SqliteStore& store, const std::string& id, size_t name_bytes = 8) {
     auto tx = writing(store);
     REQUIRE(tx->insert_employer(employer_named(id, name_bytes)));
     return tx;
-}
-
-// A write of one employer, committed; its commit's outcome.
-ll::Result<bool> write_employer(SqliteStore& store, const std::string& id, size_t name_bytes = 8,
-                                Batching batching = Batching::shared) {
-    auto tx = writing(store, batching);
-    if (auto r = tx->insert_employer(employer_named(id, name_bytes)); !r) return r;
-    return tx->commit();
-}
-
-std::set<std::string> stored_employers(SqliteStore& store) {
-    auto tx = store.read();
-    REQUIRE(tx);
-    auto ids = (*tx)->employer_ids();
-    REQUIRE(ids);
-    return {ids->begin(), ids->end()};
 }
 
 // Waits until `counted()` reaches `count`: writers blocked on the turn or in the queue stay there.
