@@ -30,6 +30,8 @@ json date_or_null(const std::optional<CivilDate>& d) { return d ? json(d->iso())
 
 namespace {
 
+json text_or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+
 json explanation_json(const Explanation& lines) {
     json out = json::array();
     for (const auto& l : lines) out.push_back(to_json(l));
@@ -137,30 +139,34 @@ json to_json(const WorkerRecord& w) {
 }
 
 json to_json(const EntryRecord& e) {
-    auto text_or_null = [](const std::string& s) { return s.empty() ? json(nullptr) : json(s); };
-    return {{"id", e.entry.id},
-            {"worker_id", e.worker_id},
-            {"kind", to_string(e.entry.kind)},
-            {"status", to_string(e.entry.status)},
-            {"date", e.entry.date.iso()},
-            {"end_date", e.end_date ? json(e.end_date->iso()) : json(nullptr)},
-            {"minutes", e.entry.minutes},
-            {"title", e.entry.title},
-            {"provider", e.provider},
-            {"training_type", e.training_type},
-            {"counts_for_right", e.entry.counts_for_right},
-            {"cost_cents", e.cost_cents},
-            {"fund_cents", e.fund_cents},
-            {"subsidy_cents", e.subsidy_cents},
-            {"origin_year", e.entry.origin_year ? json(*e.entry.origin_year) : json(nullptr)},
-            {"certificate_id", text_or_null(e.certificate_id)},
-            {"certificate_valid_until", date_or_null(e.certificate_valid_until)},
-            {"created_by", e.created_by},
-            {"created_at", e.created_at},
-            {"decided_by", text_or_null(e.decided_by)},
-            {"decided_at", text_or_null(e.decided_at)},
-            {"decision_reason", text_or_null(e.decision_reason)},
-            {"version", e.version}};
+    json out = {{"id", e.entry.id},
+                {"worker_id", e.worker_id},
+                {"kind", to_string(e.entry.kind)},
+                {"date", e.entry.date.iso()},
+                {"end_date", e.end_date ? json(e.end_date->iso()) : json(nullptr)},
+                {"minutes", e.entry.minutes},
+                {"title", e.entry.title},
+                {"provider", e.provider},
+                {"training_type", e.training_type},
+                {"counts_for_right", e.entry.counts_for_right},
+                {"cost_cents", e.cost_cents},
+                {"fund_cents", e.fund_cents},
+                {"subsidy_cents", e.subsidy_cents},
+                {"origin_year", e.entry.origin_year ? json(*e.entry.origin_year) : json(nullptr)},
+                {"certificate_id", text_or_null(e.certificate_id)},
+                {"certificate_valid_until", date_or_null(e.certificate_valid_until)},
+                {"created_by", e.created_by},
+                {"created_at", e.created_at}};
+    set_decision(out, e);
+    return out;
+}
+
+void set_decision(json& entry, const EntryRecord& e) {
+    entry["status"] = to_string(e.entry.status);
+    entry["decided_by"] = text_or_null(e.decided_by);
+    entry["decided_at"] = text_or_null(e.decided_at);
+    entry["decision_reason"] = text_or_null(e.decision_reason);
+    entry["version"] = e.version;
 }
 
 json to_json(const CommentRecord& c) {
@@ -203,7 +209,6 @@ json to_json(const YearView& v) {
 }
 
 json to_json(const SessionInfo& s) {
-    auto text_or_null = [](const std::string& v) { return v.empty() ? json(nullptr) : json(v); };
     json out = {{"account_id", s.account_id}, {"email", s.email},       {"role", s.role},
                 {"language", s.language},     {"worker_id", text_or_null(s.worker_id)},
                 {"display_name", s.display_name}, {"employer", nullptr}, {"mandates", s.mandates}};

@@ -24,6 +24,9 @@ nlohmann::json to_json(const Obligation& o);
 // Workers carry their national number only masked ("******-***-28").
 nlohmann::json to_json(const WorkerRecord& w);
 nlohmann::json to_json(const EntryRecord& e);
+// Sets what a decision changes (status, decided_by/at, reason, version) in an entry's JSON, as
+// to_json would: an entry decided is encoded once, not twice.
+void set_decision(nlohmann::json& entry, const EntryRecord& e);
 nlohmann::json to_json(const CommentRecord& c);
 nlohmann::json to_json(const DepartmentRecord& d);
 nlohmann::json to_json(const EmploymentPeriod& p);

@@ -46,7 +46,8 @@ Result<json> decide(ApiContext& ctx, Transaction& tx, const Principal& p, const 
     EntryRecord& e = visible->record;
     auto next = apply_transition(approval_case(e, visible->scope), p.actor(), t, ctx.today(), reason);
     if (!next) return next.error();
-    json before = wire::to_json(e);
+    json entry = wire::to_json(e);
+    std::string before = entry.dump();
     e.entry.status = *next;
     if (t == Transition::approve || t == Transition::reject) {
         e.decided_by = p.person_id();
@@ -55,10 +56,10 @@ Result<json> decide(ApiContext& ctx, Transaction& tx, const Principal& p, const 
     }
     if (auto r = tx.update_entry_status(e); !r) return r.error();
     ++e.version;
-    json after = wire::to_json(e);
-    if (auto r = journal(ctx, tx, p, std::string("entry.") + to_string(t), "entry", e.entry.id, e.worker_id, before, after); !r)
-        return r.error();
-    return after;
+    wire::set_decision(entry, e);
+    const std::string action = std::string("entry.") + to_string(t);
+    if (auto r = journal_text(ctx, tx, p, action, "entry", e.entry.id, e.worker_id, std::move(before), entry.dump()); !r) return r.error();
+    return entry;
 }
 
 Result<Answer> submit_training(ApiContext& ctx, Transaction& tx, const Principal& p, const json& body) {

@@ -233,15 +233,33 @@ Result<EmployerApprovers> employer_approvers(Transaction& tx, const std::string&
     return EmployerApprovers{std::move(*departments), std::move(*delegations)};
 }
 
+namespace {
+
+// The same scope as EmployerApprovers::scope_of, read for one worker: their department's manager and
+// the delegations standing in for them, not the employer's every department and delegation.
+Result<WorkerScope> scope_of_worker(Transaction& tx, const WorkerRecord& w) {
+    WorkerScope scope{w.employer_id, w.id, {}, {}};
+    if (w.department_id.empty()) return scope;
+    auto manager = tx.department_manager(w.employer_id, w.department_id);
+    if (!manager) return manager.error();
+    if (manager->empty()) return scope;
+    auto delegations = tx.delegations_from(w.employer_id, *manager);
+    if (!delegations) return delegations.error();
+    scope.approvers.push_back(std::move(*manager));
+    scope.delegations = std::move(*delegations);
+    return scope;
+}
+
+}  // namespace
+
 Result<ScopedWorker> visible_scoped_worker(ApiContext& ctx, Transaction& tx, const Principal& p, const std::string& worker_id) {
     if (p.employer_id.empty()) return not_found("worker", "worker");
     auto w = tx.worker(p.employer_id, worker_id);
     if (!w) return w.error();
     if (!*w) return not_found("worker", "worker");
-    auto approvers = employer_approvers(tx, p.employer_id);
-    if (!approvers) return approvers.error();
-    ScopedWorker out{std::move(**w), {}};
-    out.scope = approvers->scope_of(out.record);
+    auto scope = scope_of_worker(tx, **w);
+    if (!scope) return scope.error();
+    ScopedWorker out{std::move(**w), std::move(*scope)};
     if (!may_view_worker(p, out.scope, ctx.today())) return not_found("worker", "worker");
     return out;
 }
@@ -254,14 +272,19 @@ Result<WorkerRecord> visible_worker(ApiContext& ctx, Transaction& tx, const Prin
 
 Result<bool> journal(ApiContext& ctx, Transaction& tx, const Principal& p, const std::string& action, const std::string& kind,
                      const std::string& object_id, const std::string& worker_id, const json& before, const json& after) {
+    return journal_text(ctx, tx, p, action, kind, object_id, worker_id, before.dump(), after.dump());
+}
+
+Result<bool> journal_text(ApiContext& ctx, Transaction& tx, const Principal& p, const std::string& action, const std::string& kind,
+                          const std::string& object_id, const std::string& worker_id, std::string before_json, std::string after_json) {
     AuditRecord record;
     record.employer_id = p.employer_id;
     record.at = ctx.timestamp();
     record.actor = p.account_id;
     record.action = action;
     record.target = kind + ":" + object_id;
-    record.before_json = before.dump();
-    record.after_json = after.dump();
+    record.before_json = std::move(before_json);
+    record.after_json = std::move(after_json);
     record.worker_id = worker_id;
     auto audited = tx.audit(record);
     if (!audited) return audited;

@@ -119,6 +119,9 @@ Error forbidden(const char* why);
 Result<bool> journal(ApiContext& ctx, Transaction& tx, const Principal& p, const std::string& action, const std::string& kind,
                      const std::string& object_id, const std::string& worker_id, const nlohmann::json& before,
                      const nlohmann::json& after);
+// The same with before and after already encoded (a decision encodes its entry once).
+Result<bool> journal_text(ApiContext& ctx, Transaction& tx, const Principal& p, const std::string& action, const std::string& kind,
+                          const std::string& object_id, const std::string& worker_id, std::string before_json, std::string after_json);
 
 // An audit record on the wire; erased records show empty content and `"erased": true`.
 nlohmann::json audit_json(const AuditRecord& a);

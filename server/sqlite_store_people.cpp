@@ -340,6 +340,14 @@ Result<std::vector<DepartmentRecord>> SqliteTransaction::departments(const std::
     return all<DepartmentRecord>(s, [](Statement& r) { return DepartmentRecord{r.text(0), r.text(1), r.text(2)}; });
 }
 
+Result<std::string> SqliteTransaction::department_manager(const std::string& employer_id, const std::string& department_id) {
+    Statement s(db(), "SELECT coalesce(manager_id, '') FROM departments WHERE employer_id = ? AND id = ?");
+    s.bind(1, employer_id).bind(2, department_id);
+    if (s.step()) return s.text(0);
+    if (s.error()) return *s.error();
+    return std::string();
+}
+
 Result<bool> SqliteTransaction::insert_department(const std::string& employer_id, const DepartmentRecord& d) {
     Statement s(db(), "INSERT INTO departments(id, employer_id, name, manager_id) VALUES (?, ?, ?, nullif(?, ''))");
     s.bind(1, d.id).bind(2, employer_id).bind(3, d.name).bind(4, d.manager_id);
@@ -356,9 +364,9 @@ Result<bool> SqliteTransaction::set_department_managers(const std::string& emplo
     return true;
 }
 
-Result<std::vector<Delegation>> SqliteTransaction::delegations(const std::string& employer_id) {
-    Statement s(db(), "SELECT approver_id, delegate_id, from_date, to_date FROM delegations WHERE employer_id = ? ORDER BY from_date");
-    s.bind(1, employer_id);
+namespace {
+
+Result<std::vector<Delegation>> delegation_rows(Statement& s) {
     std::vector<Delegation> out;
     while (s.step()) {
         auto from = CivilDate::parse(s.text(2));
@@ -368,6 +376,21 @@ Result<std::vector<Delegation>> SqliteTransaction::delegations(const std::string
     }
     if (s.error()) return *s.error();
     return out;
+}
+
+}  // namespace
+
+Result<std::vector<Delegation>> SqliteTransaction::delegations(const std::string& employer_id) {
+    Statement s(db(), "SELECT approver_id, delegate_id, from_date, to_date FROM delegations WHERE employer_id = ? ORDER BY from_date");
+    s.bind(1, employer_id);
+    return delegation_rows(s);
+}
+
+Result<std::vector<Delegation>> SqliteTransaction::delegations_from(const std::string& employer_id, const std::string& approver_id) {
+    Statement s(db(), "SELECT approver_id, delegate_id, from_date, to_date FROM delegations WHERE employer_id = ? AND approver_id = ? "
+                      "ORDER BY from_date");
+    s.bind(1, employer_id).bind(2, approver_id);
+    return delegation_rows(s);
 }
 
 Result<bool> SqliteTransaction::insert_delegation(const std::string& employer_id, const std::string& id, const Delegation& d) {

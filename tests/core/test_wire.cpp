@@ -138,3 +138,25 @@ TEST_CASE("the preview of a submission subtracts it from the year it belongs to"
     CHECK(remaining_if_approved(v, *CivilDate::parse("2026-05-01"), 3000) == 0);
     CHECK(remaining_if_approved(v, *CivilDate::parse("2025-05-01"), 300) == 1000);
 }
+
+TEST_CASE("an entry's decision set on its JSON reads as the decided entry encoded afresh") {
+    EntryRecord e;
+    e.entry = LedgerEntry{"e-1", EntryKind::training, EntryStatus::submitted, *CivilDate::parse("2026-02-02"), 456, "First aid"};
+    e.worker_id = "w-1";
+    e.created_by = "w-1";
+    e.created_at = "2026-02-02T09:00:00Z";
+    e.version = 3;
+    nlohmann::json j = wire::to_json(e);
+    CHECK(j["decided_by"].is_null());
+    for (EntryStatus decided : {EntryStatus::approved, EntryStatus::rejected, EntryStatus::withdrawn}) {
+        EntryRecord d = e;
+        d.entry.status = decided;
+        d.decided_by = decided == EntryStatus::withdrawn ? "" : "w-9";
+        d.decided_at = decided == EntryStatus::withdrawn ? "" : "2026-02-03T10:00:00Z";
+        d.decision_reason = decided == EntryStatus::rejected ? "Not related to the job" : "";
+        d.version = e.version + 1;
+        nlohmann::json patched = j;
+        wire::set_decision(patched, d);
+        CHECK(patched.dump() == wire::to_json(d).dump());
+    }
+}

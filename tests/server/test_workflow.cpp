@@ -174,6 +174,12 @@ TEST_CASE("a delegate decides while the delegation runs") {
     CHECK(bad.error()["field"] == "to");
     CHECK(manager.post("/api/v1/delegations", {{"delegate_id", "w-0002"}, {"from", "2020-01-01"}, {"to", "2020-01-31"}}).status == 201);
     CHECK(deputy.post("/api/v1/entries/" + id + "/approve", json::object()).status == 404);  // that delegation is over
+    // Standing in for another department's manager gives nothing over this worker.
+    auto hr = s.signed_in("hr@demo.example");
+    CHECK(hr.post("/api/v1/delegations", {{"approver_id", "w-0004"}, {"delegate_id", "w-0002"}, {"from", "2026-01-01"},
+                                          {"to", "2026-12-31"}}).status == 201);
+    CHECK(deputy.post("/api/v1/entries/" + id + "/approve", json::object()).status == 404);
+    CHECK_FALSE(has_entry(deputy.get("/api/v1/approvals"), id));
     CHECK(manager.post("/api/v1/delegations", {{"delegate_id", "w-0002"}, {"from", "2026-01-01"}, {"to", "2026-12-31"}}).status == 201);
     CHECK(has_entry(deputy.get("/api/v1/approvals"), id));
     CHECK(deputy.post("/api/v1/entries/" + id + "/approve", json::object()).body["status"] == "approved");
