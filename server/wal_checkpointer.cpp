@@ -45,7 +45,7 @@ void WalCheckpointer::after_commit(sqlite3* writer, const char* name, int pages)
     if (pages < copy_at_pages) return;
     std::unique_lock lock(mutex_);
     if (pages >= restart_in_turn_at_pages) {
-        // Waits for the thread's copy if one runs: checkpoints take turns.
+        // Refused at once while the thread copies (checkpoints take turns): the next commit tries again.
         lock.unlock();
         return restart(writer, name, false);
     }
