@@ -1,7 +1,8 @@
 // Server benchmark: requests/s and p50/p99 latency of "my balance", "approval inbox", "submit" and
 // "approve" at 1, 16 and 64 keep-alive connections over loopback against the real binary (each also
 // through wrk), beside the storage floor: the same rows read (or one row durably updated) by
-// raw SQLite in one process.
+// raw SQLite in one process. Last, a balance again at an employer grown by 2,000 departments and
+// delegations.
 // Usage: bench_server_load [--seconds S (3)]     Prints a Markdown table.
 #include <httplib.h>
 #include <sqlite3.h>
@@ -137,6 +138,30 @@ long lines_in(const std::string& folder) {
     return n;
 }
 
+// Grows the employer by `n` departments, each managed by one of its workers, and as many
+// delegations: a request about one worker should cost the same at a large employer.
+bool grow_employer(const std::string& db_path, const std::string& employer_id, int n) {
+    sqlite3* db = nullptr;
+    const bool opened = sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK;
+    sqlite3_busy_timeout(db, 5000);
+    const std::string e = "'" + employer_id + "'", count = std::to_string(n);
+    const std::string sql =
+        "BEGIN IMMEDIATE;"
+        "CREATE TEMP TABLE staff AS SELECT id, row_number() OVER (ORDER BY id) - 1 AS k FROM workers WHERE employer_id = " + e + ";"
+        "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < " + count + ") "
+        "INSERT INTO departments(id, employer_id, name, manager_id) SELECT " + e + " || ':grown-' || i, " + e + ", 'Grown ' || i, "
+        "(SELECT id FROM staff WHERE k = i % (SELECT count(*) FROM staff)) FROM n;"
+        "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < " + count + ") "
+        "INSERT INTO delegations(id, employer_id, approver_id, delegate_id, from_date, to_date) SELECT 'grown-' || i, " + e + ", "
+        "(SELECT id FROM staff WHERE k = i % (SELECT count(*) FROM staff)), (SELECT id FROM staff WHERE k = (i + 7) % (SELECT count(*) FROM staff)), "
+        "'2026-01-01', '2026-12-31' FROM n;"
+        "COMMIT;";
+    const bool grown = opened && sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK;
+    if (!grown) std::fprintf(stderr, "growing the employer: %s\n", sqlite3_errmsg(db));
+    sqlite3_close(db);
+    return grown;
+}
+
 const std::string entry_columns =
     "SELECT id, kind, status, date, end_date, minutes, title, provider, training_type, counts_for_right, cost_cents, "
     "origin_year, certificate_id, created_by, created_at, decided_by, decided_at, decision_reason, version FROM entries ";
@@ -227,6 +252,14 @@ int main(int argc, char** argv) {
         row(approved.requests < available ? "approve, wrk" : "approve, wrk (ran out of ids: too low)", c, approved, write_floor);
         wrk_approved += std::min(available, approved.requests - approved.errors);
     }
+    // Last, as the employer grows: a worker's balance reads their manager's delegations only. Another
+    // worker's, as the loads above gave the first thousands of entries.
+    constexpr int grown_by = 2000;
+    auto colleague = sign_in(port, "worker2@demo.example", "demo-worker");
+    if (!colleague || !grow_employer(db, colleague->employer_id, grown_by)) return 1;
+    row("my balance, wrk, employer grown by " + std::to_string(grown_by) + " departments and delegations", 64,
+        wrk_load(port, 64, seconds, "/api/v1/me/balance?year=2026", *colleague), balance_floor);
+
     std::printf("\nThe write floor is one single-row UPDATE per transaction (WAL, synchronous=FULL). Submitted %zu trainings and "
                 "approved %zu with our client; with wrk, %ld and %ld.\n",
                 submitted.size(), std::min<size_t>(next, submitted.size()), wrk_submitted, wrk_approved);

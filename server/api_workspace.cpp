@@ -15,19 +15,48 @@ using nlohmann::json;
 
 namespace {
 
+// A worker with entries waiting, read and folded once however many of theirs wait: the inbox read
+// and folded the worker's whole ledger again for each of their entries.
+struct WaitingWorker {
+    std::optional<WorkerRecord> record;  // none: no such worker
+    std::optional<std::vector<EntryRecord>> entries;  // read at the first fold: only workers the approver decides on
+    struct Figures {
+        long long minutes_per_day = 0;
+        YearBalance year;
+    };
+    std::map<int, std::optional<Figures>> years;  // none: a data gap (no company size) for that year
+};
+
+Result<WaitingWorker*> waiting_worker(Transaction& tx, std::map<std::string, WaitingWorker>& seen, const EntryRecord& e) {
+    auto [it, first] = seen.try_emplace(e.worker_id);
+    WaitingWorker& w = it->second;
+    if (!first) return &w;
+    auto record = tx.worker(e.employer_id, e.worker_id);
+    if (!record) return record.error();
+    w.record = std::move(*record);
+    return &w;
+}
+
 // What approving `e` would change: the year's remaining time before and after (the core works the
 // "after" out from the same fold), so the approver sees the effect before deciding.
 Result<ApprovalItem> approval_item(const EmployerFacts& f, Transaction& tx, WorkerFolder& folder, const EntryRecord& e,
-                                   const WorkerRecord& w) {
-    ApprovalItem item{e, w.display_name};
-    auto entries = tx.entries_of(e.employer_id, e.worker_id);
-    if (!entries) return entries.error();
+                                   WaitingWorker& w) {
+    ApprovalItem item{e, w.record->display_name};
     const int year = e.entry.date.year();
     if (!f.rules->covers(year)) return item;  // outside the rule set: no figures to show
-    auto now = folder.fold(*f.rules, w, employment_of(f, w.id), f.company_fte, *entries, year);
-    if (!now) return item;  // a data gap (no company size) leaves the figures at 0 rather than hiding the entry
-    const YearBalance& figures = (*now)->years.back();
-    item.minutes_per_day = (*now)->minutes_per_day;
+    auto [it, first] = w.years.try_emplace(year);
+    if (first) {
+        if (!w.entries) {
+            auto entries = tx.entries_of(e.employer_id, e.worker_id);
+            if (!entries) return entries.error();
+            w.entries = std::move(*entries);
+        }
+        auto now = folder.fold(*f.rules, *w.record, employment_of(f, w.record->id), f.company_fte, *w.entries, year);
+        if (now) it->second = WaitingWorker::Figures{(*now)->minutes_per_day, (*now)->years.back()};
+    }
+    if (!it->second) return item;  // a data gap leaves the figures at 0 rather than hiding the entry
+    const YearBalance& figures = it->second->year;
+    item.minutes_per_day = it->second->minutes_per_day;
     item.remaining_minutes = figures.remaining_minutes;
     item.remaining_after_minutes = remaining_if_approved(figures, e.entry).value_or(figures.remaining_minutes);
     return item;
@@ -43,11 +72,12 @@ Result<json> approvals(ApiContext& ctx, Transaction& tx, const Principal& p) {
     if (!approvers) return approvers.error();
     json items = json::array();
     WorkerFolder folder;
+    std::map<std::string, WaitingWorker> seen;
     for (const auto& e : *pending) {
-        auto w = tx.worker(p.employer_id, e.worker_id);
+        auto w = waiting_worker(tx, seen, e);
         if (!w) return w.error();
-        if (!*w) continue;
-        if (!may_decide(approval_case(e, approvers->scope_of(**w)), p.actor(), ctx.today())) continue;
+        if (!(*w)->record) continue;
+        if (!may_decide(approval_case(e, approvers->scope_of(*(*w)->record)), p.actor(), ctx.today())) continue;
         auto item = approval_item(*facts, tx, folder, e, **w);
         if (!item) return item.error();
         items.push_back(wire::to_json(*item));

@@ -36,6 +36,18 @@ TEST_CASE("the approval inbox shows each entry's effect on the worker's year") {
     // 2024: 3 days - 1 used; 2025: 4 days - 0.5 used; 2026: 4 days: 1824 + 2508 carried.
     CHECK((*safe_loading)["remaining_minutes"] == 4332);
     CHECK((*safe_loading)["remaining_after_minutes"] == 4332 - 228);
+    // Two more of Anna's in 2026: each shows the same year now and its own effect.
+    auto anna = s.signed_in("worker@demo.example");
+    for (auto [title, minutes] : {std::pair{"Reach truck", 120}, std::pair{"Fire warden", 60}})
+        REQUIRE(anna.post("/api/v1/trainings", {{"title", title}, {"training_type", "formal"}, {"date", "2026-11-02"}, {"minutes", minutes}})
+                    .status == 201);
+    auto more = manager.get("/api/v1/approvals").body["items"];
+    for (auto [title, minutes] : {std::pair{"Safe loading", 228}, std::pair{"Reach truck", 120}, std::pair{"Fire warden", 60}}) {
+        const json* item = find_by(more, "title", title);
+        REQUIRE(item);
+        CHECK((*item)["remaining_minutes"] == 4332);
+        CHECK((*item)["remaining_after_minutes"] == 4332 - minutes);
+    }
     // Only the warehouse team: every item's worker is in the manager's department.
     auto team = manager.get("/api/v1/team?year=2026");
     for (const auto& i : inbox.body["items"]) CHECK(find_by(team.body["items"], "worker_id", i["worker_id"]));
