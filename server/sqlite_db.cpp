@@ -15,8 +15,12 @@ Error storage_error(sqlite3* db, std::string_view what) {
     if (code == SQLITE_FULL || code == SQLITE_IOERR_WRITE || code == SQLITE_IOERR_FSYNC || code == SQLITE_IOERR_TRUNCATE)
         return make_error("storage_write_failed", "the server could not write to its disk (it may be full): nothing was saved");
     if ((code & 0xff) == SQLITE_READONLY)
-        return make_error("storage_read_only", "the database is read-only at the moment: nothing was saved");
+        return read_only_error();
     return make_error("storage_error", "the database could not complete the request");
+}
+
+Error read_only_error() {
+    return make_error("storage_read_only", "the database is read-only at the moment: nothing was saved");
 }
 
 Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) { prepare_once(sql); }

@@ -74,5 +74,7 @@ private:
 
 // A database error for API answers: the SQLite message stays in the server log, not the client.
 Error storage_error(sqlite3* db, std::string_view what);
+// A write refused because the database is read-only (the store opened so, or the file became so).
+Error read_only_error();
 
 }  // namespace ll::server

@@ -15,7 +15,7 @@ constexpr auto batch_max_age = std::chrono::milliseconds(4);
 }  // namespace
 
 Result<std::unique_ptr<Transaction>> SqliteStore::write(Batching batching) {
-    if (read_only_) return make_error("storage_read_only", "the database is read-only at the moment: nothing was saved");
+    if (read_only_) return read_only_error();
     ++writers_waiting_;
     std::unique_lock turn(writer_);
     --writers_waiting_;
@@ -104,7 +104,7 @@ Result<bool> SqliteStore::run_write(const WriteWork& work, Batching batching) {
         if (auto done = guarded(work, **tx); !done) return done;
         return (*tx)->commit();
     }
-    if (read_only_) return make_error("storage_read_only", "the database is read-only at the moment: nothing was saved");
+    if (read_only_) return read_only_error();
     auto me = std::make_shared<QueuedWrite>(work);
     std::unique_lock lock(queue_mutex_);
     queued_.push_back(me);

@@ -11,6 +11,8 @@
 namespace ll::test {
 
 std::unique_ptr<server::SqliteStore> open_store(const TempDir& dir);
+// A write transaction, open.
+std::unique_ptr<server::Transaction> writing(server::SqliteStore& store, server::Batching batching = server::Batching::shared);
 server::EmployerRecord employer_named(const std::string& id, std::size_t name_bytes = 8);
 // A write of one employer, committed; its commit's outcome.
 Result<bool> write_employer(server::SqliteStore& store, const std::string& id, std::size_t name_bytes = 8,

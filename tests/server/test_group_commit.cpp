@@ -19,12 +19,6 @@ using namespace ll::test;
 
 namespace {
 
-std::unique_ptr<Transaction> writing(SqliteStore& store, Batching batching = Batching::shared) {
-    auto tx = store.write(batching);
-    REQUIRE(tx);
-    return std::move(tx).value();
-}
-
 // A write with one employer inserted, left open.
 std::unique_ptr<Transaction> open_write_of(SqliteStore& store, const std::string& id, size_t name_bytes = 8) {
     auto tx = writing(store);
