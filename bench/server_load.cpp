@@ -139,7 +139,7 @@ long lines_in(const std::string& folder) {
 }
 
 // Grows the employer by `n` departments, each managed by one of its workers, and as many
-// delegations: a request about one worker should cost the same at a large employer.
+// delegations: a request about one worker, or a manager's lists, should cost the same at a large employer.
 bool grow_employer(const std::string& db_path, const std::string& employer_id, int n) {
     sqlite3* db = nullptr;
     const bool opened = sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK;
@@ -252,13 +252,23 @@ int main(int argc, char** argv) {
         row(approved.requests < available ? "approve, wrk" : "approve, wrk (ran out of ids: too low)", c, approved, write_floor);
         wrk_approved += std::min(available, approved.requests - approved.errors);
     }
-    // Last, as the employer grows: a worker's balance reads their manager's delegations only. Another
-    // worker's, as the loads above gave the first thousands of entries.
+    // Last, a fresh demo whose employer grew by 2,000 departments and delegations: a worker's balance
+    // reads their manager's delegations only, a manager's inbox the departments they manage or stand
+    // in for, so both should cost what they do at the demo's size (the first rows). Fresh, as the
+    // loads above left thousands of trainings waiting in the manager's inbox.
+    server.reset();
     constexpr int grown_by = 2000;
-    auto colleague = sign_in(port, "worker2@demo.example", "demo-worker");
-    if (!colleague || !grow_employer(db, colleague->employer_id, grown_by)) return 1;
-    row("my balance, wrk, employer grown by " + std::to_string(grown_by) + " departments and delegations", 64,
-        wrk_load(port, 64, seconds, "/api/v1/me/balance?year=2026", *colleague), balance_floor);
+    const std::string grown_db = dir.file("grown.db");
+    if (ll::test::run_learnledger({"seed-demo", "--db", grown_db}).exit_code != 0 || !grow_employer(grown_db, worker->employer_id, grown_by))
+        return 1;
+    ServerProcess grown_server(grown_db);
+    if (!grown_server.running()) return 1;
+    auto grown_worker = sign_in(grown_server.port(), "worker@demo.example", "demo-worker");
+    auto grown_manager = sign_in(grown_server.port(), "manager@demo.example", "demo-manager");
+    if (!grown_worker || !grown_manager) return 1;
+    const std::string grown = ", wrk, employer grown by " + std::to_string(grown_by) + " departments and delegations";
+    row("my balance" + grown, 64, wrk_load(grown_server.port(), 64, seconds, "/api/v1/me/balance?year=2026", *grown_worker), balance_floor);
+    row("approval inbox" + grown, 64, wrk_load(grown_server.port(), 64, seconds, "/api/v1/approvals", *grown_manager), inbox_floor);
 
     std::printf("\nThe write floor is one single-row UPDATE per transaction (WAL, synchronous=FULL). Submitted %zu trainings and "
                 "approved %zu with our client; with wrk, %ld and %ld.\n",

@@ -2,6 +2,7 @@
 // details go to the server log only.
 #include "api_support.h"
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 
@@ -218,10 +219,19 @@ void answer_write(ApiContext& ctx, const httplib::Request& req, httplib::Respons
     send_json_text(res, answer.status, answer.text.empty() ? answer.body.dump() : answer.text);
 }
 
-WorkerScope EmployerApprovers::scope_of(const WorkerRecord& w) const {
-    WorkerScope scope{w.employer_id, w.id, {}, delegations};
+EmployerApprovers::EmployerApprovers(const std::vector<DepartmentRecord>& departments, const std::vector<Delegation>& delegations) {
     for (const auto& d : departments)
-        if (d.id == w.department_id && !d.manager_id.empty()) scope.approvers.push_back(d.manager_id);
+        if (!d.manager_id.empty()) manager_of_.emplace(d.id, d.manager_id);
+    for (const auto& d : delegations) delegations_from_[d.approver_id].push_back(d);
+}
+
+WorkerScope EmployerApprovers::scope_of(const WorkerRecord& w) const {
+    WorkerScope scope{w.employer_id, w.id, {}, {}};
+    auto manager = manager_of_.find(w.department_id);
+    if (manager == manager_of_.end()) return scope;
+    scope.approvers.push_back(manager->second);
+    if (auto standing_in = delegations_from_.find(manager->second); standing_in != delegations_from_.end())
+        scope.delegations = standing_in->second;
     return scope;
 }
 
@@ -230,7 +240,23 @@ Result<EmployerApprovers> employer_approvers(Transaction& tx, const std::string&
     if (!departments) return departments.error();
     auto delegations = tx.delegations(employer_id);
     if (!delegations) return delegations.error();
-    return EmployerApprovers{std::move(*departments), std::move(*delegations)};
+    return EmployerApprovers(*departments, *delegations);
+}
+
+Result<EmployerApprovers> approvers_for(Transaction& tx, const Principal& p) {
+    if (p.administers() || p.worker_id.empty()) return EmployerApprovers({}, {});
+    auto standing_in = tx.delegations_to(p.employer_id, p.worker_id);
+    if (!standing_in) return standing_in.error();
+    std::vector<std::string> managers{p.worker_id};
+    for (const auto& d : *standing_in)
+        if (std::find(managers.begin(), managers.end(), d.approver_id) == managers.end()) managers.push_back(d.approver_id);
+    std::vector<DepartmentRecord> departments;
+    for (const auto& m : managers) {
+        auto managed = tx.departments_managed_by(p.employer_id, m);
+        if (!managed) return managed.error();
+        departments.insert(departments.end(), managed->begin(), managed->end());
+    }
+    return EmployerApprovers(departments, *standing_in);
 }
 
 namespace {

@@ -7,6 +7,7 @@
 #include <initializer_list>
 #include <map>
 #include <string>
+#include <unordered_map>
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -93,14 +94,26 @@ std::string new_worker_id();
 // A fresh id of another record: `prefix` ("e-", "c-") and 16 random characters.
 std::string new_id(const char* prefix);
 
-// An employer's departments and delegations, read once: what the access rules need about any of
-// its workers (lists of workers or entries ask for them once, not per row).
-struct EmployerApprovers {
-    std::vector<DepartmentRecord> departments;
-    std::vector<Delegation> delegations;
+// An employer's department managers and delegations, read once and indexed: what the access rules
+// need about any of its workers (lists of workers or entries ask for them once, not per row).
+class EmployerApprovers {
+public:
+    EmployerApprovers(const std::vector<DepartmentRecord>& departments, const std::vector<Delegation>& delegations);
+    // The worker's department's manager and the delegations standing in for them; a scope costs
+    // what it holds, not the employer's every department and delegation (2,000 of each made a
+    // list of 66 workers 8x slower).
     WorkerScope scope_of(const WorkerRecord& w) const;
+
+private:
+    std::unordered_map<std::string, std::string> manager_of_;                    // department id -> manager
+    std::unordered_map<std::string, std::vector<Delegation>> delegations_from_;  // approver -> their delegations
 };
+// Every approver's scope: who may decide on whose trainings (reminders tell them all).
 Result<EmployerApprovers> employer_approvers(Transaction& tx, const std::string& employer_id);
+// What decides which of many workers `p` may see or decide on: the departments `p` manages and
+// those of the approvers `p` stands in for, with those delegations; nothing for HR, who see everyone.
+// Its scopes answer questions about `p` only, so a list costs what concerns the manager who asks.
+Result<EmployerApprovers> approvers_for(Transaction& tx, const Principal& p);
 
 struct ScopedWorker {
     WorkerRecord record;

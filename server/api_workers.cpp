@@ -56,17 +56,12 @@ Result<json> list_workers(ApiContext& ctx, Transaction& tx, const Principal& p, 
     }
     auto workers = tx.workers(p.employer_id, f);
     if (!workers) return workers.error();
-    auto departments = tx.departments(p.employer_id);
-    auto delegations = tx.delegations(p.employer_id);
-    if (!departments) return departments.error();
-    if (!delegations) return delegations.error();
+    auto approvers = approvers_for(tx, p);
+    if (!approvers) return approvers.error();
     json items = json::array();
     std::int64_t total = 0, first = static_cast<std::int64_t>(*page - 1) * *size;
     for (const auto& w : *workers) {
-        WorkerScope scope{w.employer_id, w.id, {}, *delegations};
-        for (const auto& d : *departments)
-            if (d.id == w.department_id && !d.manager_id.empty()) scope.approvers.push_back(d.manager_id);
-        if (!may_view_worker(p, scope, f.today)) continue;
+        if (!may_view_worker(p, approvers->scope_of(w), f.today)) continue;
         if (total >= first && total < first + *size) items.push_back(wire::to_json(w));
         ++total;
     }

@@ -68,7 +68,7 @@ Result<json> approvals(ApiContext& ctx, Transaction& tx, const Principal& p) {
     if (!pending) return pending.error();
     auto facts = employer_facts(ctx, tx, p.employer_id);
     if (!facts) return facts.error();
-    auto approvers = employer_approvers(tx, p.employer_id);
+    auto approvers = approvers_for(tx, p);
     if (!approvers) return approvers.error();
     json items = json::array();
     WorkerFolder folder;
@@ -93,12 +93,10 @@ Result<std::vector<TeamRow>> team_rows(ApiContext& ctx, Transaction& tx, const P
     if (!facts) return facts.error();
     if (auto c = facts->rules->covers(year); !c) return c.error();
     auto workers = tx.workers(p.employer_id, WorkerFilter{{}, {}, std::nullopt, today});
-    auto departments = tx.departments(p.employer_id);
-    auto delegations = tx.delegations(p.employer_id);
+    auto approvers = approvers_for(tx, p);
     auto entries = tx.entries_of_employer(p.employer_id);
     if (!workers) return workers.error();
-    if (!departments) return departments.error();
-    if (!delegations) return delegations.error();
+    if (!approvers) return approvers.error();
     if (!entries) return entries.error();
     // Regime and status as of the year's last day for past years, today for this one.
     const CivilDate day = year < today.year() ? *CivilDate::from_ymd(year, 12, 31) : today;
@@ -106,10 +104,7 @@ Result<std::vector<TeamRow>> team_rows(ApiContext& ctx, Transaction& tx, const P
     std::vector<TeamRow> rows;
     WorkerFolder folder;
     for (const auto& w : *workers) {
-        WorkerScope scope{w.employer_id, w.id, {}, *delegations};
-        for (const auto& d : *departments)
-            if (d.id == w.department_id && !d.manager_id.empty()) scope.approvers.push_back(d.manager_id);
-        if (!may_view_worker(p, scope, today)) continue;
+        if (!may_view_worker(p, approvers->scope_of(w), today)) continue;
         const auto& employment = employment_of(*facts, w.id);
         auto it = entries->find(w.id);
         auto balance = folder.fold(*facts->rules, w, employment, facts->company_fte, it == entries->end() ? no_entries : it->second, year);

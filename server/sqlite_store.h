@@ -104,6 +104,7 @@ public:
     Result<bool> insert_employment(const std::string& employer_id, const std::string& worker_id, const EmploymentPeriod& p) override;
     Result<std::vector<DepartmentRecord>> departments(const std::string& employer_id) override;
     Result<std::string> department_manager(const std::string& employer_id, const std::string& department_id) override;
+    Result<std::vector<DepartmentRecord>> departments_managed_by(const std::string& employer_id, const std::string& manager_id) override;
     Result<bool> insert_department(const std::string& employer_id, const DepartmentRecord& d) override;
     Result<bool> set_department_managers(const std::string& employer_id,
                                          const std::vector<std::pair<std::string, std::string>>& department_to_manager) override;
@@ -119,6 +120,7 @@ public:
     Result<std::optional<CertificateRecord>> certificate(const std::string& employer_id, const std::string& id) override;
     Result<std::vector<Delegation>> delegations(const std::string& employer_id) override;
     Result<std::vector<Delegation>> delegations_from(const std::string& employer_id, const std::string& approver_id) override;
+    Result<std::vector<Delegation>> delegations_to(const std::string& employer_id, const std::string& delegate_id) override;
     Result<bool> insert_delegation(const std::string& employer_id, const std::string& id, const Delegation& d) override;
     Result<std::map<std::string, std::vector<EmploymentPeriod>>> employment_of_employer(const std::string& employer_id) override;
     Result<std::map<std::string, std::vector<EntryRecord>>> entries_of_employer(const std::string& employer_id) override;

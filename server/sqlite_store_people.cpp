@@ -340,6 +340,12 @@ Result<std::vector<DepartmentRecord>> SqliteTransaction::departments(const std::
     return all<DepartmentRecord>(s, [](Statement& r) { return DepartmentRecord{r.text(0), r.text(1), r.text(2)}; });
 }
 
+Result<std::vector<DepartmentRecord>> SqliteTransaction::departments_managed_by(const std::string& employer_id, const std::string& manager_id) {
+    Statement s(db(), "SELECT id, name, manager_id FROM departments WHERE employer_id = ? AND manager_id = ?");
+    s.bind(1, employer_id).bind(2, manager_id);
+    return all<DepartmentRecord>(s, [](Statement& r) { return DepartmentRecord{r.text(0), r.text(1), r.text(2)}; });
+}
+
 Result<std::string> SqliteTransaction::department_manager(const std::string& employer_id, const std::string& department_id) {
     Statement s(db(), "SELECT coalesce(manager_id, '') FROM departments WHERE employer_id = ? AND id = ?");
     s.bind(1, employer_id).bind(2, department_id);
@@ -390,6 +396,13 @@ Result<std::vector<Delegation>> SqliteTransaction::delegations_from(const std::s
     Statement s(db(), "SELECT approver_id, delegate_id, from_date, to_date FROM delegations WHERE employer_id = ? AND approver_id = ? "
                       "ORDER BY from_date");
     s.bind(1, employer_id).bind(2, approver_id);
+    return delegation_rows(s);
+}
+
+Result<std::vector<Delegation>> SqliteTransaction::delegations_to(const std::string& employer_id, const std::string& delegate_id) {
+    Statement s(db(), "SELECT approver_id, delegate_id, from_date, to_date FROM delegations WHERE employer_id = ? AND delegate_id = ? "
+                      "ORDER BY from_date");
+    s.bind(1, employer_id).bind(2, delegate_id);
     return delegation_rows(s);
 }
 

@@ -172,6 +172,7 @@ public:
     virtual Result<std::vector<DepartmentRecord>> departments(const std::string& employer_id) = 0;
     // The department's manager's worker id; empty when it has none (or no such department).
     virtual Result<std::string> department_manager(const std::string& employer_id, const std::string& department_id) = 0;
+    virtual Result<std::vector<DepartmentRecord>> departments_managed_by(const std::string& employer_id, const std::string& manager_id) = 0;
     virtual Result<bool> insert_department(const std::string& employer_id, const DepartmentRecord& d) = 0;
     virtual Result<bool> set_department_managers(const std::string& employer_id,
                                                  const std::vector<std::pair<std::string, std::string>>& department_to_manager) = 0;
@@ -192,6 +193,8 @@ public:
     virtual Result<std::vector<Delegation>> delegations(const std::string& employer_id) = 0;
     // Those standing in for one approver.
     virtual Result<std::vector<Delegation>> delegations_from(const std::string& employer_id, const std::string& approver_id) = 0;
+    // Those one person stands in for.
+    virtual Result<std::vector<Delegation>> delegations_to(const std::string& employer_id, const std::string& delegate_id) = 0;
     virtual Result<bool> insert_delegation(const std::string& employer_id, const std::string& id, const Delegation& d) = 0;
 
     // --- compliance: obligations recorded as done ---

@@ -2,6 +2,8 @@
 // the team table scoped like every list, and the compliance cockpit with recorded fulfilments.
 #include <doctest/doctest.h>
 
+#include <set>
+
 #include "demo_server.h"
 
 using namespace ll::test;
@@ -19,6 +21,13 @@ const json* duty(const Reply& r, const std::string& obligation, const std::strin
     for (const auto& g : r.body["items"])
         if (g["obligation_id"] == obligation && (trigger.empty() || g["trigger"] == trigger)) return &g;
     return nullptr;
+}
+
+// The `key` of every item.
+std::set<std::string> ids_of(const json& items, const char* key = "worker_id") {
+    std::set<std::string> out;
+    for (const auto& i : items) out.insert(i[key].get<std::string>());
+    return out;
 }
 
 }  // namespace
@@ -102,6 +111,49 @@ TEST_CASE("the team table: figures from the core's fold, scoped to who is asking
     CHECK(bad.status == 400);
     CHECK(bad.error()["field"] == "year");
     CHECK(hr.get("/api/v1/team?year=1999").error()["field"] == "year");
+}
+
+TEST_CASE("lists for a delegate: the team, the workers and the inbox of the manager stood in for, while it runs") {
+    DemoServer s;
+    REQUIRE(s.server.running());
+    auto hr = s.signed_in("hr@demo.example");
+    auto deputy = s.signed_in("worker2@demo.example");  // w-0002, in Office
+    CHECK(ids_of(deputy.get("/api/v1/team?year=2026").body["items"]) == std::set<std::string>{"w-0002"});
+    CHECK(deputy.get("/api/v1/workers").body["total"] == 1);
+    CHECK(deputy.get("/api/v1/approvals").body["items"].empty());
+
+    // The transport team, as HR sees it, and what of theirs waits.
+    std::set<std::string> transport;
+    const json everyone = hr.get("/api/v1/team?year=2026").body["items"];
+    for (const auto& row : everyone)
+        if (row["department"] == "Transport") transport.insert(row["worker_id"].get<std::string>());
+    REQUIRE(transport.size() > 5);
+    const json waiting = hr.get("/api/v1/approvals").body["items"];
+    std::set<std::string> transport_waiting;
+    for (const auto& i : waiting)
+        if (transport.count(i["worker_id"].get<std::string>()) && i["worker_id"] != "w-0004") transport_waiting.insert(i["id"].get<std::string>());
+    REQUIRE_FALSE(transport_waiting.empty());
+    REQUIRE(transport_waiting.size() < waiting.size());
+
+    // Standing in for the transport manager (w-0004) this year; the warehouse's (w-0003) ended in 2020.
+    REQUIRE(hr.post("/api/v1/delegations", {{"approver_id", "w-0004"}, {"delegate_id", "w-0002"}, {"from", "2026-01-01"},
+                                            {"to", "2026-12-31"}}).status == 201);
+    REQUIRE(hr.post("/api/v1/delegations", {{"approver_id", "w-0003"}, {"delegate_id", "w-0002"}, {"from", "2020-01-01"},
+                                            {"to", "2020-12-31"}}).status == 201);
+    // Not the manager himself: nobody stands in for somebody over their own trainings.
+    auto expected = transport;
+    expected.erase("w-0004");
+    expected.insert("w-0002");
+    CHECK(ids_of(deputy.get("/api/v1/team?year=2026").body["items"]) == expected);
+    auto workers = deputy.get("/api/v1/workers?page_size=500").body;
+    CHECK(workers["total"] == expected.size());
+    CHECK(ids_of(workers["items"], "id") == expected);
+    CHECK(ids_of(deputy.get("/api/v1/approvals").body["items"], "id") == transport_waiting);
+    // Another manager's list stays their own department's.
+    auto manager = s.signed_in("manager@demo.example");  // w-0003, warehouse
+    const json warehouse = manager.get("/api/v1/team?year=2026").body["items"];
+    CHECK(warehouse.size() > 5);
+    for (const auto& row : warehouse) CHECK(row["department"] == "Warehouse");
 }
 
 TEST_CASE("the cockpit: the FLA duties of a day in 2024, and today's after the abolition") {
