@@ -99,9 +99,8 @@ std::string new_id(const char* prefix);
 class EmployerApprovers {
 public:
     EmployerApprovers(const std::vector<DepartmentRecord>& departments, const std::vector<Delegation>& delegations);
-    // The worker's department's manager and the delegations standing in for them; a scope costs
-    // what it holds, not the employer's every department and delegation (2,000 of each made a
-    // list of 66 workers 8x slower).
+    // The worker's department's manager and the delegations standing in for them: a scope costs
+    // what it holds, not the employer's every department and delegation.
     WorkerScope scope_of(const WorkerRecord& w) const;
 
 private:

@@ -334,16 +334,22 @@ Result<bool> SqliteTransaction::insert_employment(const std::string& employer_id
     return done(s);
 }
 
+namespace {
+
+DepartmentRecord department_row(Statement& r) { return DepartmentRecord{r.text(0), r.text(1), r.text(2)}; }
+
+}  // namespace
+
 Result<std::vector<DepartmentRecord>> SqliteTransaction::departments(const std::string& employer_id) {
     Statement s(db(), "SELECT id, name, coalesce(manager_id, '') FROM departments WHERE employer_id = ? ORDER BY name");
     s.bind(1, employer_id);
-    return all<DepartmentRecord>(s, [](Statement& r) { return DepartmentRecord{r.text(0), r.text(1), r.text(2)}; });
+    return all<DepartmentRecord>(s, department_row);
 }
 
 Result<std::vector<DepartmentRecord>> SqliteTransaction::departments_managed_by(const std::string& employer_id, const std::string& manager_id) {
     Statement s(db(), "SELECT id, name, manager_id FROM departments WHERE employer_id = ? AND manager_id = ?");
     s.bind(1, employer_id).bind(2, manager_id);
-    return all<DepartmentRecord>(s, [](Statement& r) { return DepartmentRecord{r.text(0), r.text(1), r.text(2)}; });
+    return all<DepartmentRecord>(s, department_row);
 }
 
 Result<std::string> SqliteTransaction::department_manager(const std::string& employer_id, const std::string& department_id) {
