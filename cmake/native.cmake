@@ -12,7 +12,7 @@ find_package(Threads REQUIRED)
 
 # Schema migrations: SQL files embedded into the binary, applied in order at start.
 set(LL_MIGRATIONS)
-foreach(migration 001_initial 002_accounts_and_ledger 003_session_persistence 004_erasure 005_fulfilments 006_social_balance 007_reminders 008_training_plan 009_kiosk 010_delegations_by_approver 011_approvers_by_person)
+foreach(migration 001_initial 002_accounts_and_ledger 003_session_persistence 004_erasure 005_fulfilments 006_social_balance 007_reminders 008_training_plan 009_kiosk 010_delegations_by_approver 011_approvers_by_person 012_workers_by_department)
   set(out "${CMAKE_BINARY_DIR}/generated/migration_${migration}.cpp")
   string(SUBSTRING ${migration} 0 3 number)
   string(SUBSTRING ${migration} 4 -1 name)

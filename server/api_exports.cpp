@@ -81,7 +81,7 @@ const char* unit_name(SocialBalanceLine::Unit u) {
 
 Result<Table> social_balance(Transaction& tx, const Principal& p, int year) {
     auto workers = tx.workers(p.employer_id, WorkerFilter{});
-    auto entries = tx.entries_of_employer(p.employer_id);
+    auto entries = tx.entries_of_employer(p.employer_id, every_worker);
     if (!workers) return workers.error();
     if (!entries) return entries.error();
     std::vector<EntryRecord> all;
@@ -113,7 +113,7 @@ Result<Table> fla_fields(ApiContext& ctx, Transaction& tx, const Principal& p, i
     if (!facts) return facts.error();
     if (auto c = facts->rules->covers(year); !c) return c.error();
     auto workers = tx.workers(p.employer_id, WorkerFilter{});
-    auto entries = tx.entries_of_employer(p.employer_id);
+    auto entries = tx.entries_of_employer(p.employer_id, every_worker);
     if (!workers) return workers.error();
     if (!entries) return entries.error();
     const CivilDate today = ctx.today();

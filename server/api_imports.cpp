@@ -56,7 +56,7 @@ Result<ImportPlan> import_plan(ApiContext& ctx, Transaction& tx, const Principal
         if (!departments) return departments.error();
         return plan_payroll_import(*records, existing, *departments, p.employer_id, week);
     }
-    auto entries = tx.entries_of_employer(p.employer_id);
+    auto entries = tx.entries_of_employer(p.employer_id, every_worker);
     if (!entries) return entries.error();
     for (auto& w : existing)
         if (auto it = entries->find(w.record.id); it != entries->end()) w.entries = std::move(it->second);

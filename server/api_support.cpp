@@ -219,7 +219,9 @@ void answer_write(ApiContext& ctx, const httplib::Request& req, httplib::Respons
     send_json_text(res, answer.status, answer.text.empty() ? answer.body.dump() : answer.text);
 }
 
-EmployerApprovers::EmployerApprovers(const std::vector<DepartmentRecord>& departments, const std::vector<Delegation>& delegations) {
+EmployerApprovers::EmployerApprovers(const std::vector<DepartmentRecord>& departments, const std::vector<Delegation>& delegations,
+                                     WorkerReach reach)
+    : reach_(std::move(reach)) {
     for (const auto& d : departments)
         if (!d.manager_id.empty()) manager_of_.emplace(d.id, d.manager_id);
     for (const auto& d : delegations) delegations_from_[d.approver_id].push_back(d);
@@ -244,7 +246,8 @@ Result<EmployerApprovers> employer_approvers(Transaction& tx, const std::string&
 }
 
 Result<EmployerApprovers> approvers_for(Transaction& tx, const Principal& p) {
-    if (p.administers() || p.worker_id.empty()) return EmployerApprovers({}, {});
+    if (p.administers()) return EmployerApprovers({}, {});
+    if (p.worker_id.empty()) return EmployerApprovers({}, {}, WorkerReach{std::vector<std::string>{}, {}});
     auto standing_in = tx.delegations_to(p.employer_id, p.worker_id);
     if (!standing_in) return standing_in.error();
     std::vector<std::string> managers{p.worker_id};
@@ -256,7 +259,10 @@ Result<EmployerApprovers> approvers_for(Transaction& tx, const Principal& p) {
         if (!managed) return managed.error();
         departments.insert(departments.end(), managed->begin(), managed->end());
     }
-    return EmployerApprovers(departments, *standing_in);
+    // Everybody `p` may see or decide on works in one of these departments, or is `p`.
+    WorkerReach reach{std::vector<std::string>{}, p.worker_id};
+    for (const auto& d : departments) reach.department_ids->push_back(d.id);
+    return EmployerApprovers(departments, *standing_in, std::move(reach));
 }
 
 namespace {

@@ -98,12 +98,16 @@ std::string new_id(const char* prefix);
 // need about any of its workers (lists of workers or entries ask for them once, not per row).
 class EmployerApprovers {
 public:
-    EmployerApprovers(const std::vector<DepartmentRecord>& departments, const std::vector<Delegation>& delegations);
+    EmployerApprovers(const std::vector<DepartmentRecord>& departments, const std::vector<Delegation>& delegations,
+                      WorkerReach reach = every_worker);
     // The worker's department's manager and the delegations standing in for them: a scope costs
     // what it holds, not the employer's every department and delegation.
     WorkerScope scope_of(const WorkerRecord& w) const;
+    // The workers these scopes can grant anything on: a list reads those, not the employer's every worker.
+    const WorkerReach& reach() const { return reach_; }
 
 private:
+    WorkerReach reach_;
     std::unordered_map<std::string, std::string> manager_of_;                    // department id -> manager
     std::unordered_map<std::string, std::vector<Delegation>> delegations_from_;  // approver -> their delegations
 };
@@ -111,7 +115,8 @@ private:
 Result<EmployerApprovers> employer_approvers(Transaction& tx, const std::string& employer_id);
 // What decides which of many workers `p` may see or decide on: the departments `p` manages and
 // those of the approvers `p` stands in for, with those delegations; nothing for HR, who see everyone.
-// Its scopes answer questions about `p` only, so a list costs what concerns the manager who asks.
+// Its scopes answer questions about `p` only, and its reach (those departments' workers and `p`;
+// everyone for HR) is what a list reads: it costs what concerns the manager who asks.
 Result<EmployerApprovers> approvers_for(Transaction& tx, const Principal& p);
 
 struct ScopedWorker {

@@ -54,10 +54,11 @@ Result<json> list_workers(ApiContext& ctx, Transaction& tx, const Principal& p, 
         if (a != "true" && a != "false") return make_error("wrong_type", "expected true or false", "active");
         f.active = a == "true";
     }
-    auto workers = tx.workers(p.employer_id, f);
-    if (!workers) return workers.error();
     auto approvers = approvers_for(tx, p);
     if (!approvers) return approvers.error();
+    f.reach = approvers->reach();
+    auto workers = tx.workers(p.employer_id, f);
+    if (!workers) return workers.error();
     json items = json::array();
     std::int64_t total = 0, first = static_cast<std::int64_t>(*page - 1) * *size;
     for (const auto& w : *workers) {

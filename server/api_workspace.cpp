@@ -64,12 +64,12 @@ Result<ApprovalItem> approval_item(const EmployerFacts& f, Transaction& tx, Work
 
 Result<json> approvals(ApiContext& ctx, Transaction& tx, const Principal& p) {
     if (auto ok = require_person_with_employer(p); !ok) return ok.error();
-    auto pending = tx.entries_with_status(p.employer_id, EntryStatus::submitted);
-    if (!pending) return pending.error();
-    auto facts = employer_facts(ctx, tx, p.employer_id);
-    if (!facts) return facts.error();
     auto approvers = approvers_for(tx, p);
     if (!approvers) return approvers.error();
+    auto pending = tx.entries_with_status(p.employer_id, EntryStatus::submitted, approvers->reach());
+    if (!pending) return pending.error();
+    auto facts = employer_facts(ctx, tx, p.employer_id, approvers->reach());
+    if (!facts) return facts.error();
     json items = json::array();
     WorkerFolder folder;
     std::map<std::string, WaitingWorker> seen;
@@ -89,14 +89,15 @@ Result<json> approvals(ApiContext& ctx, Transaction& tx, const Principal& p) {
 Result<std::vector<TeamRow>> team_rows(ApiContext& ctx, Transaction& tx, const Principal& p, int year) {
     if (auto ok = require_person_with_employer(p); !ok) return ok.error();
     const CivilDate today = ctx.today();
-    auto facts = employer_facts(ctx, tx, p.employer_id);
+    auto approvers = approvers_for(tx, p);
+    if (!approvers) return approvers.error();
+    const WorkerReach& reach = approvers->reach();
+    auto facts = employer_facts(ctx, tx, p.employer_id, reach);
     if (!facts) return facts.error();
     if (auto c = facts->rules->covers(year); !c) return c.error();
-    auto workers = tx.workers(p.employer_id, WorkerFilter{{}, {}, std::nullopt, today});
-    auto approvers = approvers_for(tx, p);
-    auto entries = tx.entries_of_employer(p.employer_id);
+    auto workers = tx.workers(p.employer_id, WorkerFilter{{}, {}, std::nullopt, today, reach});
+    auto entries = tx.entries_of_employer(p.employer_id, reach);
     if (!workers) return workers.error();
-    if (!approvers) return approvers.error();
     if (!entries) return entries.error();
     // Regime and status as of the year's last day for past years, today for this one.
     const CivilDate day = year < today.year() ? *CivilDate::from_ymd(year, 12, 31) : today;

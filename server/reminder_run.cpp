@@ -36,7 +36,7 @@ Result<ReminderFacts> reminder_facts(ApiContext& ctx, Transaction& tx, const std
     }
     auto approvers = employer_approvers(tx, employer_id);
     if (!approvers) return approvers.error();
-    auto waiting = tx.entries_with_status(employer_id, EntryStatus::submitted);
+    auto waiting = tx.entries_with_status(employer_id, EntryStatus::submitted, every_worker);
     if (!waiting) return waiting.error();
     for (const auto& e : *waiting) {
         auto w = by_id.find(e.worker_id);
@@ -44,7 +44,7 @@ Result<ReminderFacts> reminder_facts(ApiContext& ctx, Transaction& tx, const std
         auto submitted = CivilDate::parse(e.created_at.substr(0, 10));
         f.waiting.push_back({e.entry.id, submitted ? *submitted : f.today, deciders_on(approval_case(e, approvers->scope_of(*w->second)), f.today)});
     }
-    auto entries = tx.entries_of_employer(employer_id);
+    auto entries = tx.entries_of_employer(employer_id, every_worker);
     if (!entries) return entries.error();
     for (const auto& [worker, list] : *entries)
         for (const auto& e : list)

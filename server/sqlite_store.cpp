@@ -21,6 +21,7 @@ std::string_view m008_training_plan();        // server/migrations/008_training_
 std::string_view m009_kiosk();                // server/migrations/009_kiosk.sql
 std::string_view m010_delegations_by_approver();  // server/migrations/010_delegations_by_approver.sql
 std::string_view m011_approvers_by_person();      // server/migrations/011_approvers_by_person.sql
+std::string_view m012_workers_by_department();    // server/migrations/012_workers_by_department.sql
 }  // namespace migrations
 
 namespace {
@@ -31,7 +32,7 @@ struct Migration {
     Result<bool> (*then)(Connection&) = nullptr;  // work SQL cannot do, in the same transaction
 };
 
-constexpr std::array<Migration, 11> all_migrations{{{1, migrations::m001_initial},
+constexpr std::array<Migration, 12> all_migrations{{{1, migrations::m001_initial},
                                                     {2, migrations::m002_accounts_and_ledger},
                                                     {3, migrations::m003_session_persistence},
                                                     {4, migrations::m004_erasure, rehash_audit_chains},
@@ -41,7 +42,8 @@ constexpr std::array<Migration, 11> all_migrations{{{1, migrations::m001_initial
                                                     {8, migrations::m008_training_plan},
                                                     {9, migrations::m009_kiosk},
                                                     {10, migrations::m010_delegations_by_approver},
-                                                    {11, migrations::m011_approvers_by_person}}};
+                                                    {11, migrations::m011_approvers_by_person},
+                                                    {12, migrations::m012_workers_by_department}}};
 
 }  // namespace
 

@@ -111,7 +111,8 @@ public:
     Result<bool> insert_company_size(const std::string& employer_id, const CompanySize& s) override;
     Result<std::optional<EntryRecord>> entry(const std::string& employer_id, const std::string& id) override;
     Result<std::vector<EntryRecord>> entries_of(const std::string& employer_id, const std::string& worker_id) override;
-    Result<std::vector<EntryRecord>> entries_with_status(const std::string& employer_id, EntryStatus status) override;
+    Result<std::vector<EntryRecord>> entries_with_status(const std::string& employer_id, EntryStatus status,
+                                                         const WorkerReach& reach) override;
     Result<bool> insert_entry(const EntryRecord& e) override;
     Result<bool> update_entry_status(const EntryRecord& e) override;
     Result<std::vector<CommentRecord>> comments(const std::string& employer_id, const std::string& entry_id) override;
@@ -122,8 +123,10 @@ public:
     Result<std::vector<Delegation>> delegations_from(const std::string& employer_id, const std::string& approver_id) override;
     Result<std::vector<Delegation>> delegations_to(const std::string& employer_id, const std::string& delegate_id) override;
     Result<bool> insert_delegation(const std::string& employer_id, const std::string& id, const Delegation& d) override;
-    Result<std::map<std::string, std::vector<EmploymentPeriod>>> employment_of_employer(const std::string& employer_id) override;
-    Result<std::map<std::string, std::vector<EntryRecord>>> entries_of_employer(const std::string& employer_id) override;
+    Result<std::map<std::string, std::vector<EmploymentPeriod>>> employment_of_employer(const std::string& employer_id,
+                                                                                       const WorkerReach& reach) override;
+    Result<std::map<std::string, std::vector<EntryRecord>>> entries_of_employer(const std::string& employer_id,
+                                                                                const WorkerReach& reach) override;
     Result<std::vector<Fulfilment>> fulfilments(const std::string& employer_id) override;
     Result<bool> upsert_fulfilment(const std::string& employer_id, const Fulfilment& f, const std::string& by,
                                    const std::string& at) override;

@@ -58,9 +58,11 @@ Result<std::vector<EntryRecord>> SqliteTransaction::entries_of(const std::string
     return all<EntryRecord>(s, entry_row);
 }
 
-Result<std::map<std::string, std::vector<EntryRecord>>> SqliteTransaction::entries_of_employer(const std::string& employer_id) {
-    Statement s(db(), std::string(entry_columns) + "WHERE employer_id = ? ORDER BY worker_id, date, id");
-    s.bind(1, employer_id);
+Result<std::map<std::string, std::vector<EntryRecord>>> SqliteTransaction::entries_of_employer(const std::string& employer_id,
+                                                                                               const WorkerReach& reach) {
+    Statement s(db(), std::string(entry_columns) + "WHERE employer_id = ?1" + sql::in_reach(reach, "worker_id", 1, 2) +
+                          " ORDER BY worker_id, date, id");
+    sql::bind_reach(s.bind(1, employer_id), reach, 2);
     std::map<std::string, std::vector<EntryRecord>> out;
     while (s.step()) {
         EntryRecord e = entry_row(s);
@@ -70,9 +72,13 @@ Result<std::map<std::string, std::vector<EntryRecord>>> SqliteTransaction::entri
     return out;
 }
 
-Result<std::vector<EntryRecord>> SqliteTransaction::entries_with_status(const std::string& employer_id, EntryStatus status) {
-    Statement s(db(), std::string(entry_columns) + "WHERE employer_id = ? AND status = ? ORDER BY date, id");
-    s.bind(1, employer_id).bind(2, to_string(status));
+Result<std::vector<EntryRecord>> SqliteTransaction::entries_with_status(const std::string& employer_id, EntryStatus status,
+                                                                        const WorkerReach& reach) {
+    // Within a reach, the unary + keeps SQLite from the status index: that would read every such
+    // entry of the employer where the worker index reads only the reach's.
+    const std::string where = reach.department_ids ? "WHERE employer_id = ?1 AND +status = ?2" : "WHERE employer_id = ?1 AND status = ?2";
+    Statement s(db(), std::string(entry_columns) + where + sql::in_reach(reach, "worker_id", 1, 3) + " ORDER BY date, id");
+    sql::bind_reach(s.bind(1, employer_id).bind(2, to_string(status)), reach, 3);
     return all<EntryRecord>(s, entry_row);
 }
 

@@ -216,7 +216,9 @@ Result<std::optional<WorkerRecord>> SqliteTransaction::worker_by_national_number
 }
 
 Result<std::vector<WorkerRecord>> SqliteTransaction::workers(const std::string& employer_id, const WorkerFilter& f) {
-    std::string q = std::string(worker_columns) + "WHERE w.employer_id = ?1";
+    // Within a reach, the unary + leaves the employer's index aside for the ids the reach lists.
+    std::string q = std::string(worker_columns) + (f.reach.department_ids ? "WHERE +w.employer_id = ?1" : "WHERE w.employer_id = ?1") +
+                    sql::in_reach(f.reach, "w.id", 1, 5);
     if (!f.department_id.empty()) q += " AND w.department_id = ?2";
     if (!f.text.empty()) q += " AND w.display_name LIKE '%' || ?3 || '%' ESCAPE '\\'";
     if (f.active) {
@@ -237,6 +239,7 @@ Result<std::vector<WorkerRecord>> SqliteTransaction::workers(const std::string& 
     if (!f.department_id.empty()) s.bind(2, f.department_id);
     if (!f.text.empty()) s.bind(3, like);
     if (f.active) s.bind(4, f.today.iso());
+    sql::bind_reach(s, f.reach, 5);
     return all<WorkerRecord>(s, worker_row);
 }
 
@@ -289,10 +292,11 @@ Result<std::vector<EmploymentPeriod>> SqliteTransaction::employment(const std::s
     return out;
 }
 
-Result<std::map<std::string, std::vector<EmploymentPeriod>>> SqliteTransaction::employment_of_employer(const std::string& employer_id) {
-    Statement s(db(), "SELECT worker_id, start_date, end_date, fraction FROM employment_periods WHERE employer_id = ? "
-                      "ORDER BY worker_id, start_date, id");
-    s.bind(1, employer_id);
+Result<std::map<std::string, std::vector<EmploymentPeriod>>> SqliteTransaction::employment_of_employer(const std::string& employer_id,
+                                                                                                       const WorkerReach& reach) {
+    Statement s(db(), "SELECT worker_id, start_date, end_date, fraction FROM employment_periods WHERE employer_id = ?1" +
+                          sql::in_reach(reach, "worker_id", 1, 2) + " ORDER BY worker_id, start_date, id");
+    sql::bind_reach(s.bind(1, employer_id), reach, 2);
     std::map<std::string, std::vector<EmploymentPeriod>> out;
     while (s.step()) {
         auto p = employment_row(s, 1);

@@ -97,10 +97,19 @@ struct StoredAnswer {
     std::string body;
 };
 
+// Which of an employer's workers a read covers: all of them, or those of some departments and one
+// more (the asker). A manager's lists read what concerns the manager, however large the employer.
+struct WorkerReach {
+    std::optional<std::vector<std::string>> department_ids;  // none: every worker of the employer
+    std::string worker_id;                                   // covered too, in whatever department
+};
+inline const WorkerReach every_worker{};
+
 struct WorkerFilter {
     std::string department_id, text;  // text matches the display name
     std::optional<bool> active;       // employed on `today` (and not terminated before it)
     CivilDate today;
+    WorkerReach reach;
 };
 
 // One transaction: the storage interface. Reads see one snapshot; a write transaction holds the
@@ -166,8 +175,9 @@ public:
     virtual Result<bool> insert_worker(const WorkerRecord& w) = 0;
     virtual Result<bool> update_worker(const WorkerRecord& w) = 0;  // bumps version
     virtual Result<std::vector<EmploymentPeriod>> employment(const std::string& employer_id, const std::string& worker_id) = 0;
-    // Every employment period of the employer by worker id, for tables and the cockpit (one query).
-    virtual Result<std::map<std::string, std::vector<EmploymentPeriod>>> employment_of_employer(const std::string& employer_id) = 0;
+    // Every employment period of the workers in reach by worker id, for tables and the cockpit (one query).
+    virtual Result<std::map<std::string, std::vector<EmploymentPeriod>>> employment_of_employer(const std::string& employer_id,
+                                                                                               const WorkerReach& reach) = 0;
     virtual Result<bool> insert_employment(const std::string& employer_id, const std::string& worker_id, const EmploymentPeriod& p) = 0;
     virtual Result<std::vector<DepartmentRecord>> departments(const std::string& employer_id) = 0;
     // The department's manager's worker id; empty when it has none (or no such department).
@@ -181,9 +191,11 @@ public:
     // --- ledger ---
     virtual Result<std::optional<EntryRecord>> entry(const std::string& employer_id, const std::string& id) = 0;
     virtual Result<std::vector<EntryRecord>> entries_of(const std::string& employer_id, const std::string& worker_id) = 0;
-    // Every entry of the employer by worker id, in date order (team tables fold them per worker).
-    virtual Result<std::map<std::string, std::vector<EntryRecord>>> entries_of_employer(const std::string& employer_id) = 0;
-    virtual Result<std::vector<EntryRecord>> entries_with_status(const std::string& employer_id, EntryStatus status) = 0;
+    // Every entry of the workers in reach by worker id, in date order (team tables fold them per worker).
+    virtual Result<std::map<std::string, std::vector<EntryRecord>>> entries_of_employer(const std::string& employer_id,
+                                                                                        const WorkerReach& reach) = 0;
+    virtual Result<std::vector<EntryRecord>> entries_with_status(const std::string& employer_id, EntryStatus status,
+                                                                 const WorkerReach& reach) = 0;
     virtual Result<bool> insert_entry(const EntryRecord& e) = 0;
     virtual Result<bool> update_entry_status(const EntryRecord& e) = 0;  // status + decision fields, bumps version
     virtual Result<std::vector<CommentRecord>> comments(const std::string& employer_id, const std::string& entry_id) = 0;

@@ -22,13 +22,13 @@ Result<Balance*> WorkerFolder::fold(const RuleSet& rules, const WorkerRecord& w,
     return &balance_;
 }
 
-Result<EmployerFacts> employer_facts(ApiContext& ctx, Transaction& tx, const std::string& employer_id) {
+Result<EmployerFacts> employer_facts(ApiContext& ctx, Transaction& tx, const std::string& employer_id, const WorkerReach& reach) {
     EmployerFacts f;
     f.rules = rules_for(ctx, tx, employer_id);
     if (!f.rules) return make_error("storage_error", "the employer's rule set is not available");
     auto sizes = tx.company_sizes(employer_id);
     if (!sizes) return sizes.error();
-    auto employment = tx.employment_of_employer(employer_id);
+    auto employment = tx.employment_of_employer(employer_id, reach);
     if (!employment) return employment.error();
     f.company_fte = std::move(*sizes);
     f.employment = std::move(*employment);
@@ -59,7 +59,7 @@ namespace {
 Result<std::vector<PlanPerson>> plan_people(Transaction& tx, const std::string& employer_id) {
     auto workers = tx.workers(employer_id, WorkerFilter{});
     if (!workers) return workers.error();
-    auto entries = tx.entries_of_employer(employer_id);
+    auto entries = tx.entries_of_employer(employer_id, every_worker);
     if (!entries) return entries.error();
     std::vector<PlanPerson> people;
     for (const auto& w : *workers) {

@@ -37,7 +37,9 @@ struct EmployerFacts {
     std::map<int, Rational> company_fte;
     std::map<std::string, std::vector<EmploymentPeriod>> employment;
 };
-Result<EmployerFacts> employer_facts(ApiContext& ctx, Transaction& tx, const std::string& employer_id);
+// Employment is read for the workers in reach only.
+Result<EmployerFacts> employer_facts(ApiContext& ctx, Transaction& tx, const std::string& employer_id,
+                                     const WorkerReach& reach = every_worker);
 const std::vector<EmploymentPeriod>& employment_of(const EmployerFacts& f, const std::string& worker_id);
 // The employer's training plan of `year` (a new one, version 0, when none is stored) and what the
 // ledger realised of each line.

@@ -31,7 +31,7 @@ TEST_CASE("health answers with the schema version") {
     auto r = s.client().get("/api/v1/health");
     CHECK(r.status == 200);
     CHECK(r.body["status"] == "ok");
-    CHECK(r.body["schema_version"] == 11);
+    CHECK(r.body["schema_version"] == 12);
 }
 
 TEST_CASE("figures need a session; the demo worker's entitlement comes from the database and the core") {

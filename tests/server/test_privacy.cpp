@@ -149,7 +149,7 @@ TEST_CASE("a database from schema 3 moves to 4 with its audit chains rehashed an
     REQUIRE(upgraded.running());
     ApiClient hr(upgraded.port());
     REQUIRE(hr.login("hr@demo.example", "demo-hr").status == 200);
-    CHECK(hr.get("/api/v1/health").body["schema_version"] == 11);
+    CHECK(hr.get("/api/v1/health").body["schema_version"] == 12);
     auto verified = hr.get("/api/v1/audit/verify");
     CHECK(verified.body["ok"] == true);
     CHECK(verified.body["records"].get<int>() > 0);

@@ -156,6 +156,46 @@ TEST_CASE("lists for a delegate: the team, the workers and the inbox of the mana
     for (const auto& row : warehouse) CHECK(row["department"] == "Warehouse");
 }
 
+TEST_CASE("a manager's lists read their departments and themself: a worker moved out leaves them, a manager moved keeps himself") {
+    DemoServer s;
+    REQUIRE(s.server.running());
+    auto hr = s.signed_in("hr@demo.example");
+    auto manager = s.signed_in("manager@demo.example");  // w-0003, manages the warehouse and works in it
+    auto team = [&] { return ids_of(manager.get("/api/v1/team?year=2026").body["items"]); };
+    auto workers = [&](const std::string& query) {
+        const json page = manager.get("/api/v1/workers?page_size=500" + query).body;
+        CHECK(page["total"] == page["items"].size());
+        return ids_of(page["items"], "id");
+    };
+    auto waiting_of = [](const json& inbox) { return ids_of(inbox["items"]); };
+    const auto warehouse = team();
+    REQUIRE(warehouse.count("w-0001"));
+    REQUIRE(warehouse.count("w-0003"));
+    REQUIRE(waiting_of(manager.get("/api/v1/approvals").body).count("w-0001"));  // Anna's "Safe loading"
+
+    // Anna moves to the office: out of every list of the warehouse manager's, into HR's as before.
+    REQUIRE(hr.patch("/api/v1/workers/w-0001", {{"department_id", "demo:Office"}}).status == 200);
+    auto without_anna = warehouse;
+    without_anna.erase("w-0001");
+    CHECK(team() == without_anna);
+    CHECK(workers("") == without_anna);
+    CHECK_FALSE(waiting_of(manager.get("/api/v1/approvals").body).count("w-0001"));
+    CHECK(waiting_of(hr.get("/api/v1/approvals").body).count("w-0001"));
+
+    // The manager moves to the office too: he still manages the warehouse and still sees himself,
+    // but no one else of the office; the list's own filters apply to both.
+    REQUIRE(hr.patch("/api/v1/workers/w-0003", {{"department_id", "demo:Office"}}).status == 200);
+    CHECK(team() == without_anna);
+    CHECK(workers("") == without_anna);
+    CHECK(workers("&department=demo:Office") == std::set<std::string>{"w-0003"});
+    const std::string own_name = manager.get("/api/v1/workers/w-0003").body["display_name"];
+    CHECK(workers("&q=" + own_name.substr(0, own_name.find(' '))).count("w-0003"));
+    CHECK(workers("&q=" + own_name.substr(0, own_name.find(' '))).size() == 1);
+    CHECK_FALSE(workers("&active=true").count("w-0001"));
+    CHECK(workers("&active=true").count("w-0003"));
+    for (const auto& id : waiting_of(manager.get("/api/v1/approvals").body)) CHECK(without_anna.count(id));
+}
+
 TEST_CASE("the cockpit: the FLA duties of a day in 2024, and today's after the abolition") {
     DemoServer s;
     REQUIRE(s.server.running());
