@@ -1,8 +1,8 @@
 // Server benchmark: requests/s and p50/p99 latency of "my balance", "approval inbox", "submit" and
 // "approve" at 1, 16 and 64 keep-alive connections over loopback against the real binary (each also
 // through wrk), beside the storage floor: the same rows read (or one row durably updated) by
-// raw SQLite in one process. Last, a balance again at an employer grown by 2,000 departments and
-// delegations.
+// raw SQLite in one process; the manager's team table through wrk. Last, a balance, the inbox and
+// the team table again at an employer grown around the manager.
 // Usage: bench_server_load [--seconds S (3)]     Prints a Markdown table.
 #include <httplib.h>
 #include <sqlite3.h>
@@ -138,16 +138,19 @@ long lines_in(const std::string& folder) {
     return n;
 }
 
-// Grows the employer by `n` departments, each managed by one of its workers, and as many
-// delegations: a request about one worker, or a manager's lists, should cost the same at a large employer.
-bool grow_employer(const std::string& db_path, const std::string& employer_id, int n) {
+// Grows the employer around the manager `keep_out`: `n` departments, each managed by one of its
+// other workers, as many delegations among those, and `n_workers` workers in those departments,
+// each employed and with a training waiting. A request about one worker, or a manager's lists,
+// should cost what it does at the demo's size.
+bool grow_employer(const std::string& db_path, const std::string& employer_id, const std::string& keep_out, int n, int n_workers) {
     sqlite3* db = nullptr;
     const bool opened = sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK;
     sqlite3_busy_timeout(db, 5000);
-    const std::string e = "'" + employer_id + "'", count = std::to_string(n);
+    const std::string e = "'" + employer_id + "'", count = std::to_string(n), staff_count = std::to_string(n_workers);
     const std::string sql =
         "BEGIN IMMEDIATE;"
-        "CREATE TEMP TABLE staff AS SELECT id, row_number() OVER (ORDER BY id) - 1 AS k FROM workers WHERE employer_id = " + e + ";"
+        "CREATE TEMP TABLE staff AS SELECT id, row_number() OVER (ORDER BY id) - 1 AS k FROM workers WHERE employer_id = " + e +
+        " AND id <> '" + keep_out + "';"
         "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < " + count + ") "
         "INSERT INTO departments(id, employer_id, name, manager_id) SELECT " + e + " || ':grown-' || i, " + e + ", 'Grown ' || i, "
         "(SELECT id FROM staff WHERE k = i % (SELECT count(*) FROM staff)) FROM n;"
@@ -155,6 +158,13 @@ bool grow_employer(const std::string& db_path, const std::string& employer_id, i
         "INSERT INTO delegations(id, employer_id, approver_id, delegate_id, from_date, to_date) SELECT 'grown-' || i, " + e + ", "
         "(SELECT id FROM staff WHERE k = i % (SELECT count(*) FROM staff)), (SELECT id FROM staff WHERE k = (i + 7) % (SELECT count(*) FROM staff)), "
         "'2026-01-01', '2026-12-31' FROM n;"
+        "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < " + staff_count + ") "
+        "INSERT INTO workers(id, employer_id, display_name, department, department_id, joint_committee) SELECT 'grown-w-' || i, " + e +
+        ", 'Grown worker ' || i, 'Grown ' || (i % " + count + "), " + e + " || ':grown-' || (i % " + count + "), '226' FROM n;"
+        "INSERT INTO employment_periods(employer_id, worker_id, start_date, end_date, fraction) SELECT " + e +
+        ", id, '2020-01-01', NULL, '1' FROM workers WHERE id LIKE 'grown-w-%';"
+        "INSERT INTO entries(id, employer_id, worker_id, kind, status, date, minutes, title, created_by, created_at) SELECT 'grown-e-' || id, " + e +
+        ", id, 'training', 'submitted', '2026-06-01', 240, 'Grown course', id, '2026-06-01T09:00:00Z' FROM workers WHERE id LIKE 'grown-w-%';"
         "COMMIT;";
     const bool grown = opened && sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK;
     if (!grown) std::fprintf(stderr, "growing the employer: %s\n", sqlite3_errmsg(db));
@@ -206,6 +216,12 @@ int main(int argc, char** argv) {
             })), inbox_floor);
     for (int c : levels) row("approval inbox, wrk", c, wrk_load(port, c, seconds, "/api/v1/approvals", *manager), inbox_floor);
 
+    // The team table folds every worker of the manager's department: its floor reads their entries.
+    const auto team_floor = floor(db, entry_columns + "WHERE employer_id = ?1 AND worker_id IN (SELECT w.id FROM workers w JOIN departments d "
+                                                      "ON d.id = w.department_id WHERE d.employer_id = ?1 AND d.manager_id = ?2) ORDER BY worker_id, date, id",
+                                  {manager->employer_id, manager->worker_id}, seconds, false);
+    for (int c : levels) row("team table, wrk", c, wrk_load(port, c, seconds, "/api/v1/team?year=2026", *manager), team_floor);
+
     // Submissions fill the inbox the approvals then empty: 40 half hours a day from 1 January 2025,
     // under the 24 hours a day allows.
     std::atomic<long> slot{0};
@@ -252,23 +268,27 @@ int main(int argc, char** argv) {
         row(approved.requests < available ? "approve, wrk" : "approve, wrk (ran out of ids: too low)", c, approved, write_floor);
         wrk_approved += std::min(available, approved.requests - approved.errors);
     }
-    // Last, a fresh demo whose employer grew by 2,000 departments and delegations: a worker's balance
-    // reads their manager's delegations only, a manager's inbox the departments they manage or stand
-    // in for, so both should cost what they do at the demo's size (the first rows). Fresh, as the
-    // loads above left thousands of trainings waiting in the manager's inbox.
+    // Last, a fresh demo whose employer grew around the manager by 2,000 departments and delegations
+    // and 5,000 workers with a training waiting each: a worker's balance reads their manager's
+    // delegations only, a manager's lists the workers of the departments they manage or stand in for,
+    // so all should cost what they do at the demo's size (the rows above). Fresh, as the loads above
+    // left thousands of trainings waiting in the manager's inbox.
     server.reset();
-    constexpr int grown_by = 2000;
+    constexpr int grown_by = 2000, grown_workers = 5000;
     const std::string grown_db = dir.file("grown.db");
-    if (ll::test::run_learnledger({"seed-demo", "--db", grown_db}).exit_code != 0 || !grow_employer(grown_db, worker->employer_id, grown_by))
+    if (ll::test::run_learnledger({"seed-demo", "--db", grown_db}).exit_code != 0 ||
+        !grow_employer(grown_db, worker->employer_id, manager->worker_id, grown_by, grown_workers))
         return 1;
     ServerProcess grown_server(grown_db);
     if (!grown_server.running()) return 1;
     auto grown_worker = sign_in(grown_server.port(), "worker@demo.example", "demo-worker");
     auto grown_manager = sign_in(grown_server.port(), "manager@demo.example", "demo-manager");
     if (!grown_worker || !grown_manager) return 1;
-    const std::string grown = ", wrk, employer grown by " + std::to_string(grown_by) + " departments and delegations";
+    const std::string grown = ", wrk, employer grown by " + std::to_string(grown_by) + " departments and delegations and " +
+                              std::to_string(grown_workers) + " workers with a training waiting";
     row("my balance" + grown, 64, wrk_load(grown_server.port(), 64, seconds, "/api/v1/me/balance?year=2026", *grown_worker), balance_floor);
     row("approval inbox" + grown, 64, wrk_load(grown_server.port(), 64, seconds, "/api/v1/approvals", *grown_manager), inbox_floor);
+    row("team table" + grown, 64, wrk_load(grown_server.port(), 64, seconds, "/api/v1/team?year=2026", *grown_manager), team_floor);
 
     std::printf("\nThe write floor is one single-row UPDATE per transaction (WAL, synchronous=FULL). Submitted %zu trainings and "
                 "approved %zu with our client; with wrk, %ld and %ld.\n",

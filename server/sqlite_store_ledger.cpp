@@ -10,10 +10,18 @@ using sql::one;
 
 namespace {
 
-constexpr const char* entry_columns =
+constexpr std::string_view entry_fields =
     "SELECT id, employer_id, worker_id, kind, status, date, end_date, minutes, title, provider, training_type, "
     "counts_for_right, cost_cents, origin_year, coalesce(certificate_id, ''), created_by, created_at, "
-    "coalesce(decided_by, ''), coalesce(decided_at, ''), coalesce(decision_reason, ''), version, fund_cents, subsidy_cents, certificate_valid_until FROM entries ";
+    "coalesce(decided_by, ''), coalesce(decided_at, ''), coalesce(decision_reason, ''), version, fund_cents, subsidy_cents, certificate_valid_until ";
+const std::string entry_columns = std::string(entry_fields) + "FROM entries ";
+
+// The entries of the workers in reach, or of the employer's every worker (parameter 1); the reach's
+// own parameters from `first`.
+std::string entries_from(const WorkerReach& reach, int first) {
+    if (!reach.department_ids) return entry_columns + "WHERE employer_id = ?1";
+    return std::string(entry_fields) + sql::from_reach("entries", "entries.worker_id", 1, first) + "WHERE employer_id = ?1";
+}
 
 EntryRecord entry_row(Statement& s) {
     EntryRecord e;
@@ -60,8 +68,7 @@ Result<std::vector<EntryRecord>> SqliteTransaction::entries_of(const std::string
 
 Result<std::map<std::string, std::vector<EntryRecord>>> SqliteTransaction::entries_of_employer(const std::string& employer_id,
                                                                                                const WorkerReach& reach) {
-    Statement s(db(), std::string(entry_columns) + "WHERE employer_id = ?1" + sql::in_reach(reach, "worker_id", 1, 2) +
-                          " ORDER BY worker_id, date, id");
+    Statement s(db(), entries_from(reach, 2) + " ORDER BY worker_id, date, id");
     sql::bind_reach(s.bind(1, employer_id), reach, 2);
     std::map<std::string, std::vector<EntryRecord>> out;
     while (s.step()) {
@@ -76,8 +83,7 @@ Result<std::vector<EntryRecord>> SqliteTransaction::entries_with_status(const st
                                                                         const WorkerReach& reach) {
     // Within a reach, the unary + keeps SQLite from the status index: that would read every such
     // entry of the employer where the worker index reads only the reach's.
-    const std::string where = reach.department_ids ? "WHERE employer_id = ?1 AND +status = ?2" : "WHERE employer_id = ?1 AND status = ?2";
-    Statement s(db(), std::string(entry_columns) + where + sql::in_reach(reach, "worker_id", 1, 3) + " ORDER BY date, id");
+    Statement s(db(), entries_from(reach, 3) + (reach.department_ids ? " AND +status = ?2" : " AND status = ?2") + " ORDER BY date, id");
     sql::bind_reach(s.bind(1, employer_id).bind(2, to_string(status)), reach, 3);
     return all<EntryRecord>(s, entry_row);
 }

@@ -20,10 +20,11 @@ AccountRecord account_row(Statement& s) {
 constexpr const char* account_columns =
     "SELECT id, coalesce(employer_id, ''), coalesce(worker_id, ''), email, password_hash, role, language FROM accounts ";
 
-constexpr const char* worker_columns =
+constexpr std::string_view worker_fields =
     "SELECT w.id, w.employer_id, w.display_name, coalesce(w.department_id, ''), coalesce(d.name, ''), w.joint_committee, "
-    "w.language, w.national_number, w.termination_date, w.termination_reason, w.version, w.gender, w.site "
-    "FROM workers w LEFT JOIN departments d ON d.id = w.department_id ";
+    "w.language, w.national_number, w.termination_date, w.termination_reason, w.version, w.gender, w.site ";
+constexpr std::string_view with_department_name = "LEFT JOIN departments d ON d.id = w.department_id ";
+const std::string worker_columns = std::string(worker_fields) + "FROM workers w " + std::string(with_department_name);
 
 WorkerRecord worker_row(Statement& s) {
     WorkerRecord w{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.optional_text(7), {}, s.integer(10),
@@ -216,9 +217,10 @@ Result<std::optional<WorkerRecord>> SqliteTransaction::worker_by_national_number
 }
 
 Result<std::vector<WorkerRecord>> SqliteTransaction::workers(const std::string& employer_id, const WorkerFilter& f) {
-    // Within a reach, the unary + leaves the employer's index aside for the ids the reach lists.
-    std::string q = std::string(worker_columns) + (f.reach.department_ids ? "WHERE +w.employer_id = ?1" : "WHERE w.employer_id = ?1") +
-                    sql::in_reach(f.reach, "w.id", 1, 5);
+    std::string q = f.reach.department_ids
+                        ? std::string(worker_fields) + sql::from_reach("workers w", "w.id", 1, 5) + std::string(with_department_name)
+                        : worker_columns;
+    q += "WHERE w.employer_id = ?1";
     if (!f.department_id.empty()) q += " AND w.department_id = ?2";
     if (!f.text.empty()) q += " AND w.display_name LIKE '%' || ?3 || '%' ESCAPE '\\'";
     if (f.active) {
@@ -294,8 +296,9 @@ Result<std::vector<EmploymentPeriod>> SqliteTransaction::employment(const std::s
 
 Result<std::map<std::string, std::vector<EmploymentPeriod>>> SqliteTransaction::employment_of_employer(const std::string& employer_id,
                                                                                                        const WorkerReach& reach) {
-    Statement s(db(), "SELECT worker_id, start_date, end_date, fraction FROM employment_periods WHERE employer_id = ?1" +
-                          sql::in_reach(reach, "worker_id", 1, 2) + " ORDER BY worker_id, start_date, id");
+    const std::string from = reach.department_ids ? sql::from_reach("employment_periods p", "p.worker_id", 1, 2) : "FROM employment_periods p ";
+    Statement s(db(), "SELECT p.worker_id, p.start_date, p.end_date, p.fraction " + from +
+                          "WHERE p.employer_id = ?1 ORDER BY p.worker_id, p.start_date, p.id");
     sql::bind_reach(s.bind(1, employer_id), reach, 2);
     std::map<std::string, std::vector<EmploymentPeriod>> out;
     while (s.step()) {

@@ -161,11 +161,17 @@ TEST_CASE("a manager's lists read their departments and themself: a worker moved
     REQUIRE(s.server.running());
     auto hr = s.signed_in("hr@demo.example");
     auto manager = s.signed_in("manager@demo.example");  // w-0003, manages the warehouse and works in it
-    auto team = [&] { return ids_of(manager.get("/api/v1/team?year=2026").body["items"]); };
+    auto team = [&] {  // each worker once, whether in a department managed or the manager himself
+        const json rows = manager.get("/api/v1/team?year=2026").body["items"];
+        const auto ids = ids_of(rows);
+        CHECK(ids.size() == rows.size());
+        return ids;
+    };
     auto workers = [&](const std::string& query) {
         const json page = manager.get("/api/v1/workers?page_size=500" + query).body;
-        CHECK(page["total"] == page["items"].size());
-        return ids_of(page["items"], "id");
+        const auto ids = ids_of(page["items"], "id");
+        CHECK(page["total"] == ids.size());
+        return ids;
     };
     auto waiting_of = [](const json& inbox) { return ids_of(inbox["items"]); };
     const auto warehouse = team();
