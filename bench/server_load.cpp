@@ -2,7 +2,7 @@
 // "approve" at 1, 16 and 64 keep-alive connections over loopback against the real binary (each also
 // through wrk), beside the storage floor: the same rows read (or one row durably updated) by
 // raw SQLite in one process; the manager's team table through wrk. Last, a balance, the inbox and
-// the team table again at an employer grown around the manager.
+// the team table again at an employer grown around the manager, and HR's first inbox page there.
 // Usage: bench_server_load [--seconds S (3)]     Prints a Markdown table.
 #include <httplib.h>
 #include <sqlite3.h>
@@ -283,12 +283,18 @@ int main(int argc, char** argv) {
     if (!grown_server.running()) return 1;
     auto grown_worker = sign_in(grown_server.port(), "worker@demo.example", "demo-worker");
     auto grown_manager = sign_in(grown_server.port(), "manager@demo.example", "demo-manager");
-    if (!grown_worker || !grown_manager) return 1;
+    auto grown_hr = sign_in(grown_server.port(), "hr@demo.example", "demo-hr");
+    if (!grown_worker || !grown_manager || !grown_hr) return 1;
     const std::string grown = ", wrk, employer grown by " + std::to_string(grown_by) + " departments and delegations and " +
                               std::to_string(grown_workers) + " workers with a training waiting";
     row("my balance" + grown, 64, wrk_load(grown_server.port(), 64, seconds, "/api/v1/me/balance?year=2026", *grown_worker), balance_floor);
     row("approval inbox" + grown, 64, wrk_load(grown_server.port(), 64, seconds, "/api/v1/approvals", *grown_manager), inbox_floor);
     row("team table" + grown, 64, wrk_load(grown_server.port(), 64, seconds, "/api/v1/team?year=2026", *grown_manager), team_floor);
+    // HR's inbox there holds every training waiting: the app asks for the oldest hundred and the count.
+    const auto hr_page_floor = floor(grown_db, entry_columns + "WHERE employer_id = ? AND status = 'submitted' ORDER BY date, id LIMIT 100",
+                                     {grown_hr->employer_id}, seconds, false);
+    row("HR's approval inbox, first 100 (GET /approvals?limit=100)" + grown, 64,
+        wrk_load(grown_server.port(), 64, seconds, "/api/v1/approvals?limit=100", *grown_hr), hr_page_floor);
 
     std::printf("\nThe write floor is one single-row UPDATE per transaction (WAL, synchronous=FULL). Submitted %zu trainings and "
                 "approved %zu with our client; with wrk, %ld and %ld.\n",

@@ -50,6 +50,12 @@ struct ApprovalItem {
     long long remaining_after_minutes = 0;  // and once this entry is approved
 };
 
+// The oldest entries waiting for an approver, as many as asked for, and how many wait in all.
+struct ApprovalPage {
+    std::vector<ApprovalItem> items;
+    long long total = 0;
+};
+
 // A reminder in the app's notification list (the same words the e-mail had).
 struct NotificationItem {
     std::int64_t id = 0;

@@ -192,7 +192,20 @@ json to_json(const ComplianceReport& r) {
     return {{"date", r.day.iso()}, {"items", groups}};
 }
 
-Result<std::vector<ApprovalItem>> approvals_from_json(const json& j) { return items_from<ApprovalItem>(j, approval_from_json); }
+json to_json(const ApprovalPage& p) {
+    json items = json::array();
+    for (const auto& i : p.items) items.push_back(to_json(i));
+    return {{"items", std::move(items)}, {"total", p.total}};
+}
+
+Result<ApprovalPage> approvals_from_json(const json& j) {
+    auto items = items_from<ApprovalItem>(j, approval_from_json);
+    if (!items) return items.error();
+    JsonReader r(j, "");
+    auto total = r.integer("total", true, static_cast<std::int64_t>(items->size()), INT64_MAX / 2);
+    if (!r.ok()) return r.error();
+    return ApprovalPage{std::move(*items), *total};
+}
 
 Result<std::vector<TeamRow>> team_from_json(const json& j) { return items_from<TeamRow>(j, team_row_from_json); }
 

@@ -17,7 +17,8 @@ namespace ll::wire {
 nlohmann::json to_json(const ApprovalItem& a);
 nlohmann::json to_json(const TeamRow& r);
 nlohmann::json to_json(const ComplianceReport& r);
-Result<std::vector<ApprovalItem>> approvals_from_json(const nlohmann::json& j);  // {"items":[...]}
+nlohmann::json to_json(const ApprovalPage& p);                         // {"items":[...],"total":n}
+Result<ApprovalPage> approvals_from_json(const nlohmann::json& j);
 Result<std::vector<TeamRow>> team_from_json(const nlohmann::json& j);            // {"year","items":[...]}
 Result<ComplianceReport> compliance_from_json(const nlohmann::json& j);
 // An import plan: row by row what the dry run would do, or what applying did (`dry_run` false).

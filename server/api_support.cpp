@@ -341,6 +341,16 @@ json audit_json(const AuditRecord& a) {
             {"hash", a.hash}};
 }
 
+Result<int> int_param(const httplib::Request& req, const char* name, int fallback, int min, int max) {
+    if (!req.has_param(name)) return fallback;
+    const std::string v = req.get_param_value(name);
+    if (v.empty() || v.size() > 9 || v.find_first_not_of("0123456789") != std::string::npos)
+        return make_error("wrong_type", "expected a whole number", name);
+    int n = std::stoi(v);
+    if (n < min || n > max) return make_error("out_of_range", "must be between " + std::to_string(min) + " and " + std::to_string(max), name);
+    return n;
+}
+
 Result<int> year_param(const httplib::Request& req, std::optional<int> fallback) {
     if (!req.has_param("year")) {
         if (fallback) return *fallback;

@@ -85,6 +85,8 @@ enum class Body { json, optional_json, raw, secret_json };
 void answer_write(ApiContext& ctx, const httplib::Request& req, httplib::Response& res, const WriteHandler& handler,
                   Body body_kind = Body::json);
 
+// A whole-number query parameter from `min` to `max`; `fallback` when absent (refusals name it).
+Result<int> int_param(const httplib::Request& req, const char* name, int fallback, int min, int max);
 // The `year` query parameter: four digits; without it `fallback`, or missing_field when there is none.
 Result<int> year_param(const httplib::Request& req, std::optional<int> fallback = std::nullopt);
 // The `format` parameter: `fallback` when absent, else one of `allowed` (refused naming "format").

@@ -13,16 +13,6 @@ using nlohmann::json;
 
 namespace {
 
-Result<int> int_param(const httplib::Request& req, const char* name, int fallback, int min, int max) {
-    if (!req.has_param(name)) return fallback;
-    const std::string v = req.get_param_value(name);
-    if (v.empty() || v.size() > 9 || v.find_first_not_of("0123456789") != std::string::npos)
-        return make_error("wrong_type", "expected a whole number", name);
-    int n = std::stoi(v);
-    if (n < min || n > max) return make_error("out_of_range", "must be between " + std::to_string(min) + " and " + std::to_string(max), name);
-    return n;
-}
-
 Result<json> balance_of(ApiContext& ctx, Transaction& tx, const WorkerRecord& w, int year) {
     auto view = worker_year_view(ctx, tx, w, year);
     if (!view) return view.error();

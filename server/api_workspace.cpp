@@ -62,15 +62,19 @@ Result<ApprovalItem> approval_item(const EmployerFacts& f, Transaction& tx, Work
     return item;
 }
 
-Result<json> approvals(ApiContext& ctx, Transaction& tx, const Principal& p) {
+// The oldest `limit` entries `p` may decide on, with their figures, and how many wait in all: only
+// the page's workers are folded, so a long inbox costs a page, not every worker with one waiting.
+Result<json> approvals(ApiContext& ctx, Transaction& tx, const Principal& p, const httplib::Request& req) {
     if (auto ok = require_person_with_employer(p); !ok) return ok.error();
+    auto limit = int_param(req, "limit", 200, 1, 5000);
+    if (!limit) return limit.error();
     auto approvers = approvers_for(tx, p);
     if (!approvers) return approvers.error();
     auto pending = tx.entries_with_status(p.employer_id, EntryStatus::submitted, approvers->reach());
     if (!pending) return pending.error();
     auto facts = employer_facts(ctx, tx, p.employer_id, approvers->reach());
     if (!facts) return facts.error();
-    json items = json::array();
+    ApprovalPage page;
     WorkerFolder folder;
     std::map<std::string, WaitingWorker> seen;
     for (const auto& e : *pending) {
@@ -78,11 +82,12 @@ Result<json> approvals(ApiContext& ctx, Transaction& tx, const Principal& p) {
         if (!w) return w.error();
         if (!(*w)->record) continue;
         if (!may_decide(approval_case(e, approvers->scope_of(*(*w)->record)), p.actor(), ctx.today())) continue;
+        if (++page.total > *limit) continue;
         auto item = approval_item(*facts, tx, folder, e, **w);
         if (!item) return item.error();
-        items.push_back(wire::to_json(*item));
+        page.items.push_back(std::move(*item));
     }
-    return json{{"items", items}};
+    return wire::to_json(page);
 }
 
 // The rows of every worker `p` may see, for `year`.
@@ -187,7 +192,7 @@ Result<Answer> record_fulfilment(ApiContext& ctx, Transaction& tx, const Princip
 
 void install_workspace_routes(httplib::Server& http, ApiContext& ctx) {
     http.Get("/api/v1/approvals", [&ctx](const httplib::Request& req, httplib::Response& res) {
-        answer_read(ctx, req, res, [&](Transaction& tx, const Principal& p) { return approvals(ctx, tx, p); });
+        answer_read(ctx, req, res, [&](Transaction& tx, const Principal& p) { return approvals(ctx, tx, p, req); });
     });
     http.Get("/api/v1/team", [&ctx](const httplib::Request& req, httplib::Response& res) { answer_team(ctx, req, res); });
     http.Get("/api/v1/compliance", [&ctx](const httplib::Request& req, httplib::Response& res) {

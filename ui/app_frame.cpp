@@ -81,8 +81,8 @@ void draw_section_bar(const AppState& s, std::vector<Action>& out) {
     if (!may_open(s, Section::approvals)) return;
     std::vector<std::pair<Section, std::string>> sections{{Section::mine, tr("My right") + "##section-mine"}};
     std::string inbox = tr("Approvals");
-    if (s.workspace.inbox.load == LoadState::loaded && !s.workspace.inbox.items.empty())
-        inbox += " (" + std::to_string(s.workspace.inbox.items.size()) + ")";
+    if (s.workspace.inbox.load == LoadState::loaded && s.workspace.inbox.total > 0)
+        inbox += " (" + std::to_string(s.workspace.inbox.total) + ")";
     sections.emplace_back(Section::approvals, inbox + "##section-approvals");
     sections.emplace_back(Section::team, tr("Team") + "##section-team");
     if (may_open(s, Section::compliance)) sections.emplace_back(Section::compliance, tr("Compliance") + "##section-compliance");

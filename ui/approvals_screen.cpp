@@ -118,6 +118,18 @@ void draw_item(const AppState& s, const ApprovalItem& item, std::vector<Action>&
     }
 }
 
+// Below the page: how much of the inbox it is, and the next page (the oldest come first).
+void draw_more(const InboxState& inbox, std::vector<Action>& out) {
+    const long long shown = static_cast<long long>(inbox.items.size());
+    if (inbox.total <= shown) return;
+    ImGui::Separator();
+    muted_text(tr("The oldest {n} of {total} are shown.", {{"n", std::to_string(shown)}, {"total", std::to_string(inbox.total)}}));
+    const long long more = std::min<long long>(inbox_page_size, inbox.total - shown);
+    ImGui::BeginDisabled(inbox.load == LoadState::loading);
+    if (touch_button(tr("Show {n} more", {{"n", std::to_string(more)}}) + "##inbox-more", 0)) out.push_back(WorkspaceAction{ShowMoreApprovals{}});
+    ImGui::EndDisabled();
+}
+
 void draw_preview(const AppState& s, const std::string& certificate, std::vector<Action>& out) {
     heading(tr("Certificate"));
     const float side = std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 30);
@@ -147,13 +159,13 @@ void draw_approvals_screen(const AppState& s, std::vector<Action>& out) {
             out.push_back(WorkspaceAction{SelectSection{Section::approvals}});
         return;
     }
-    text(tr_plural("{n} training waiting", "{n} trainings waiting", Rational(static_cast<long long>(inbox.items.size())),
-                   {{"n", std::to_string(inbox.items.size())}}));
+    text(tr_plural("{n} training waiting", "{n} trainings waiting", Rational(inbox.total), {{"n", std::to_string(inbox.total)}}));
     if (keyboard_likely()) muted_text(tr("Keys: J/K move, A approve, R reject, X select"));
     draw_bulk_bar(inbox, out);
     keyboard_shortcuts(inbox, out);
     lazy_list("inbox", inbox.items.size(), [&](std::size_t i) { return std::string_view(inbox.items[i].entry.entry.id); },
               [&](std::size_t i) { draw_item(s, inbox.items[i], out); });
+    draw_more(inbox, out);
 }
 
 }  // namespace ll::ui

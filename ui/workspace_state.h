@@ -30,9 +30,15 @@ struct DecisionNotice {
     int approved = 0, rejected = 0;
 };
 
+// The inbox shows the oldest waiting entries a page at a time: a long inbox (thousands after a
+// holiday, at HR of a large employer) would otherwise download and draw them all on every visit.
+constexpr int inbox_page_size = 100;
+
 struct InboxState {
     LoadState load = LoadState::idle;
-    std::vector<ApprovalItem> items;
+    std::vector<ApprovalItem> items;        // the oldest `limit` waiting
+    long long total = 0;                    // waiting in all, shown or not
+    int limit = inbox_page_size;
     std::set<std::string> selected;         // entry ids ticked for bulk approval
     std::string cursor;                     // the entry keyboard shortcuts act on
     std::optional<std::string> rejecting;   // the entry whose rejection reason is being typed
@@ -138,7 +144,8 @@ struct Workspace {
 
 // --- actions ---
 struct SelectSection { Section section; };
-struct InboxLoaded { std::vector<ApprovalItem> items; };
+struct InboxLoaded { std::vector<ApprovalItem> items; long long total = 0; };
+struct ShowMoreApprovals {};
 struct ToggleSelected { std::string id; };
 struct SelectAllPending { bool select; };
 struct MoveCursor { int by; };  // keyboard: next / previous entry
@@ -185,7 +192,7 @@ struct MarkMessageRead { std::int64_t id = 0; };
 struct MessageRead { std::int64_t id = 0; };
 enum class WorkspacePart { inbox, team, worker, compliance, import, plan, messages };
 struct WorkspaceFailed { WorkspacePart part; Error error; };
-struct WorkspaceAction : std::variant<SelectSection, InboxLoaded, ToggleSelected, SelectAllPending, MoveCursor, StartReject, EditReason,
+struct WorkspaceAction : std::variant<SelectSection, InboxLoaded, ShowMoreApprovals, ToggleSelected, SelectAllPending, MoveCursor, StartReject, EditReason,
                                       CancelReject, Decide, AskBulkApprove, CancelBulkApprove, ConfirmBulkApprove, Decided, DecisionFailed,
                                       PreviewCertificate, TeamLoaded, SelectTeamYear, EditTeamFilter, ToggleTeamFilters, SortTeam, OpenWorker, CloseWorker,
                                       WorkerYearLoaded, EditComplianceDate, ShowCompliance, ComplianceLoaded, ExpandDuty, MarkDone,
@@ -196,7 +203,7 @@ struct WorkspaceAction : std::variant<SelectSection, InboxLoaded, ToggleSelected
 };
 
 // --- commands ---
-struct FetchApprovals {};
+struct FetchApprovals { int limit = inbox_page_size; };  // the oldest `limit` waiting
 struct SendDecision { std::string id; bool approve; std::string reason, key; };
 struct SendBulkApprove { std::vector<std::string> ids; std::string key; };
 struct FetchTeam { int year; };

@@ -60,6 +60,7 @@ Commands decided(AppState& s, const std::vector<EntryRecord>& entries) {
         if (inbox.rejecting == e.entry.id) inbox.rejecting.reset(), inbox.reason.clear();
         (e.entry.status == EntryStatus::approved ? approved : rejected) += 1;
         auto gone = std::remove_if(inbox.items.begin(), inbox.items.end(), [&](const ApprovalItem& i) { return i.entry.entry.id == e.entry.id; });
+        if (gone != inbox.items.end()) inbox.total = std::max(0LL, inbox.total - 1);
         inbox.items.erase(gone, inbox.items.end());
     }
     if (!inbox_item(inbox, inbox.cursor)) inbox.cursor = inbox.items.empty() ? "" : inbox.items.front().entry.entry.id;
@@ -101,7 +102,7 @@ Commands failed(AppState& s, const WorkspaceFailed& f) {
             w.inbox.error = f.error;
             if (w.inbox.load == LoadState::loading) w.inbox.load = LoadState::failed;
             // Someone else decided meanwhile: what the inbox shows is out of date.
-            if (f.error.code == "invalid_transition" || f.error.code == "not_found") return {WorkspaceCommand{FetchApprovals{}}};
+            if (f.error.code == "invalid_transition" || f.error.code == "not_found") return {WorkspaceCommand{FetchApprovals{w.inbox.limit}}};
             return {};
         }
         case WorkspacePart::team:
@@ -163,7 +164,7 @@ Commands load_section(AppState& s) {
         case Section::mine: return {};
         case Section::approvals:
             s.workspace.inbox.load = LoadState::loading;
-            return {WorkspaceCommand{FetchApprovals{}}};
+            return {WorkspaceCommand{FetchApprovals{s.workspace.inbox.limit}}};
         case Section::team: return load_team(s);
         case Section::compliance: return load_compliance(s);
         case Section::data:
@@ -219,6 +220,7 @@ Commands update_workspace(AppState& s, const WorkspaceAction& action) {
             },
             [&](const InboxLoaded& a) -> Commands {
                 inbox.items = a.items;
+                inbox.total = std::max(a.total, static_cast<long long>(a.items.size()));
                 inbox.load = LoadState::loaded;
                 std::set<std::string> still;
                 for (const auto& id : inbox.selected)
@@ -229,6 +231,13 @@ Commands update_workspace(AppState& s, const WorkspaceAction& action) {
                 Commands out;
                 request_thumbnails(s, out);
                 return out;
+            },
+            [&](const ShowMoreApprovals&) -> Commands {
+                // The oldest again and a page more: decisions meanwhile moved every later entry up.
+                if (inbox.total <= static_cast<long long>(inbox.items.size()) || inbox.load == LoadState::loading) return {};
+                inbox.limit += inbox_page_size;
+                inbox.load = LoadState::loading;
+                return {WorkspaceCommand{FetchApprovals{inbox.limit}}};
             },
             [&](const ToggleSelected& a) -> Commands {
                 if (!inbox_item(inbox, a.id)) return {};

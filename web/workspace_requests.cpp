@@ -40,7 +40,7 @@ HttpRequest workspace_request(const ui::WorkspaceCommand& command, const std::st
     const Header csrf{"X-CSRF-Token", csrf_token};
     return std::visit(
         Overloaded{
-            [](const ui::FetchApprovals&) { return HttpRequest{"GET", "/api/v1/approvals", {}, {}}; },
+            [](const ui::FetchApprovals& c) { return HttpRequest{"GET", "/api/v1/approvals?limit=" + std::to_string(c.limit), {}, {}}; },
             [&](const ui::SendDecision& c) {
                 const json body = c.approve ? json::object() : json{{"reason", c.reason}};
                 return HttpRequest{"POST", "/api/v1/entries/" + c.id + (c.approve ? "/approve" : "/reject"), body.dump(),
@@ -92,9 +92,9 @@ ui::Action workspace_answer(const ui::WorkspaceCommand& command, int status, std
     return std::visit(
         Overloaded{
             [&](const ui::FetchApprovals&) -> ui::Action {
-                auto items = decoded<std::vector<ApprovalItem>>(status, 200, body, wire::approvals_from_json);
-                if (!items) return WorkspaceAction{WorkspaceFailed{WorkspacePart::inbox, items.error()}};
-                return WorkspaceAction{ui::InboxLoaded{std::move(*items)}};
+                auto page = decoded<ApprovalPage>(status, 200, body, wire::approvals_from_json);
+                if (!page) return WorkspaceAction{WorkspaceFailed{WorkspacePart::inbox, page.error()}};
+                return WorkspaceAction{ui::InboxLoaded{std::move(page->items), page->total}};
             },
             [&](const ui::SendDecision& c) -> ui::Action {
                 auto entry = decoded<EntryRecord>(status, 200, body, [](const json& j) { return wire::entry_from_json(j); });

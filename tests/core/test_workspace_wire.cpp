@@ -72,15 +72,22 @@ TEST_CASE("team rows and approval items round-trip") {
     a.minutes_per_day = 456;
     a.remaining_minutes = 4332;
     a.remaining_after_minutes = 4104;
-    auto items = wire::approvals_from_json({{"items", {wire::to_json(a)}}});
-    REQUIRE(items.ok());
-    CHECK((*items)[0].entry.entry.title == "Safe loading");
-    CHECK((*items)[0].remaining_after_minutes == 4104);
+    auto page = wire::approvals_from_json(wire::to_json(ApprovalPage{{a}, 250}));
+    REQUIRE(page.ok());
+    REQUIRE(page->items.size() == 1);
+    CHECK(page->items[0].entry.entry.title == "Safe loading");
+    CHECK(page->items[0].remaining_after_minutes == 4104);
+    CHECK(page->total == 250);
     auto j = wire::to_json(a);
     j.erase("remaining_minutes");
-    auto bad = wire::approvals_from_json({{"items", {j}}});
+    auto bad = wire::approvals_from_json({{"items", {j}}, {"total", 1}});
     REQUIRE_FALSE(bad.ok());
     CHECK(bad.error().field == "items[0].remaining_minutes");
+    // A page counts what it holds at least; the count is required.
+    auto fewer = wire::approvals_from_json({{"items", {wire::to_json(a)}}, {"total", 0}});
+    REQUIRE_FALSE(fewer.ok());
+    CHECK(fewer.error().field == "total");
+    CHECK(wire::approvals_from_json({{"items", json::array()}}).error().field == "total");
 }
 
 TEST_CASE("an import plan round-trips; a plan with a wrong action or a missing count is refused by field") {

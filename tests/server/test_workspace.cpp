@@ -62,7 +62,23 @@ TEST_CASE("the approval inbox shows each entry's effect on the worker's year") {
     for (const auto& i : inbox.body["items"]) CHECK(find_by(team.body["items"], "worker_id", i["worker_id"]));
     // HR sees the submissions of every department.
     auto hr = s.signed_in("hr@demo.example");
-    CHECK(hr.get("/api/v1/approvals").body["items"].size() > inbox.body["items"].size());
+    const json all = hr.get("/api/v1/approvals").body;
+    CHECK(all["items"].size() > inbox.body["items"].size());
+    CHECK(all["total"] == all["items"].size());
+
+    // A page: the oldest, with the count of all; the figures as on the whole list.
+    const json page = hr.get("/api/v1/approvals?limit=2").body;
+    REQUIRE(page["items"].size() == 2);
+    CHECK(page["total"] == all["total"]);
+    CHECK(page["items"][0] == all["items"][0]);
+    CHECK(page["items"][1] == all["items"][1]);
+    CHECK(page["items"][0]["date"] <= page["items"][1]["date"]);
+    CHECK(hr.get("/api/v1/approvals?limit=5000").body["items"].size() == all["items"].size());
+    for (const char* bad : {"0", "5001", "two", "-1", ""}) {
+        auto refused = hr.get(std::string("/api/v1/approvals?limit=") + bad);
+        CHECK(refused.status == 400);
+        CHECK(refused.error()["field"] == "limit");
+    }
 }
 
 TEST_CASE("the team table: figures from the core's fold, scoped to who is asking") {

@@ -145,6 +145,45 @@ TEST_CASE("bulk approval asks once, then sends the selected entries in the order
     CHECK(s.workspace.inbox.notice->approved == 3);
 }
 
+TEST_CASE("a long inbox shows the oldest page, counts them all, and loads a page more from the oldest") {
+    auto s = test::workspace_state(test::hr_session());
+    auto first = command_of<ui::FetchApprovals>(act(s, ui::SelectSection{ui::Section::approvals}));
+    REQUIRE(first);
+    CHECK(first->limit == ui::inbox_page_size);
+    act(s, ui::InboxLoaded{test::demo_inbox(), 250});
+    test::HeadlessImGui gui(390, 8000);
+    auto draw = [&](std::vector<ui::Action>& out) { ui::draw_app_frame(s, out); };
+    gui.frame(draw);
+    CHECK(gui.find("text", "250 trainings waiting"));
+    CHECK(gui.find("button", "Approvals (250)"));
+    CHECK(gui.find("text", "The oldest 3 of 250 are shown."));
+    const ui::Item* more = gui.find("button", "Show 100 more");
+    REQUIRE(more);
+    auto next = command_of<ui::FetchApprovals>(run_actions(s, gui.tap(*more, draw)));
+    REQUIRE(next);
+    CHECK(next->limit == 2 * ui::inbox_page_size);
+    CHECK(act(s, ui::ShowMoreApprovals{}).empty());  // one page at a time
+    // Decided meanwhile: the count follows; a refusal reloads as many as were asked for.
+    act(s, ui::InboxLoaded{test::demo_inbox(), 203});
+    EntryRecord approved = test::demo_inbox()[0].entry;
+    approved.entry.status = EntryStatus::approved;
+    act(s, ui::Decided{{approved}});
+    CHECK(s.workspace.inbox.total == 202);
+    auto reload = command_of<ui::FetchApprovals>(act(s, ui::DecisionFailed{{"e2"}, make_error("not_found", "gone")}));
+    REQUIRE(reload);
+    CHECK(reload->limit == 2 * ui::inbox_page_size);
+    gui.frame(draw);
+    CHECK(gui.find("button", "Show 100 more"));
+    // The last page offers what is left, and nothing once all are shown.
+    act(s, ui::InboxLoaded{test::demo_inbox(), 4});
+    gui.frame(draw);
+    CHECK(gui.find("button", "Show 1 more"));
+    act(s, ui::InboxLoaded{test::demo_inbox(), 3});
+    gui.frame(draw);
+    CHECK_FALSE(gui.find("text", "The oldest 3 of 3 are shown."));
+    CHECK(act(s, ui::ShowMoreApprovals{}).empty());
+}
+
 TEST_CASE("keyboard shortcuts on desktop: move, select, approve, reject") {
     auto s = inbox_state();
     test::HeadlessImGui gui(1280, 800);
@@ -295,10 +334,20 @@ TEST_CASE("workspace commands become the API's requests, and answers become acti
     CHECK(team_failed.part == ui::WorkspacePart::team);
     CHECK(team_failed.error.code == "server_error");
 
+    api.send(ui::WorkspaceCommand{ui::FetchApprovals{200}});
+    CHECK(sent[3].path == "/api/v1/approvals?limit=200");
+    api.on_response(4, 200, wire::to_json(ApprovalPage{test::demo_inbox(), 250}).dump());
+    const auto& inbox = std::get<ui::InboxLoaded>(std::get<ui::WorkspaceAction>(got[3]));
+    CHECK(inbox.items.size() == 3);
+    CHECK(inbox.total == 250);
+    api.send(ui::WorkspaceCommand{ui::FetchApprovals{200}});
+    api.on_response(5, 200, R"({"items":[]})");  // no count: not an inbox page
+    CHECK(std::get<ui::WorkspaceFailed>(std::get<ui::WorkspaceAction>(got[4])).part == ui::WorkspacePart::inbox);
+
     api.send(ui::WorkspaceCommand{ui::SendBulkApprove{{"e-1", "e-2"}, "k2"}});
-    CHECK(sent[3].path == "/api/v1/entries/bulk-approve");
+    CHECK(sent[5].path == "/api/v1/entries/bulk-approve");
     bool keyed = false;
-    for (const auto& [name, value] : sent[3].headers) keyed |= name == "Idempotency-Key" && value == "k2";
+    for (const auto& [name, value] : sent[5].headers) keyed |= name == "Idempotency-Key" && value == "k2";
     CHECK(keyed);
 }
 
@@ -318,7 +367,7 @@ TEST_CASE("every workspace screen finds every string in every language") {
         auto draw = [&](std::vector<ui::Action>& out) { ui::draw_app_frame(s, out); };
         act(s, ui::SelectSection{ui::Section::approvals});
         gui.frame(draw);  // loading
-        act(s, ui::InboxLoaded{test::demo_inbox()});
+        act(s, ui::InboxLoaded{test::demo_inbox(), 250});  // a page of a longer inbox
         act(s, ui::SelectAllPending{true});
         act(s, ui::AskBulkApprove{});
         act(s, ui::StartReject{"e2"});
