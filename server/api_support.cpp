@@ -247,7 +247,7 @@ Result<EmployerApprovers> employer_approvers(Transaction& tx, const std::string&
 
 Result<EmployerApprovers> approvers_for(Transaction& tx, const Principal& p) {
     if (p.administers()) return EmployerApprovers({}, {});
-    if (p.worker_id.empty()) return EmployerApprovers({}, {}, WorkerReach{std::vector<std::string>{}, {}});
+    if (p.worker_id.empty()) return EmployerApprovers({}, {}, no_worker);
     auto standing_in = tx.delegations_to(p.employer_id, p.worker_id);
     if (!standing_in) return standing_in.error();
     std::vector<std::string> managers{p.worker_id};

@@ -19,7 +19,9 @@ namespace {
 // and folded the worker's whole ledger again for each of their entries.
 struct WaitingWorker {
     std::optional<WorkerRecord> record;  // none: no such worker
-    std::optional<std::vector<EntryRecord>> entries;  // read at the first fold: only workers the approver decides on
+    // Read at the first fold: only the workers of the page the approver is shown.
+    std::optional<std::vector<EntryRecord>> entries;
+    std::vector<EmploymentPeriod> employment;
     struct Figures {
         long long minutes_per_day = 0;
         YearBalance year;
@@ -49,9 +51,12 @@ Result<ApprovalItem> approval_item(const EmployerFacts& f, Transaction& tx, Work
         if (!w.entries) {
             auto entries = tx.entries_of(e.employer_id, e.worker_id);
             if (!entries) return entries.error();
+            auto employment = tx.employment(e.employer_id, e.worker_id);
+            if (!employment) return employment.error();
             w.entries = std::move(*entries);
+            w.employment = std::move(*employment);
         }
-        auto now = folder.fold(*f.rules, *w.record, employment_of(f, w.record->id), f.company_fte, *w.entries, year);
+        auto now = folder.fold(*f.rules, *w.record, w.employment, f.company_fte, *w.entries, year);
         if (now) it->second = WaitingWorker::Figures{(*now)->minutes_per_day, (*now)->years.back()};
     }
     if (!it->second) return item;  // a data gap leaves the figures at 0 rather than hiding the entry
@@ -72,7 +77,7 @@ Result<json> approvals(ApiContext& ctx, Transaction& tx, const Principal& p, con
     if (!approvers) return approvers.error();
     auto pending = tx.entries_with_status(p.employer_id, EntryStatus::submitted, approvers->reach());
     if (!pending) return pending.error();
-    auto facts = employer_facts(ctx, tx, p.employer_id, approvers->reach());
+    auto facts = employer_facts(ctx, tx, p.employer_id, no_worker);  // each page worker's employment comes with their entries
     if (!facts) return facts.error();
     ApprovalPage page;
     WorkerFolder folder;

@@ -104,6 +104,7 @@ struct WorkerReach {
     std::string worker_id;                                   // covered too, in whatever department
 };
 inline const WorkerReach every_worker{};
+inline const WorkerReach no_worker{std::vector<std::string>{}, {}};
 
 struct WorkerFilter {
     std::string department_id, text;  // text matches the display name
