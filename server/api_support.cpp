@@ -227,9 +227,10 @@ EmployerApprovers::EmployerApprovers(const std::vector<DepartmentRecord>& depart
     for (const auto& d : delegations) delegations_from_[d.approver_id].push_back(d);
 }
 
-WorkerScope EmployerApprovers::scope_of(const WorkerRecord& w) const {
-    WorkerScope scope{w.employer_id, w.id, {}, {}};
-    auto manager = manager_of_.find(w.department_id);
+WorkerScope EmployerApprovers::scope_of(const std::string& employer_id, const std::string& worker_id,
+                                        const std::string& department_id) const {
+    WorkerScope scope{employer_id, worker_id, {}, {}};
+    auto manager = manager_of_.find(department_id);
     if (manager == manager_of_.end()) return scope;
     scope.approvers.push_back(manager->second);
     if (auto standing_in = delegations_from_.find(manager->second); standing_in != delegations_from_.end())

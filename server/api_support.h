@@ -104,7 +104,8 @@ public:
                       WorkerReach reach = every_worker);
     // The worker's department's manager and the delegations standing in for them: a scope costs
     // what it holds, not the employer's every department and delegation.
-    WorkerScope scope_of(const WorkerRecord& w) const;
+    WorkerScope scope_of(const WorkerRecord& w) const { return scope_of(w.employer_id, w.id, w.department_id); }
+    WorkerScope scope_of(const std::string& employer_id, const std::string& worker_id, const std::string& department_id) const;
     // The workers these scopes can grant anything on: a list reads those, not the employer's every worker.
     const WorkerReach& reach() const { return reach_; }
 

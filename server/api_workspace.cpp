@@ -29,11 +29,12 @@ struct WaitingWorker {
     std::map<int, std::optional<Figures>> years;  // none: a data gap (no company size) for that year
 };
 
-Result<WaitingWorker*> waiting_worker(Transaction& tx, std::map<std::string, WaitingWorker>& seen, const EntryRecord& e) {
-    auto [it, first] = seen.try_emplace(e.worker_id);
+Result<WaitingWorker*> waiting_worker(Transaction& tx, std::map<std::string, WaitingWorker>& seen, const std::string& employer_id,
+                                      const std::string& worker_id) {
+    auto [it, first] = seen.try_emplace(worker_id);
     WaitingWorker& w = it->second;
     if (!first) return &w;
-    auto record = tx.worker(e.employer_id, e.worker_id);
+    auto record = tx.worker(employer_id, worker_id);
     if (!record) return record.error();
     w.record = std::move(*record);
     return &w;
@@ -67,28 +68,40 @@ Result<ApprovalItem> approval_item(const EmployerFacts& f, Transaction& tx, Work
     return item;
 }
 
-// The oldest `limit` entries `p` may decide on, with their figures, and how many wait in all: only
-// the page's workers are folded, so a long inbox costs a page, not every worker with one waiting.
+// The entry whole, with its figures: one of the page.
+Result<ApprovalItem> page_item(const EmployerFacts& f, Transaction& tx, WorkerFolder& folder, std::map<std::string, WaitingWorker>& seen,
+                               const std::string& employer_id, const EntryOwner& owner) {
+    auto e = tx.entry(employer_id, owner.entry_id);
+    if (!e) return e.error();
+    auto w = waiting_worker(tx, seen, employer_id, owner.worker_id);
+    if (!w) return w.error();
+    // Both were read with the owner, in this transaction's snapshot.
+    if (!*e || !(*w)->record) return make_error("internal_error", "the inbox changed while it was read");
+    return approval_item(f, tx, folder, **e, **w);
+}
+
+// The oldest `limit` entries `p` may decide on, with their figures, and how many wait in all. The
+// count reads each waiting entry's owner; only the page's entries, workers and ledgers are read
+// whole and folded, so a long inbox costs a page, not every worker with one waiting.
 Result<json> approvals(ApiContext& ctx, Transaction& tx, const Principal& p, const httplib::Request& req) {
     if (auto ok = require_person_with_employer(p); !ok) return ok.error();
     auto limit = int_param(req, "limit", 200, 1, 5000);
     if (!limit) return limit.error();
     auto approvers = approvers_for(tx, p);
     if (!approvers) return approvers.error();
-    auto pending = tx.entries_with_status(p.employer_id, EntryStatus::submitted, approvers->reach());
-    if (!pending) return pending.error();
+    auto owners = tx.entry_owners(p.employer_id, EntryStatus::submitted, approvers->reach());
+    if (!owners) return owners.error();
     auto facts = employer_facts(ctx, tx, p.employer_id, no_worker);  // each page worker's employment comes with their entries
     if (!facts) return facts.error();
     ApprovalPage page;
     WorkerFolder folder;
     std::map<std::string, WaitingWorker> seen;
-    for (const auto& e : *pending) {
-        auto w = waiting_worker(tx, seen, e);
-        if (!w) return w.error();
-        if (!(*w)->record) continue;
-        if (!may_decide(approval_case(e, approvers->scope_of(*(*w)->record)), p.actor(), ctx.today())) continue;
+    for (const auto& o : *owners) {
+        const WorkerScope scope = approvers->scope_of(p.employer_id, o.worker_id, o.department_id);
+        if (!may_decide(ApprovalCase{o.worker_id, EntryStatus::submitted, scope.approvers, scope.delegations}, p.actor(), ctx.today()))
+            continue;
         if (++page.total > *limit) continue;
-        auto item = approval_item(*facts, tx, folder, e, **w);
+        auto item = page_item(*facts, tx, folder, seen, p.employer_id, o);
         if (!item) return item.error();
         page.items.push_back(std::move(*item));
     }

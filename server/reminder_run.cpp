@@ -36,7 +36,7 @@ Result<ReminderFacts> reminder_facts(ApiContext& ctx, Transaction& tx, const std
     }
     auto approvers = employer_approvers(tx, employer_id);
     if (!approvers) return approvers.error();
-    auto waiting = tx.entries_with_status(employer_id, EntryStatus::submitted, every_worker);
+    auto waiting = tx.entries_with_status(employer_id, EntryStatus::submitted);
     if (!waiting) return waiting.error();
     for (const auto& e : *waiting) {
         auto w = by_id.find(e.worker_id);

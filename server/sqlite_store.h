@@ -111,8 +111,8 @@ public:
     Result<bool> insert_company_size(const std::string& employer_id, const CompanySize& s) override;
     Result<std::optional<EntryRecord>> entry(const std::string& employer_id, const std::string& id) override;
     Result<std::vector<EntryRecord>> entries_of(const std::string& employer_id, const std::string& worker_id) override;
-    Result<std::vector<EntryRecord>> entries_with_status(const std::string& employer_id, EntryStatus status,
-                                                         const WorkerReach& reach) override;
+    Result<std::vector<EntryRecord>> entries_with_status(const std::string& employer_id, EntryStatus status) override;
+    Result<std::vector<EntryOwner>> entry_owners(const std::string& employer_id, EntryStatus status, const WorkerReach& reach) override;
     Result<bool> insert_entry(const EntryRecord& e) override;
     Result<bool> update_entry_status(const EntryRecord& e) override;
     Result<std::vector<CommentRecord>> comments(const std::string& employer_id, const std::string& entry_id) override;

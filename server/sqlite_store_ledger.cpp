@@ -79,13 +79,21 @@ Result<std::map<std::string, std::vector<EntryRecord>>> SqliteTransaction::entri
     return out;
 }
 
-Result<std::vector<EntryRecord>> SqliteTransaction::entries_with_status(const std::string& employer_id, EntryStatus status,
-                                                                        const WorkerReach& reach) {
+Result<std::vector<EntryRecord>> SqliteTransaction::entries_with_status(const std::string& employer_id, EntryStatus status) {
+    Statement s(db(), entry_columns + "WHERE employer_id = ?1 AND status = ?2 ORDER BY date, id");
+    s.bind(1, employer_id).bind(2, to_string(status));
+    return all<EntryRecord>(s, entry_row);
+}
+
+Result<std::vector<EntryOwner>> SqliteTransaction::entry_owners(const std::string& employer_id, EntryStatus status, const WorkerReach& reach) {
     // Within a reach, the unary + keeps SQLite from the status index: that would read every such
     // entry of the employer where the worker index reads only the reach's.
-    Statement s(db(), entries_from(reach, 3) + (reach.department_ids ? " AND +status = ?2" : " AND status = ?2") + " ORDER BY date, id");
+    const std::string fields = "SELECT x.id, x.worker_id, coalesce(w.department_id, '') ";
+    const std::string owners = "JOIN workers w ON w.id = x.worker_id AND w.employer_id = ?1 WHERE x.employer_id = ?1 ";
+    Statement s(db(), reach.department_ids ? fields + sql::from_reach("entries x", "x.worker_id", 1, 3) + owners + "AND +x.status = ?2 ORDER BY x.date, x.id"
+                                           : fields + "FROM entries x " + owners + "AND x.status = ?2 ORDER BY x.date, x.id");
     sql::bind_reach(s.bind(1, employer_id).bind(2, to_string(status)), reach, 3);
-    return all<EntryRecord>(s, entry_row);
+    return all<EntryOwner>(s, [](Statement& r) { return EntryOwner{r.text(0), r.text(1), r.text(2)}; });
 }
 
 Result<bool> SqliteTransaction::insert_entry(const EntryRecord& e) {

@@ -106,6 +106,11 @@ struct WorkerReach {
 inline const WorkerReach every_worker{};
 inline const WorkerReach no_worker{std::vector<std::string>{}, {}};
 
+// An entry with what decides who may act on it: its worker and their department.
+struct EntryOwner {
+    std::string entry_id, worker_id, department_id;
+};
+
 struct WorkerFilter {
     std::string department_id, text;  // text matches the display name
     std::optional<bool> active;       // employed on `today` (and not terminated before it)
@@ -195,8 +200,10 @@ public:
     // Every entry of the workers in reach by worker id, in date order (team tables fold them per worker).
     virtual Result<std::map<std::string, std::vector<EntryRecord>>> entries_of_employer(const std::string& employer_id,
                                                                                         const WorkerReach& reach) = 0;
-    virtual Result<std::vector<EntryRecord>> entries_with_status(const std::string& employer_id, EntryStatus status,
-                                                                 const WorkerReach& reach) = 0;
+    virtual Result<std::vector<EntryRecord>> entries_with_status(const std::string& employer_id, EntryStatus status) = 0;
+    // The entries in `status` of the workers in reach, oldest first (date, id), with their owners:
+    // enough to count what a person may act on without reading every row whole.
+    virtual Result<std::vector<EntryOwner>> entry_owners(const std::string& employer_id, EntryStatus status, const WorkerReach& reach) = 0;
     virtual Result<bool> insert_entry(const EntryRecord& e) = 0;
     virtual Result<bool> update_entry_status(const EntryRecord& e) = 0;  // status + decision fields, bumps version
     virtual Result<std::vector<CommentRecord>> comments(const std::string& employer_id, const std::string& entry_id) = 0;

@@ -79,6 +79,21 @@ TEST_CASE("the approval inbox shows each entry's effect on the worker's year") {
         CHECK(refused.status == 400);
         CHECK(refused.error()["field"] == "limit");
     }
+
+    // The count and the page hold only what the asker may decide: the manager's own training, the
+    // oldest waiting, is HR's to decide and not the manager's, though he is in his own reach.
+    auto own = manager.post("/api/v1/trainings", {{"title", "Own course"}, {"training_type", "formal"}, {"date", "2026-01-02"}, {"minutes", 60}});
+    REQUIRE(own.status == 201);
+    const json mine = manager.get("/api/v1/approvals").body;
+    CHECK(mine["total"] == mine["items"].size());
+    CHECK_FALSE(find_by(mine["items"], "id", own.body["id"]));
+    const json first = manager.get("/api/v1/approvals?limit=1").body;
+    REQUIRE(first["items"].size() == 1);
+    CHECK(first["items"][0] == mine["items"][0]);
+    CHECK(first["total"] == mine["total"]);
+    const json hr_first = hr.get("/api/v1/approvals?limit=1").body;
+    CHECK(hr_first["total"] == all["total"].get<int>() + 1);
+    CHECK(hr_first["items"][0]["id"] == own.body["id"]);
 }
 
 TEST_CASE("the team table: figures from the core's fold, scoped to who is asking") {
