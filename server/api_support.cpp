@@ -187,7 +187,7 @@ void answer_write(ApiContext& ctx, const httplib::Request& req, httplib::Respons
     }
     const std::string key = body_kind == Body::secret_json ? "" : req.get_header_value("Idempotency-Key");
     if (key.size() > 100) return send_error(res, make_error("too_long", "at most 100 characters", "Idempotency-Key"));
-    const std::string request_hash = sha256_hex(req.method + " " + req.path + "\n" + req.body);
+    const std::string request_hash = key.empty() ? "" : sha256_hex(req.method + " " + req.path + "\n" + req.body);
 
     // Run on whichever thread writes at that moment; the request's state stays on this one's stack
     // until run_write returns. A raw body is an upload or an import: written alone, not holding

@@ -58,7 +58,7 @@ public:
     static Result<std::unique_ptr<Connection>> open(const std::string& path, bool read_only = false);
     ~Connection();
     sqlite3* handle() const { return db_; }
-    // Runs one or more statements without results.
+    // Runs one or more statements, their rows unread.
     Result<bool> exec(std::string_view sql);
 
 private:
