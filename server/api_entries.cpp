@@ -171,10 +171,10 @@ void install_entry_routes(httplib::Server& http, ApiContext& ctx) {
                      Body::raw);
     });
     http.Get(R"(/api/v1/certificates/([A-Za-z0-9_-]{1,64}))", [&ctx](const httplib::Request& req, httplib::Response& res) {
-        auto p = authenticate(ctx, req, false);
-        if (!p) return send_error(res, p.error());
         auto tx = ctx.store->read();
         if (!tx) return send_error(res, tx.error());
+        auto p = authenticate(ctx, req, false, tx->get());
+        if (!p) return send_error(res, p.error());
         auto c = p->employer_id.empty() ? Result<std::optional<CertificateRecord>>(std::optional<CertificateRecord>())
                                         : (*tx)->certificate(p->employer_id, req.matches[1]);
         if (!c) return send_error(res, c.error());

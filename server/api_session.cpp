@@ -123,11 +123,11 @@ void install_session_routes(httplib::Server& http, ApiContext& ctx) {
     });
 
     http.Get("/api/v1/me", [&ctx](const httplib::Request& req, httplib::Response& res) {
-        auto p = authenticate(ctx, req, false);
-        if (!p) return send_error(res, p.error());
-        if (!p->is_person()) return send_error(res, forbidden("devices have no profile"));
         auto tx = ctx.store->read();
         if (!tx) return send_error(res, tx.error());
+        auto p = authenticate(ctx, req, false, tx->get());
+        if (!p) return send_error(res, p.error());
+        if (!p->is_person()) return send_error(res, forbidden("devices have no profile"));
         // The CSRF token goes back so an app reopened with its cookie can write again.
         auto session = (*tx)->session(sha256_hex(session_token(req)));
         std::string csrf = session && *session ? (*session)->csrf_token : "";

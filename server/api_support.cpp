@@ -108,14 +108,18 @@ std::optional<Role> role_from(const std::string& s) {
 
 std::string session_token(const httplib::Request& req) { return cookie_value(req, session_cookie); }
 
-Result<Principal> authenticate(ApiContext& ctx, const httplib::Request& req, bool for_write) {
+Result<Principal> authenticate(ApiContext& ctx, const httplib::Request& req, bool for_write, Transaction* reading) {
     const std::string bearer = bearer_token(req);
     const std::string cookie = session_token(req);
     if (bearer.empty() && cookie.empty()) return make_error("unauthenticated", "sign in first");
     // Sessions are touched at most once a minute, in their own short write.
-    auto opened = ctx.store->read();
-    if (!opened) return opened.error();
-    std::unique_ptr<Transaction> tx = std::move(opened).value();
+    std::unique_ptr<Transaction> own;
+    if (!reading) {
+        auto opened = ctx.store->read();
+        if (!opened) return opened.error();
+        own = std::move(opened).value();
+    }
+    Transaction* tx = reading ? reading : own.get();
     if (!bearer.empty()) return device_principal(*tx, bearer);
 
     const std::string hash = sha256_hex(cookie);
@@ -130,7 +134,7 @@ Result<Principal> authenticate(ApiContext& ctx, const httplib::Request& req, boo
     Result<std::vector<std::string>> mandates = std::vector<std::string>();
     if (*account && (*account)->role == "operator") mandates = tx->mandates((*account)->id);
     if (!mandates) return mandates.error();
-    tx.reset();  // release the snapshot before any write below
+    own.reset();  // release its own snapshot before any write below
     if (expired || !*account) {
         if (auto w = ctx.store->write()) {
             (*w)->delete_session(hash);
@@ -162,10 +166,10 @@ Result<Principal> authenticate(ApiContext& ctx, const httplib::Request& req, boo
 }
 
 void answer_read(ApiContext& ctx, const httplib::Request& req, httplib::Response& res, const ReadHandler& handler) {
-    auto p = authenticate(ctx, req, false);
-    if (!p) return send_error(res, p.error());
     auto tx = ctx.store->read();
     if (!tx) return send_error(res, tx.error());
+    auto p = authenticate(ctx, req, false, tx->get());
+    if (!p) return send_error(res, p.error());
     auto body = handler(**tx, *p);
     if (!body) return send_error(res, body.error());
     send_json(res, 200, *body);

@@ -68,8 +68,10 @@ void send_error(httplib::Response& res, const Error& e);
 // The session token from the request's cookie; empty when none.
 std::string session_token(const httplib::Request& req);
 
-// Who is asking. `for_write` also checks the CSRF token of cookie sessions.
-Result<Principal> authenticate(ApiContext& ctx, const httplib::Request& req, bool for_write);
+// Who is asking. `for_write` also checks the CSRF token of cookie sessions. Read in `reading` when
+// given, the request's own read transaction (one snapshot, one transaction per read); otherwise in
+// one of its own, released before a session is touched or deleted.
+Result<Principal> authenticate(ApiContext& ctx, const httplib::Request& req, bool for_write, Transaction* reading = nullptr);
 
 using ReadHandler = std::function<Result<nlohmann::json>(Transaction&, const Principal&)>;
 using WriteHandler = std::function<Result<Answer>(Transaction&, const Principal&, const nlohmann::json& body)>;

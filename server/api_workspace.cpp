@@ -140,14 +140,14 @@ Result<std::vector<TeamRow>> team_rows(ApiContext& ctx, Transaction& tx, const P
 
 // GET /team: JSON for the app, or (format=xlsx) the same rows as an Excel workbook.
 void answer_team(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
-    auto p = authenticate(ctx, req, false);
+    auto tx = ctx.store->read();
+    if (!tx) return send_error(res, tx.error());
+    auto p = authenticate(ctx, req, false, tx->get());
     if (!p) return send_error(res, p.error());
     auto format = format_param(req, "json", {"json", "xlsx"});
     if (!format) return send_error(res, format.error());
     auto year = year_param(req, ctx.today().year());
     if (!year) return send_error(res, year.error());
-    auto tx = ctx.store->read();
-    if (!tx) return send_error(res, tx.error());
     auto rows = team_rows(ctx, **tx, *p, *year);
     if (!rows) return send_error(res, rows.error());
     res.set_header("Cache-Control", "no-store");
