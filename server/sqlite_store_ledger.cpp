@@ -90,8 +90,9 @@ Result<std::vector<EntryOwner>> SqliteTransaction::entry_owners(const std::strin
     // entry of the employer where the worker index reads only the reach's.
     const std::string fields = "SELECT x.id, x.worker_id, coalesce(w.department_id, '') ";
     const std::string owners = "JOIN workers w ON w.id = x.worker_id AND w.employer_id = ?1 WHERE x.employer_id = ?1 ";
-    Statement s(db(), reach.department_ids ? fields + sql::from_reach("entries x", "x.worker_id", 1, 3) + owners + "AND +x.status = ?2 ORDER BY x.date, x.id"
-                                           : fields + "FROM entries x " + owners + "AND x.status = ?2 ORDER BY x.date, x.id");
+    const std::string from = reach.department_ids ? sql::from_reach("entries x", "x.worker_id", 1, 3) : "FROM entries x ";
+    const std::string in_status = reach.department_ids ? "AND +x.status = ?2 " : "AND x.status = ?2 ";
+    Statement s(db(), fields + from + owners + in_status + "ORDER BY x.date, x.id");
     sql::bind_reach(s.bind(1, employer_id).bind(2, to_string(status)), reach, 3);
     return all<EntryOwner>(s, [](Statement& r) { return EntryOwner{r.text(0), r.text(1), r.text(2)}; });
 }

@@ -200,6 +200,7 @@ public:
     // Every entry of the workers in reach by worker id, in date order (team tables fold them per worker).
     virtual Result<std::map<std::string, std::vector<EntryRecord>>> entries_of_employer(const std::string& employer_id,
                                                                                         const WorkerReach& reach) = 0;
+    // Every entry of the employer in `status`, whole, oldest first (date, id): reminders date them.
     virtual Result<std::vector<EntryRecord>> entries_with_status(const std::string& employer_id, EntryStatus status) = 0;
     // The entries in `status` of the workers in reach, oldest first (date, id), with their owners:
     // enough to count what a person may act on without reading every row whole.
