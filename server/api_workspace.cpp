@@ -97,9 +97,9 @@ Result<json> approvals(ApiContext& ctx, Transaction& tx, const Principal& p, con
     WorkerFolder folder;
     std::map<std::string, WaitingWorker> seen;
     for (const auto& o : *owners) {
-        const WorkerScope scope = approvers->scope_of(p.employer_id, o.worker_id, o.department_id);
-        if (!may_decide(ApprovalCase{o.worker_id, EntryStatus::submitted, scope.approvers, scope.delegations}, p.actor(), ctx.today()))
-            continue;
+        WorkerScope scope = approvers->scope_of(p.employer_id, o.worker_id, o.department_id);
+        const ApprovalCase decided_on{o.worker_id, EntryStatus::submitted, std::move(scope.approvers), std::move(scope.delegations)};
+        if (!may_decide(decided_on, p.actor(), ctx.today())) continue;
         if (++page.total > *limit) continue;
         auto item = page_item(*facts, tx, folder, seen, p.employer_id, o);
         if (!item) return item.error();

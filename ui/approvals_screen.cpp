@@ -120,11 +120,10 @@ void draw_item(const AppState& s, const ApprovalItem& item, std::vector<Action>&
 
 // Below the page: how much of the inbox it is, and the next page (the oldest come first).
 void draw_more(const InboxState& inbox, std::vector<Action>& out) {
-    const long long shown = static_cast<long long>(inbox.items.size());
-    if (inbox.total <= shown) return;
+    if (inbox.unshown() <= 0) return;
     ImGui::Separator();
-    muted_text(tr("The oldest {n} of {total} are shown.", {{"n", std::to_string(shown)}, {"total", std::to_string(inbox.total)}}));
-    const long long more = std::min<long long>(inbox_page_size, inbox.total - shown);
+    muted_text(tr("The oldest {n} of {total} are shown.", {{"n", std::to_string(inbox.items.size())}, {"total", std::to_string(inbox.total)}}));
+    const long long more = std::min<long long>(inbox_page_size, inbox.unshown());
     ImGui::BeginDisabled(inbox.load == LoadState::loading);
     if (touch_button(tr("Show {n} more", {{"n", std::to_string(more)}}) + "##inbox-more", 0)) out.push_back(WorkspaceAction{ShowMoreApprovals{}});
     ImGui::EndDisabled();

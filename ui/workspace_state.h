@@ -48,6 +48,9 @@ struct InboxState {
     std::optional<std::string> previewing;  // certificate shown large
     std::optional<Error> error;             // the last refusal, shown plainly
     std::optional<DecisionNotice> notice;   // the last decision, confirmed ("2 trainings approved")
+
+    // Waiting beyond the page shown: what "Show more" would load.
+    long long unshown() const { return total - static_cast<long long>(items.size()); }
 };
 
 enum class TeamColumn { name, department, entitled, used, pending, remaining, period };

@@ -234,7 +234,7 @@ Commands update_workspace(AppState& s, const WorkspaceAction& action) {
             },
             [&](const ShowMoreApprovals&) -> Commands {
                 // The oldest again and a page more: decisions meanwhile moved every later entry up.
-                if (inbox.total <= static_cast<long long>(inbox.items.size()) || inbox.load == LoadState::loading) return {};
+                if (inbox.unshown() <= 0 || inbox.load == LoadState::loading) return {};
                 inbox.limit += inbox_page_size;
                 inbox.load = LoadState::loading;
                 return {WorkspaceCommand{FetchApprovals{inbox.limit}}};
