@@ -3,6 +3,7 @@ find_package(PkgConfig REQUIRED)
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)  # Debian ships it as a compiled library
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+pkg_check_modules(CRYPTO REQUIRED IMPORTED_TARGET libcrypto)  # SHA-256 (OpenSSL, with cpp-httplib)
 pkg_check_modules(ZLIB REQUIRED IMPORTED_TARGET zlib)
 pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo cairo-pdf)  # the printed statement
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)           # the team table as .xlsx
@@ -31,7 +32,7 @@ add_library(ll_server STATIC
   server/api_admin.cpp server/answer_compression.cpp server/http_api.cpp server/api_privacy.cpp server/api_workspace.cpp server/api_exports.cpp server/api_imports.cpp server/csv_text.cpp server/worker_figures.cpp server/api_statements.cpp server/statement_html.cpp server/statement_pdf.cpp server/team_workbook.cpp server/smtp_mailer.cpp server/reminder_run.cpp server/api_notifications.cpp server/api_training_plan.cpp server/api_kiosk.cpp server/api_training_sessions.cpp server/qr_code.cpp server/event_loop_server.cpp server/access_log.cpp server/calculation_commands.cpp server/demo_data.cpp server/static_files.cpp
   ${LL_MIGRATIONS})
 target_include_directories(ll_server PUBLIC "${CMAKE_SOURCE_DIR}/server")
-target_link_libraries(ll_server PUBLIC ll_text PkgConfig::PANGOCAIRO PkgConfig::XLSXWRITER PkgConfig::CURL PkgConfig::QRENCODE PkgConfig::SQLITE3 PkgConfig::HTTPLIB PkgConfig::SODIUM PkgConfig::ZLIB Threads::Threads)
+target_link_libraries(ll_server PUBLIC ll_text PkgConfig::PANGOCAIRO PkgConfig::XLSXWRITER PkgConfig::CURL PkgConfig::QRENCODE PkgConfig::SQLITE3 PkgConfig::HTTPLIB PkgConfig::SODIUM PkgConfig::CRYPTO PkgConfig::ZLIB Threads::Threads)
 
 add_executable(learnledger server/main.cpp)
 target_link_libraries(learnledger PRIVATE ll_server)
