@@ -10,6 +10,7 @@ pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)           # th
 pkg_check_modules(CURL REQUIRED IMPORTED_TARGET libcurl)                     # reminders by e-mail (SMTP)
 pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode)             # the kiosk's QR code
 find_package(Threads REQUIRED)
+find_package(Boost 1.74 REQUIRED COMPONENTS context)  # the request fibers (server/request_fiber.cpp)
 
 # Schema migrations: SQL files embedded into the binary, applied in order at start.
 set(LL_MIGRATIONS)
@@ -29,10 +30,12 @@ add_library(ll_server STATIC
   server/sqlite_db.cpp server/sqlite_store.cpp server/sqlite_group_commit.cpp server/wal_checkpointer.cpp server/sqlite_store_people.cpp server/sqlite_store_ledger.cpp
   server/sqlite_store_notifications.cpp server/sqlite_store_plans.cpp server/sqlite_store_journal.cpp server/sqlite_store_kiosk.cpp server/sqlite_backup.cpp
   server/auth.cpp server/api_support.cpp server/api_session.cpp server/api_workers.cpp server/api_entries.cpp
-  server/api_admin.cpp server/answer_compression.cpp server/http_api.cpp server/api_privacy.cpp server/api_workspace.cpp server/api_exports.cpp server/api_imports.cpp server/csv_text.cpp server/worker_figures.cpp server/api_statements.cpp server/statement_html.cpp server/statement_pdf.cpp server/team_workbook.cpp server/smtp_mailer.cpp server/reminder_run.cpp server/api_notifications.cpp server/api_training_plan.cpp server/api_kiosk.cpp server/api_training_sessions.cpp server/qr_code.cpp server/event_loop_server.cpp server/access_log.cpp server/calculation_commands.cpp server/demo_data.cpp server/static_files.cpp
+  server/api_admin.cpp server/answer_compression.cpp server/http_api.cpp server/api_privacy.cpp server/api_workspace.cpp server/api_exports.cpp server/api_imports.cpp server/csv_text.cpp server/worker_figures.cpp server/api_statements.cpp server/statement_html.cpp server/statement_pdf.cpp server/team_workbook.cpp server/smtp_mailer.cpp server/reminder_run.cpp server/api_notifications.cpp server/api_training_plan.cpp server/api_kiosk.cpp server/api_training_sessions.cpp server/qr_code.cpp server/event_loop_server.cpp server/request_fiber.cpp server/access_log.cpp server/calculation_commands.cpp server/demo_data.cpp server/static_files.cpp
   ${LL_MIGRATIONS})
 target_include_directories(ll_server PUBLIC "${CMAKE_SOURCE_DIR}/server")
-target_link_libraries(ll_server PUBLIC ll_text PkgConfig::PANGOCAIRO PkgConfig::XLSXWRITER PkgConfig::CURL PkgConfig::QRENCODE PkgConfig::SQLITE3 PkgConfig::HTTPLIB PkgConfig::SODIUM PkgConfig::CRYPTO PkgConfig::ZLIB Threads::Threads)
+# Its sanitizer switches select Boost.Context's variant: they must come before any Boost header.
+set_source_files_properties(server/request_fiber.cpp PROPERTIES SKIP_UNITY_BUILD_INCLUSION ON)
+target_link_libraries(ll_server PUBLIC ll_text PkgConfig::PANGOCAIRO PkgConfig::XLSXWRITER PkgConfig::CURL PkgConfig::QRENCODE PkgConfig::SQLITE3 PkgConfig::HTTPLIB PkgConfig::SODIUM PkgConfig::CRYPTO PkgConfig::ZLIB Boost::context Threads::Threads)
 
 add_executable(learnledger server/main.cpp)
 target_link_libraries(learnledger PRIVATE ll_server)

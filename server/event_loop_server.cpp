@@ -93,12 +93,12 @@ bool same_name(std::string_view a, std::string_view b) {
 // first of a name counts, and Content-Length is what strtoull makes of it.
 struct Framing {
     std::uint64_t content_length = 0;
-    bool chunked = false, expects_continue = false;
+    bool chunked = false, expects_continue = false, json = false;
 };
 
 Framing framing_of(std::string_view headers) {
     Framing f;
-    bool seen_length = false, seen_encoding = false, seen_expect = false;
+    bool seen_length = false, seen_encoding = false, seen_expect = false, seen_type = false;
     for (std::size_t at = 0; at < headers.size();) {
         std::size_t end = headers.find("\r\n", at);
         if (end == std::string_view::npos) end = headers.size();
@@ -114,6 +114,8 @@ Framing framing_of(std::string_view headers) {
             f.chunked = value.find("chunked") != std::string_view::npos;
         else if (same_name(name, "Expect") && !std::exchange(seen_expect, true))
             f.expects_continue = value.substr(0, value.find_last_not_of(" \t") + 1) == "100-continue";
+        else if (same_name(name, "Content-Type") && !std::exchange(seen_type, true))
+            f.json = value.substr(0, 16) == "application/json";
     }
     return f;
 }
@@ -121,6 +123,14 @@ Framing framing_of(std::string_view headers) {
 bool changes_something(std::string_view request) {
     const std::string_view method = request.substr(0, request.find(' '));
     return method != "GET" && method != "HEAD" && method != "OPTIONS";
+}
+
+// Whether a fiber may answer the request gathered: its body, JSON or none, is read and stored at
+// once. An upload or an import would hold the fiber's thread, and every fiber on it, for its whole
+// write.
+bool light_body(std::string_view request) {
+    const Framing f = framing_of(request.substr(0, request.find("\r\n\r\n") + 2));
+    return !f.chunked && (f.content_length == 0 || f.json);
 }
 
 }  // namespace
@@ -201,6 +211,7 @@ public:
 
 private:
     bool wait_for(short events, int timeout_ms) {
+        if (RequestFiber* fiber = current_fiber()) return await_fd(*fiber, c_.fd, events, timeout_ms);
         pollfd p{c_.fd, events, 0};
         int n;
         while ((n = ::poll(&p, 1, timeout_ms)) < 0 && errno == EINTR) {}
@@ -271,10 +282,13 @@ int EventLoopServer::bind(const std::string& host, int port) {
 
 void EventLoopServer::run() {
     std::vector<std::thread> readers, writers;
+    for (int i = 0; i < options_.fiber_hosts; ++i)
+        fiber_hosts_.push_back(std::make_unique<FiberHost>([this](void* c) { answer_ready(*static_cast<Connection*>(c), true); }));
     for (int i = 1; i < options_.threads; ++i) readers.emplace_back([this] { serve_events(); });
     for (int i = 0; i < options_.write_threads; ++i) writers.emplace_back([this] { serve_writes(); });
     serve_events();
     for (auto& t : readers) t.join();
+    fiber_hosts_.clear();  // once their requests are answered: some may go on to the write threads
     {
         std::lock_guard lock(writes_mutex_);
         stopping_ = true;
@@ -429,24 +443,32 @@ void EventLoopServer::refuse_busy(Connection& c) {
     rearm(c);
 }
 
-// Answers the requests gathered, in order, until one needs more bytes; a change is left to the
-// write threads, with the requests after it.
+// Answers the requests gathered, in order, until one needs more bytes; a change is left to a
+// fiber or a write thread, with the requests after it. A fiber leaves what it may not answer (a
+// body read as it arrives, or an upload) to a write thread.
 void EventLoopServer::answer_ready(Connection& c, bool writer) {
+    const bool on_fiber = current_fiber() != nullptr;
     for (Ready ready; (ready = request_ready(c)) != Ready::incomplete;) {
-        if (!writer && changes_something(std::string_view(c.in).substr(c.from))) {
-            {
-                std::lock_guard lock(writes_mutex_);
-                writes_.push_back(&c);
-            }
-            writes_ready_.notify_one();
-            return;
-        }
+        const std::string_view request = std::string_view(c.in).substr(c.from);
+        if (!writer && changes_something(request)) return hand_write(c, ready, false);
+        if (on_fiber && options_.write_threads > 0 && (ready == Ready::streamed || !light_body(request)))
+            return hand_write(c, ready, true);
         if (!answer(c, ready)) return close_connection(c);
     }
     if (c.peer_done) return close_connection(c);
     c.in.erase(0, c.from);
     c.from = 0;
     rearm(c);
+}
+
+void EventLoopServer::hand_write(Connection& c, Ready ready, bool on_fiber) {
+    if (!on_fiber && !fiber_hosts_.empty() && ready != Ready::streamed && light_body(std::string_view(c.in).substr(c.from)))
+        return fiber_hosts_[next_host_++ % fiber_hosts_.size()]->post(&c);
+    {
+        std::lock_guard lock(writes_mutex_);
+        writes_.push_back(&c);
+    }
+    writes_ready_.notify_one();
 }
 
 // Whether the bytes gathered hold a request a thread can answer without waiting on the client.

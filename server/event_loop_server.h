@@ -9,18 +9,23 @@
 #include <mutex>
 #include <string>
 #include <unordered_set>
+#include <vector>
 
 #include <httplib.h>
+
+#include "request_fiber.h"
 
 namespace ll::server {
 
 struct ListenerOptions {
     int threads = 4;               // reads answered at once
-    // Changes (any method but GET, HEAD and OPTIONS) wait for the database's one writer and the disk:
-    // they queue for threads of their own, so that reads go on meanwhile. A write holds its thread
-    // until its batch is durable (sqlite_group_commit.cpp), and a batch holds at most the writes
-    // waiting: at 64 connections 64 threads approved 30% more than 16 (bench/RESULTS.md).
-    int write_threads = 64;
+    // Changes (any method but GET, HEAD and OPTIONS) wait for the database's one writer and the disk,
+    // so reads go on without them. A change with a JSON body or none is answered on a fiber of one
+    // of `fiber_hosts` threads (request_fiber.h): while it waits for its batch to be durable
+    // (sqlite_group_commit.cpp), its thread answers the next. Bodies of other kinds (uploads,
+    // imports) and bodies read as they arrive wait on `write_threads` threads of their own.
+    int fiber_hosts = 2;
+    int write_threads = 16;
     int backlog = 1024;            // connections waiting to be accepted
     int keep_alive_requests = 1000;  // requests on one connection before it is closed
     int max_connections = 4096;    // open at once; more are closed as they come
@@ -45,7 +50,8 @@ public:
 
     // Binds `host:port` (0: any free port) and listens; returns the port, or -1.
     int bind(const std::string& host, int port);
-    // Serves on this thread and `threads - 1 + write_threads` more until stop(); then closes every connection.
+    // Serves on this thread and `threads - 1 + fiber_hosts + write_threads` more until stop(); then
+    // closes every connection.
     void run();
     // Safe in a signal handler: wakes every thread of run() to return.
     void stop();
@@ -60,6 +66,7 @@ private:
     void accept_connections();
     void serve(Connection& c);
     void answer_ready(Connection& c, bool writer);
+    void hand_write(Connection& c, Ready ready, bool on_fiber);
     bool answer(Connection& c, Ready ready);
     Ready request_ready(Connection& c) const;
     void drop_unwanted(Connection& c);
@@ -81,6 +88,8 @@ private:
     std::condition_variable writes_ready_;
     std::deque<Connection*> writes_;  // connections whose next request changes something
     bool stopping_ = false;           // under writes_mutex_
+    std::vector<std::unique_ptr<FiberHost>> fiber_hosts_;  // while run() runs
+    std::atomic<unsigned> next_host_{0};
 };
 
 }  // namespace ll::server

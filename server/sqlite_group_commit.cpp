@@ -92,11 +92,9 @@ void SqliteStore::end_turn(std::unique_lock<std::mutex> turn, WriteBatch& batch,
     if (outcome) close_batch(batch, *outcome);
 }
 
-// Queued writes (run_write): a thread that finds nobody running the queue runs it. It takes the
-// writer's turn and runs the writes queued at that moment, its own among them, one after another in
-// savepoints of one batch, on its own thread: no thread is woken for each write, as in write()'s
-// hand-over. Before it commits, it gives the queue to the first write still waiting, whose thread
-// takes the turn once this commit is on disk.
+// Queued writes (run_write) run on the store's thread for them, in batches of those waiting when
+// a batch begins, one after another in savepoints of one transaction. Their callers sleep meanwhile,
+// or, on fibers, lend their threads to other requests: no thread is woken for each write.
 Result<bool> SqliteStore::run_write(const WriteWork& work, Batching batching) {
     if (batching == Batching::alone) {
         auto tx = write(Batching::alone);
@@ -106,19 +104,35 @@ Result<bool> SqliteStore::run_write(const WriteWork& work, Batching batching) {
     }
     if (read_only_) return read_only_error();
     auto me = std::make_shared<QueuedWrite>(work);
+    {
+        std::lock_guard lock(queue_mutex_);
+        queued_.push_back(me);
+        if (!queue_thread_.joinable()) queue_thread_ = std::thread([this] { run_queue_thread(); });
+    }
+    queue_ready_.notify_one();  // no system call while the thread is busy
+    me->wait_done();
+    if (me->failure) return *me->failure;
+    return true;
+}
+
+SqliteStore::~SqliteStore() {
+    {
+        std::lock_guard lock(queue_mutex_);
+        queue_stopping_ = true;
+    }
+    queue_ready_.notify_one();
+    if (queue_thread_.joinable()) queue_thread_.join();
+}
+
+void SqliteStore::run_queue_thread() {
     std::unique_lock lock(queue_mutex_);
-    queued_.push_back(me);
-    if (!queue_running_) me->state = QueuedWrite::State::running_queue;
-    queue_running_ = true;
-    me->changed.wait(lock, [&] { return me->state != QueuedWrite::State::waiting; });
-    if (me->state == QueuedWrite::State::running_queue) {
+    for (;;) {
+        queue_ready_.wait(lock, [this] { return queue_stopping_ || !queued_.empty(); });
+        if (queued_.empty()) return;  // stopping, nothing left
         lock.unlock();
         run_queue();
         lock.lock();
-        me->changed.wait(lock, [&] { return me->state == QueuedWrite::State::done; });
     }
-    if (me->failure) return *me->failure;
-    return true;
 }
 
 void SqliteStore::run_queue() {
@@ -138,7 +152,6 @@ void SqliteStore::run_queue() {
         else q->failure = opened.error();
         batch->queued.push_back(std::move(q));
     }
-    pass_queue_on();
     if (opened) return end_turn(std::move(turn), *batch, Batching::shared);
     turn.unlock();
     close_batch(*batch, opened);
@@ -159,21 +172,6 @@ void SqliteStore::run_queued(QueuedWrite& q, WriteBatch& batch) {
     if (done && !batch_lost) return join(batch);
     q.failure = done ? storage_error(writer_conn_->handle(), "write batch rolled back") : done.error();
     if (!batch_lost) writer_conn_->exec("ROLLBACK TO request; RELEASE request");
-}
-
-// The queue goes to the first write still waiting in it, or to the next one to come.
-void SqliteStore::pass_queue_on() {
-    std::shared_ptr<QueuedWrite> next;
-    {
-        std::lock_guard lock(queue_mutex_);
-        if (queued_.empty()) {
-            queue_running_ = false;
-            return;
-        }
-        next = queued_.front();
-        next->state = QueuedWrite::State::running_queue;
-    }
-    next->changed.notify_one();
 }
 
 // A work that throws fails alone: it may be running on another request's thread.
@@ -213,14 +211,35 @@ void SqliteStore::close_batch(WriteBatch& batch, const Result<bool>& outcome) {
         if (!outcome) batch.failure = outcome.error();
     }
     batch_done_.notify_all();
-    {
-        std::lock_guard lock(queue_mutex_);
-        for (auto& q : batch.queued) {
-            if (!q->failure && !outcome) q->failure = outcome.error();
-            q->state = QueuedWrite::State::done;
-        }
+    for (auto& q : batch.queued) {
+        if (!q->failure && !outcome) q->failure = outcome.error();
+        q->done();
     }
-    for (auto& q : batch.queued) q->changed.notify_one();
+}
+
+void QueuedWrite::wait_done() {
+    std::unique_lock lock(mutex_);
+    if (RequestFiber* fiber = current_fiber()) {
+        while (!done_) {
+            suspended_ = fiber;
+            lock.unlock();
+            suspend_fiber(*fiber);
+            lock.lock();
+        }
+        return;
+    }
+    changed_.wait(lock, [this] { return done_; });
+}
+
+void QueuedWrite::done() {
+    RequestFiber* fiber;
+    {
+        std::lock_guard lock(mutex_);
+        done_ = true;
+        fiber = std::exchange(suspended_, nullptr);
+    }
+    if (fiber) resume_fiber(*fiber);
+    else changed_.notify_one();
 }
 
 }  // namespace ll::server

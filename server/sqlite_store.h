@@ -6,7 +6,9 @@
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <thread>
 
+#include "request_fiber.h"
 #include "sqlite_db.h"
 #include "store.h"
 #include "wal_checkpointer.h"
@@ -15,14 +17,22 @@ namespace ll::server {
 
 class SqliteStore;
 
-// A write waiting in SqliteStore::run_write's queue, until its batch is durable or failed.
-struct QueuedWrite {
-    enum class State { waiting, running_queue, done };
+// A write waiting in SqliteStore::run_write's queue, until its batch is durable or failed. On a
+// fiber (request_fiber.h) it lends its thread to other requests meanwhile.
+class QueuedWrite {
+public:
     explicit QueuedWrite(const Store::WriteWork& w) : work(w) {}
     const Store::WriteWork& work;
-    std::optional<Error> failure;  // its own, or its batch's; set before `done`
-    State state = State::waiting;  // under SqliteStore::queue_mutex_; running_queue: its thread runs the queue
-    std::condition_variable changed;
+    std::optional<Error> failure;  // its own, or its batch's; set before done()
+
+    void wait_done();
+    void done();
+
+private:
+    std::mutex mutex_;
+    bool done_ = false;                // under mutex_
+    RequestFiber* suspended_ = nullptr;  // under mutex_: its fiber, while it waits
+    std::condition_variable changed_;
 };
 
 // Writes sharing one SQLite transaction and its commit; each is answered when the commit is durable.
@@ -157,6 +167,7 @@ private:
 class SqliteStore final : public Store {
 public:
     static Result<std::unique_ptr<SqliteStore>> open(const std::string& path, bool read_only = false);
+    ~SqliteStore() override;
     Result<std::unique_ptr<Transaction>> read() override;
     using Store::write;
     Result<std::unique_ptr<Transaction>> write(Batching batching) override;
@@ -188,9 +199,9 @@ private:
     Result<bool> end_write(SqliteTransaction& tx, bool joined);
     void join(WriteBatch& batch);
     void end_turn(std::unique_lock<std::mutex> turn, WriteBatch& batch, Batching batching);
+    void run_queue_thread();
     void run_queue();
     void run_queued(QueuedWrite& q, WriteBatch& batch);
-    void pass_queue_on();
     static Result<bool> guarded(const WriteWork& work, Transaction& tx);
     bool hand_off(const WriteBatch& batch, Batching batching) const;
     Result<bool> commit_batch();
@@ -211,10 +222,12 @@ private:
     std::mutex batch_mutex_;
     std::condition_variable batch_done_;
     std::atomic<std::int64_t> batches_committed_{0};
-    // Writes given to run_write, run in turn by one waiting thread at a time (sqlite_group_commit.cpp).
+    // Writes given to run_write, run in batches by a thread of the store's (sqlite_group_commit.cpp).
     std::mutex queue_mutex_;
+    std::condition_variable queue_ready_;
     std::deque<std::shared_ptr<QueuedWrite>> queued_;  // under queue_mutex_
-    bool queue_running_ = false;                       // under queue_mutex_: a thread has the queue
+    bool queue_stopping_ = false;                      // under queue_mutex_
+    std::thread queue_thread_;                         // started by the first queued write
     std::vector<std::unique_ptr<Connection>> idle_;  // SQLite connections are used by one thread at a time
 };
 

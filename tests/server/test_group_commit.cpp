@@ -150,14 +150,16 @@ void await_queued_writes(SqliteStore& store, std::size_t count) {
 
 }  // namespace
 
-TEST_CASE("queued writes: those waiting run on one thread, in one commit, and every one is saved") {
+TEST_CASE("queued writes: those waiting run on the store's thread, in one commit, and every one is saved") {
     TempDir dir;
     auto store = open_store(dir);
-    std::thread::id second_ran_on, third_ran_on, second_caller, third_caller;
+    const auto caller = std::this_thread::get_id();
+    std::thread::id first_ran_on, second_ran_on, third_ran_on, second_caller, third_caller;
     std::future<ll::Result<bool>> second, third;
     const auto commits_before = store->batches_committed();
-    // The first write holds the queue's thread until two more wait behind it.
+    // The first write holds the store's thread until two more wait behind it.
     auto first = store->run_write([&](Transaction& tx) -> ll::Result<bool> {
+        first_ran_on = std::this_thread::get_id();
         second = std::async(std::launch::async, [&] {
             second_caller = std::this_thread::get_id();
             return queue_employer(*store, "second", &second_ran_on);
@@ -173,9 +175,11 @@ TEST_CASE("queued writes: those waiting run on one thread, in one commit, and ev
     CHECK(first);
     CHECK(second.get());
     CHECK(third.get());
-    // The second's thread took the queue on and ran the third's work too: two commits for three.
-    CHECK(second_ran_on == second_caller);
-    CHECK(third_ran_on == second_caller);
+    // Every work ran on one thread, none on its caller's; the two waiting shared a commit.
+    CHECK(first_ran_on != caller);
+    CHECK(second_ran_on == first_ran_on);
+    CHECK(third_ran_on == first_ran_on);
+    CHECK(second_ran_on != second_caller);
     CHECK(third_ran_on != third_caller);
     CHECK(store->batches_committed() - commits_before == 2);
     CHECK(store->writes_queued() == 0);
@@ -188,7 +192,7 @@ TEST_CASE("queued writes: one that fails, throws or tries to commit leaves the o
     std::vector<std::future<ll::Result<bool>>> others;
     ll::Result<bool> failing = true, throwing = true, committing = true;
     auto first = store->run_write([&](Transaction& tx) -> ll::Result<bool> {
-        // Queued behind this one, and run together by one thread once it ends.
+        // Queued behind this one, and run together once it ends.
         others.push_back(std::async(std::launch::async, [&] { return queue_employer(*store, "kept-1"); }));
         await_queued_writes(*store, 1);
         others.push_back(std::async(std::launch::async, [&] {
@@ -233,7 +237,7 @@ TEST_CASE("queued writes: when the shared commit fails, every write in the batch
     getrlimit(RLIMIT_FSIZE, &before);
     std::future<ll::Result<bool>> second, third;
     auto first = store->run_write([&](Transaction& tx) -> ll::Result<bool> {
-        // Both wait behind this one; the second's thread will run them in one batch.
+        // Both wait behind this one, then run in one batch.
         second = std::async(std::launch::async, [&] {
             return store->run_write([&](Transaction& t) -> ll::Result<bool> {
                 if (auto r = t.insert_employer(employer_named("lost-2", 64 << 10)); !r) return r;
