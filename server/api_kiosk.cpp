@@ -129,8 +129,7 @@ void lookup(ApiContext& ctx, const httplib::Request& req, httplib::Response& res
     if (badge)
         if (auto locked = kiosk::seconds_locked(badge->lock, now); locked > 0) return send_error(res, locked_error(res, locked));
     // An unknown badge costs the same hashing as a known one, so timing does not tell them apart.
-    static const std::string unknown_badge_hash = hash_password(random_token());
-    const bool right = verify_password(badge && !badge->pin_hash.empty() ? badge->pin_hash : unknown_badge_hash, sign_in->pin) &&
+    const bool right = verify_password(badge && !badge->pin_hash.empty() ? badge->pin_hash : decoy_password_hash, sign_in->pin) &&
                        badge && !badge->pin_hash.empty();
 
     auto tx = ctx.store->write();

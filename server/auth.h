@@ -11,6 +11,11 @@ namespace ll::server {
 
 std::string hash_password(const std::string& password);  // crypto_pwhash_str (argon2id)
 bool verify_password(const std::string& hash, const std::string& password);
+// An argon2id hash, with hash_password's limits, of 32 random bytes since forgotten: checking a
+// password against it takes as long as against an account's and matches nothing. A constant, not a
+// static hashed on first use: a fiber waiting inside a static's initializer would block every other
+// fiber of its thread that reaches the same static.
+extern const std::string decoy_password_hash;
 std::string random_token();  // 32 random bytes, base64url without padding
 
 // Counts failures in a sliding window; after `max_failures` the key is refused for `lockout`.

@@ -33,6 +33,7 @@ constexpr const char* usage =
     "  serve      --db PATH [--port N (8080; 0 = any free port)] [--host ADDR (127.0.0.1)] [--web DIR]\n"
     "             [--session-idle-seconds N (604800)] [--session-max-seconds N (2592000)] [--secure-cookies true|false]\n"
     "             [--threads N (4): reads answered at once] [--read-only true|false: refuse every change]\n"
+    "             [--fiber-threads N (2): threads answering changes with JSON bodies on fibers; 0: 16 threads, one change each]\n"
     "             [--request-buffers-mb N (64): memory for requests still arriving, all together; past it slow senders get 503]\n"
     "             [--retention-years N (5): after a worker left, before HR may erase their personal data]\n"
     "             [--reminders-every N (3600 seconds; 0: only when HR runs them)] [--app-url URL (ends reminder mails)]\n"
@@ -90,7 +91,7 @@ void stop_on_signal(int) {
 }
 
 int serve(int argc, char** argv) {
-    Options o = Options::parse(argc, argv, 2, {"db", "port", "host", "web", "session-idle-seconds", "session-max-seconds", "secure-cookies", "threads", "request-buffers-mb", "read-only", "retention-years",
+    Options o = Options::parse(argc, argv, 2, {"db", "port", "host", "web", "session-idle-seconds", "session-max-seconds", "secure-cookies", "threads", "fiber-threads", "request-buffers-mb", "read-only", "retention-years",
                                                    "reminders-every", "app-url", "smtp-url", "mail-from", "smtp-user"});
     if (!o.error.empty()) return fail(o.error);
     std::string port_text = o.get("port", "8080");
@@ -151,6 +152,11 @@ int serve(int argc, char** argv) {
         if (t.size() > 4 || t.find_first_not_of("0123456789") != std::string::npos || std::stoi(t) < 1 || std::stoi(t) > 1024)
             return fail("--threads must be a number from 1 to 1024");
         listener.threads = std::stoi(t);
+    }
+    if (std::string t = o.get("fiber-threads"); !t.empty()) {
+        if (t.size() > 2 || t.find_first_not_of("0123456789") != std::string::npos || std::stoi(t) > 64)
+            return fail("--fiber-threads must be a number from 0 to 64");
+        listener.fiber_hosts = std::stoi(t);
     }
     if (std::string m = o.get("request-buffers-mb"); !m.empty()) {
         if (m.size() > 5 || m.find_first_not_of("0123456789") != std::string::npos || std::stoi(m) < 1)

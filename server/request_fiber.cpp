@@ -149,6 +149,17 @@ bool await_fd(RequestFiber& f, int fd, short events, int timeout_ms) {
     return f.ready;
 }
 
+void run_aside(const std::function<void()>& work) {
+    RequestFiber* fiber = current_fiber();
+    if (!fiber) return work();
+    std::thread aside([&] {
+        work();
+        resume_fiber(*fiber);
+    });
+    suspend_fiber(*fiber);
+    aside.join();  // ending already: it resumed this fiber as its last step
+}
+
 FiberHost::FiberHost(std::function<void(void*)> serve) : state_(std::make_unique<State>()) {
     state_->serve = std::move(serve);
     state_->thread = std::thread([s = state_.get()] { s->run(); });

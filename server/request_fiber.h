@@ -18,8 +18,14 @@ void resume_fiber(RequestFiber& f);
 // Whether it is ready.
 bool await_fd(RequestFiber& f, int fd, short events, int timeout_ms);
 
+// Runs `work` on a thread of its own while the current fiber lends its thread to the others; at
+// once where no fiber runs. For work long on the CPU (a password's hash, a tenth of a second).
+void run_aside(const std::function<void()>& work);
+
 // One thread running requests on fibers (Boost.Context), one at a time, each until it waits: a
 // thread switch costs more than a write's work on these machines (bench/RESULTS.md, 2026-12-06).
+// A fiber must not wait while it holds a lock or runs a static's initializer: another fiber of its
+// thread asking for the same would block the thread, and so the fiber that holds it, for good.
 class FiberHost {
 public:
     explicit FiberHost(std::function<void(void* item)> serve);

@@ -230,3 +230,69 @@ TEST_CASE("slow senders past the server's request memory are answered 503 busy; 
     CHECK(logged_refusals == refused);
     CHECK(logged_health == 1);
 }
+
+TEST_CASE("changes on one fiber thread: a client not reading its answers holds up no other; uploads between them go to a thread") {
+    TempDir web, dir;
+    std::string big(2 << 20, '\0');
+    for (std::size_t i = 0; i < big.size(); ++i) big[i] = static_cast<char>((i * 2654435761u) >> 13);
+    web.write("big.bin", big);
+    ServerProcess server(seeded_demo_db(dir), {"--web", web.path(), "--fiber-threads", "1"});
+    REQUIRE(server.running());
+    const std::string sign_in_worker =
+        sign_in_request("Content-Length: " + std::to_string(worker_credentials.size()) + "\r\n", worker_credentials);
+
+    SUBCASE("a client not reading") {
+        // A change, then 16 MB of answers it does not read: its fiber waits for the socket.
+        WireConnection slow(server.port());
+        std::string requests = sign_in_worker;
+        for (int i = 0; i < 8; ++i) requests += "GET /big.bin HTTP/1.1\r\nHost: x\r\n\r\n";
+        REQUIRE(slow.send(requests));
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        // Meanwhile the one fiber thread answers others' changes. Had it blocked in the wait, the slow
+        // client's answer would have been cut off after the 5 s write timeout.
+        for (int i = 0; i < 5; ++i) {
+            WireConnection other(server.port());
+            REQUIRE(other.send(sign_in_worker));
+            CHECK(answered_ok(other.answer()));
+        }
+        CHECK(answered_ok(slow.answer()));
+        for (int i = 0; i < 8; ++i) {
+            const std::string answer = slow.answer();
+            CHECK(answered_ok(answer));
+            CHECK((answer.size() > big.size() && answer.compare(answer.size() - big.size(), big.size(), big) == 0));
+        }
+    }
+    SUBCASE("the first sign-ins, all at once") {
+        // Each hashes aside from the fiber thread; none may wait for another's first use of the decoy.
+        std::vector<std::unique_ptr<WireConnection>> signing_in;
+        const std::string stranger = R"({"email":"nobody@demo.example","password":"guess"})";
+        for (int i = 0; i < 8; ++i) {
+            signing_in.push_back(std::make_unique<WireConnection>(server.port()));
+            const std::string& credentials = i % 2 ? stranger : worker_credentials;
+            REQUIRE(signing_in.back()->send(sign_in_request("Content-Length: " + std::to_string(credentials.size()) + "\r\n", credentials)));
+        }
+        for (int i = 0; i < 8; ++i) CHECK(signing_in[i]->answer().rfind(i % 2 ? "HTTP/1.1 400" : "HTTP/1.1 200", 0) == 0);  // 400: invalid_credentials
+    }
+    SUBCASE("an upload between two changes, sent together") {
+        auto worker = sign_in(server.port(), "worker@demo.example", "demo-worker");
+        REQUIRE(worker);
+        const std::string auth = "Cookie: " + worker->cookie + "\r\nX-CSRF-Token: " + worker->csrf + "\r\n";
+        auto training = [&](const std::string& title) {
+            const std::string body = R"({"title":")" + title + R"(","date":"2026-10-02","minutes":90})";
+            return "POST /api/v1/trainings HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n" + auth +
+                   "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+        };
+        const std::string png("\x89PNG\r\n\x1A\n\0\0\0\rIHDR\0\0\0\1\0\0\0\1\x08\x02\0\0\0\x90wS\xDE", 33);
+        const std::string upload = "POST /api/v1/certificates HTTP/1.1\r\nHost: x\r\nContent-Type: image/png\r\n" + auth +
+                                   "Content-Length: " + std::to_string(png.size()) + "\r\n\r\n" + png;
+        WireConnection c(server.port());
+        REQUIRE(c.send(training("Before the upload") + upload + training("After the upload")));
+        const std::string before = c.answer(), uploaded = c.answer(), after = c.answer();
+        CHECK(before.rfind("HTTP/1.1 201", 0) == 0);
+        CHECK(before.find("Before the upload") != std::string::npos);
+        CHECK(uploaded.rfind("HTTP/1.1 201", 0) == 0);
+        CHECK(uploaded.find("\"content_type\":\"image/png\"") != std::string::npos);
+        CHECK(after.rfind("HTTP/1.1 201", 0) == 0);
+        CHECK(after.find("After the upload") != std::string::npos);
+    }
+}
