@@ -135,21 +135,15 @@ Result<Principal> authenticate(ApiContext& ctx, const httplib::Request& req, boo
     if (*account && (*account)->role == "operator") mandates = tx->mandates((*account)->id);
     if (!mandates) return mandates.error();
     own.reset();  // release its own snapshot before any write below
+    // Queued writes: on a fiber, waiting for them lends the thread to other requests.
     if (expired || !*account) {
-        if (auto w = ctx.store->write()) {
-            (*w)->delete_session(hash);
-            (*w)->commit();
-        }
+        ctx.store->run_write([&](Transaction& w) { return w.delete_session(hash); }, Batching::shared);
         return make_error("session_expired", "the session has expired; sign in again");
     }
     if (for_write && req.get_header_value("X-CSRF-Token") != s.csrf_token)
         return make_error("csrf", "missing or wrong X-CSRF-Token header", "X-CSRF-Token");
-    if (now - s.last_seen_at >= 60) {
-        if (auto w = ctx.store->write()) {
-            (*w)->touch_session(hash, now);
-            (*w)->commit();
-        }
-    }
+    if (now - s.last_seen_at >= 60)
+        ctx.store->run_write([&](Transaction& w) { return w.touch_session(hash, now); }, Batching::shared);
     const AccountRecord& a = **account;
     auto role = role_from(a.role);
     if (!role) return make_error("storage_error", "an account has an unknown role");

@@ -2,8 +2,6 @@
 // resuming those whose wait ended and polling the sockets of those waiting for their client.
 #if defined(__has_feature)
 #if __has_feature(address_sanitizer)
-#define BOOST_USE_UCONTEXT 1  // Boost.Context tells AddressSanitizer of its switches only this way
-#define BOOST_USE_ASAN 1
 #define LL_FIBER_ASAN 1
 #endif
 #if __has_feature(thread_sanitizer)
@@ -17,6 +15,7 @@
 #include <unistd.h>
 
 #include <boost/context/fiber.hpp>
+#include <boost/context/preallocated.hpp>
 #include <boost/context/protected_fixedsize_stack.hpp>
 #include <cerrno>
 #include <chrono>
@@ -26,6 +25,9 @@
 #include <utility>
 #include <vector>
 
+#ifdef LL_FIBER_ASAN
+#include <sanitizer/common_interface_defs.h>
+#endif
 #ifdef LL_FIBER_TSAN
 #include <sanitizer/tsan_interface.h>
 #endif
@@ -55,6 +57,20 @@ void switching_to(void*) {}
 void sanitizer_fiber_ended(void*) {}
 #endif
 
+// AddressSanitizer is told which stack a switch goes to before it, and that it arrived after it.
+// `fake_stack` is null on the last switch out of a fiber that ends.
+struct StackBounds {
+    const void* bottom = nullptr;
+    std::size_t size = 0;
+};
+#ifdef LL_FIBER_ASAN
+void asan_leaving_for(void** fake_stack, const StackBounds& to) { __sanitizer_start_switch_fiber(fake_stack, to.bottom, to.size); }
+void asan_arrived(void* fake_stack, StackBounds* from) { __sanitizer_finish_switch_fiber(fake_stack, &from->bottom, &from->size); }
+#else
+void asan_leaving_for(void**, const StackBounds&) {}
+void asan_arrived(void*, StackBounds*) {}
+#endif
+
 }  // namespace
 
 class RequestFiber {
@@ -65,6 +81,8 @@ public:
     context::fiber back;  // its host while it runs
     bool finished = false;
     void* sanitizer;
+    StackBounds stack;
+    void* fake_stack = nullptr;  // AddressSanitizer's, while the fiber is switched out
     // While it waits in await_fd:
     int fd = -1;
     short events = 0;
@@ -84,6 +102,7 @@ struct FiberHost::State {
     std::vector<context::stack_context> free_stacks;
     int live = 0;                            // fibers started and not ended
     void* sanitizer = nullptr;
+    StackBounds stack;  // the host thread's, learnt when a fiber first arrives from it
     std::thread thread;
 
     void run();
@@ -97,7 +116,7 @@ namespace {
 
 // The host's stacks, kept for the next fiber: mapping 8 MB and faulting its first pages in again
 // for every request would cost more than the fiber saves. Fresh ones under AddressSanitizer, which
-// would otherwise see the last request's marks on a reused stack.
+// could otherwise see the last request's marks on a reused stack.
 class PooledStack {
 public:
     explicit PooledStack(FiberHost::State& host) : host_(&host) {}
@@ -129,7 +148,9 @@ RequestFiber* current_fiber() { return running_fiber; }
 
 void suspend_fiber(RequestFiber& f) {
     switching_to(f.host.sanitizer);
+    asan_leaving_for(&f.fake_stack, f.host.stack);
     f.back = std::move(f.back).resume();
+    asan_arrived(f.fake_stack, &f.host.stack);
 }
 
 void resume_fiber(RequestFiber& f) {
@@ -214,13 +235,19 @@ void FiberHost::State::run() {
 
 void FiberHost::State::start(void* item) {
     auto* f = new RequestFiber(*this);
-    f->self = context::fiber(std::allocator_arg, PooledStack(*this), [this, f, item](context::fiber&& host) {
-        f->back = std::move(host);
-        serve(item);
-        f->finished = true;
-        switching_to(sanitizer);
-        return std::move(f->back);
-    });
+    PooledStack stacks(*this);
+    context::stack_context stack = stacks.allocate();
+    f->stack = {static_cast<char*>(stack.sp) - stack.size, stack.size};
+    f->self = context::fiber(std::allocator_arg, context::preallocated(stack.sp, stack.size, stack), stacks,
+                             [this, f, item](context::fiber&& host) {
+                                 asan_arrived(nullptr, &this->stack);
+                                 f->back = std::move(host);
+                                 serve(item);
+                                 f->finished = true;
+                                 switching_to(sanitizer);
+                                 asan_leaving_for(nullptr, this->stack);
+                                 return std::move(f->back);
+                             });
     ++live;
     switch_to(*f);
 }
@@ -228,7 +255,11 @@ void FiberHost::State::start(void* item) {
 void FiberHost::State::switch_to(RequestFiber& f) {
     running_fiber = &f;
     switching_to(f.sanitizer);
+    void* fake_stack = nullptr;
+    asan_leaving_for(&fake_stack, f.stack);
     f.self = std::move(f.self).resume();
+    StackBounds fiber_stack;
+    asan_arrived(fake_stack, &fiber_stack);
     running_fiber = nullptr;
     if (!f.finished) return;
     --live;

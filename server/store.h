@@ -273,10 +273,10 @@ public:
     // A write's commit() returns once it is durable, with the writes that shared its commit.
     virtual Result<std::unique_ptr<Transaction>> write(Batching batching) = 0;
     Result<std::unique_ptr<Transaction>> write() { return write(Batching::shared); }
-    // A change whose work may run on another thread: on this one, or on the one running the writes
-    // queued at that moment, which run one after another without a thread woken for each. `work`
-    // runs once, in a transaction of its own that keeps what it wrote only if it returns true; it
-    // must not commit. Returns once that is durable, or why nothing of it was saved.
+    // A change whose work runs on another thread, the store's for the writes queued, which run one
+    // after another without a thread woken for each (alone: on this one). `work` runs once, in a
+    // transaction of its own that keeps what it wrote only if it returns true; it must not commit.
+    // Returns once that is durable, or why nothing of it was saved.
     using WriteWork = std::function<Result<bool>(Transaction&)>;
     virtual Result<bool> run_write(const WriteWork& work, Batching batching) = 0;
     virtual Result<int> schema_version() = 0;
@@ -286,7 +286,7 @@ public:
 // `read_only`: every write is refused (storage_read_only); for maintenance windows and copies.
 Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path, bool read_only = false);
 
-// SHA-256 as lower-case hex (libsodium), for tokens, certificates and the audit chain.
+// SHA-256 as lower-case hex (OpenSSL), for tokens, certificates and the audit chain.
 std::string sha256_hex(std::string_view data);
 // The digest of an audit record's content, and the record's hash chained to the previous one's.
 std::string audit_content_sha256(const std::string& before_json, const std::string& after_json);
