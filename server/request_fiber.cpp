@@ -11,6 +11,7 @@
 #include "request_fiber.h"
 
 #include <poll.h>
+#include <pthread.h>
 #include <sys/eventfd.h>
 #include <unistd.h>
 
@@ -27,6 +28,7 @@
 
 #ifdef LL_FIBER_ASAN
 #include <sanitizer/common_interface_defs.h>
+#include <sanitizer/lsan_interface.h>
 #endif
 #ifdef LL_FIBER_TSAN
 #include <sanitizer/tsan_interface.h>
@@ -64,9 +66,29 @@ struct StackBounds {
     std::size_t size = 0;
 };
 #ifdef LL_FIBER_ASAN
+// While a fiber runs, AddressSanitizer takes its stack for the thread's: LeakSanitizer would then
+// miss pointers held on the host thread's own stack, so that is scanned as a root region.
+class ScannedThreadStack {
+public:
+    ScannedThreadStack() {
+        pthread_attr_t attributes;
+        if (pthread_getattr_np(pthread_self(), &attributes) != 0) return;
+        pthread_attr_getstack(&attributes, &bottom_, &size_);
+        pthread_attr_destroy(&attributes);
+        __lsan_register_root_region(bottom_, size_);
+    }
+    ~ScannedThreadStack() {
+        if (bottom_) __lsan_unregister_root_region(bottom_, size_);
+    }
+
+private:
+    void* bottom_ = nullptr;
+    std::size_t size_ = 0;
+};
 void asan_leaving_for(void** fake_stack, const StackBounds& to) { __sanitizer_start_switch_fiber(fake_stack, to.bottom, to.size); }
 void asan_arrived(void* fake_stack, StackBounds* from) { __sanitizer_finish_switch_fiber(fake_stack, &from->bottom, &from->size); }
 #else
+struct ScannedThreadStack {};
 void asan_leaving_for(void**, const StackBounds&) {}
 void asan_arrived(void*, StackBounds*) {}
 #endif
@@ -116,22 +138,26 @@ namespace {
 
 // The host's stacks, kept for the next fiber: mapping 8 MB and faulting its first pages in again
 // for every request would cost more than the fiber saves. Fresh ones under AddressSanitizer, which
-// could otherwise see the last request's marks on a reused stack.
+// could otherwise see the last request's marks on a reused stack; and LeakSanitizer, which looks for
+// pointers on threads' stacks, is told to look on these too.
 class PooledStack {
 public:
     explicit PooledStack(FiberHost::State& host) : host_(&host) {}
     context::stack_context allocate() {
-#ifndef LL_FIBER_ASAN
-        if (!host_->free_stacks.empty()) {
-            auto s = host_->free_stacks.back();
-            host_->free_stacks.pop_back();
-            return s;
-        }
+#ifdef LL_FIBER_ASAN
+        auto s = context::protected_fixedsize_stack(fiber_stack_size).allocate();
+        __lsan_register_root_region(static_cast<char*>(s.sp) - s.size, s.size);
+        return s;
+#else
+        if (host_->free_stacks.empty()) return context::protected_fixedsize_stack(fiber_stack_size).allocate();
+        auto s = host_->free_stacks.back();
+        host_->free_stacks.pop_back();
+        return s;
 #endif
-        return context::protected_fixedsize_stack(fiber_stack_size).allocate();
     }
     void deallocate(context::stack_context& s) noexcept {
 #ifdef LL_FIBER_ASAN
+        __lsan_unregister_root_region(static_cast<char*>(s.sp) - s.size, s.size);
         context::protected_fixedsize_stack(fiber_stack_size).deallocate(s);
 #else
         host_->free_stacks.push_back(s);
@@ -215,6 +241,7 @@ void FiberHost::State::wake() {
 
 void FiberHost::State::run() {
     sanitizer = this_sanitizer_fiber();
+    [[maybe_unused]] ScannedThreadStack scanned;
     for (;;) {
         std::deque<void*> arriving;
         std::vector<RequestFiber*> resuming;
