@@ -33,7 +33,7 @@ add_library(ll_server STATIC
   server/api_admin.cpp server/answer_compression.cpp server/http_api.cpp server/api_privacy.cpp server/api_workspace.cpp server/api_exports.cpp server/api_imports.cpp server/csv_text.cpp server/worker_figures.cpp server/api_statements.cpp server/statement_html.cpp server/statement_pdf.cpp server/team_workbook.cpp server/smtp_mailer.cpp server/reminder_run.cpp server/api_notifications.cpp server/api_training_plan.cpp server/api_kiosk.cpp server/api_training_sessions.cpp server/qr_code.cpp server/event_loop_server.cpp server/request_fiber.cpp server/access_log.cpp server/calculation_commands.cpp server/demo_data.cpp server/static_files.cpp
   ${LL_MIGRATIONS})
 target_include_directories(ll_server PUBLIC "${CMAKE_SOURCE_DIR}/server")
-# Its sanitizer switches select Boost.Context's variant: they must come before any Boost header.
+# A translation unit of its own: its sanitizer macros and Boost.Context's headers stay out of the others'.
 set_source_files_properties(server/request_fiber.cpp PROPERTIES SKIP_UNITY_BUILD_INCLUSION ON)
 target_link_libraries(ll_server PUBLIC ll_text PkgConfig::PANGOCAIRO PkgConfig::XLSXWRITER PkgConfig::CURL PkgConfig::QRENCODE PkgConfig::SQLITE3 PkgConfig::HTTPLIB PkgConfig::SODIUM PkgConfig::CRYPTO PkgConfig::ZLIB Boost::context Threads::Threads)
 
