@@ -125,14 +125,6 @@ bool changes_something(std::string_view request) {
     return method != "GET" && method != "HEAD" && method != "OPTIONS";
 }
 
-// Whether a fiber may answer the request gathered: its body, JSON or none, is read and stored at
-// once. An upload or an import would hold the fiber's thread, and every fiber on it, for its whole
-// write.
-bool light_body(std::string_view request) {
-    const Framing f = framing_of(request.substr(0, request.find("\r\n\r\n") + 2));
-    return !f.chunked && (f.content_length == 0 || f.json);
-}
-
 }  // namespace
 
 struct EventLoopServer::Connection {
@@ -145,6 +137,13 @@ struct EventLoopServer::Connection {
     // with them unread does not reset the connection before the client has read why.
     std::uint64_t unwanted = 0;
     std::size_t counted = 0;  // of `in`'s capacity, in the server's gathered_
+    // Set by request_ready for the request at `from`. Where it ends in `in` as its headers frame it:
+    // a body with neither length nor chunks is empty (RFC 9112, 6.3), so the bytes after the headers
+    // are the next request, however the client's segments fell.
+    std::size_t request_end = std::string::npos;
+    // Whether a fiber may answer it: its body, JSON or none, is gathered and stored at once. An
+    // upload or an import would hold the fiber's thread, and every fiber on it, for its whole write.
+    bool light = false;
     std::string remote_ip, local_ip;
     int remote_port = 0, local_port = 0;
     // Read by the idle sweep while no thread serves the connection.
@@ -159,10 +158,12 @@ public:
     ConnectionStream(Connection& c, bool streamed, time_t read_seconds, time_t write_seconds)
         : c_(c), streamed_(streamed), read_ms_(static_cast<int>(read_seconds * 1000)), write_ms_(static_cast<int>(write_seconds * 1000)) {}
 
-    bool is_readable() const override { return c_.from < c_.in.size() || streamed_; }
+    bool is_readable() const override { return c_.from < std::min(c_.in.size(), c_.request_end) || streamed_; }
     bool is_writable() const override { return !failed_; }
 
     ssize_t read(char* ptr, size_t size) override {
+        // cpp-httplib reads a body without a length until the stream ends: here, at the request's end.
+        if (!streamed_ && c_.from >= c_.request_end) return 0;
         if (c_.from == c_.in.size()) {
             c_.in.clear();
             c_.from = 0;
@@ -172,7 +173,7 @@ public:
                 return failed_ ? -1 : 0;
             }
         }
-        const std::size_t n = std::min(size, c_.in.size() - c_.from);
+        const std::size_t n = std::min(size, (streamed_ ? c_.in.size() : std::min(c_.in.size(), c_.request_end)) - c_.from);
         std::memcpy(ptr, c_.in.data() + c_.from, n);
         c_.from += n;
         return static_cast<ssize_t>(n);
@@ -451,7 +452,7 @@ void EventLoopServer::answer_ready(Connection& c, bool writer) {
     for (Ready ready; (ready = request_ready(c)) != Ready::incomplete;) {
         const std::string_view request = std::string_view(c.in).substr(c.from);
         if (!writer && changes_something(request)) return hand_write(c, ready, false);
-        if (on_fiber && options_.write_threads > 0 && (ready == Ready::streamed || !light_body(request)))
+        if (on_fiber && options_.write_threads > 0 && (ready == Ready::streamed || !c.light))
             return hand_write(c, ready, true);
         if (!answer(c, ready)) return close_connection(c);
     }
@@ -462,7 +463,7 @@ void EventLoopServer::answer_ready(Connection& c, bool writer) {
 }
 
 void EventLoopServer::hand_write(Connection& c, Ready ready, bool on_fiber) {
-    if (!on_fiber && !fiber_hosts_.empty() && ready != Ready::streamed && light_body(std::string_view(c.in).substr(c.from)))
+    if (!on_fiber && !fiber_hosts_.empty() && ready != Ready::streamed && c.light)
         return fiber_hosts_[next_host_++ % fiber_hosts_.size()]->post(&c);
     {
         std::lock_guard lock(writes_mutex_);
@@ -474,6 +475,8 @@ void EventLoopServer::hand_write(Connection& c, Ready ready, bool on_fiber) {
 // Whether the bytes gathered hold a request a thread can answer without waiting on the client.
 EventLoopServer::Ready EventLoopServer::request_ready(Connection& c) const {
     const std::string_view pending = std::string_view(c.in).substr(c.from);
+    c.request_end = std::string::npos;
+    c.light = false;
     if (pending.empty()) return Ready::incomplete;
     const std::size_t end = pending.find("\r\n\r\n");
     // What never ends its headers is answered from what came (cpp-httplib: 400 or 414), then closed.
@@ -486,6 +489,8 @@ EventLoopServer::Ready EventLoopServer::request_ready(Connection& c) const {
         c.unwanted = std::min<std::uint64_t>(f.content_length - body_here, 2 * payload_max_length_);
         return Ready::refused;
     }
+    c.request_end = c.from + end + 4 + f.content_length;
+    c.light = f.content_length == 0 || f.json;
     if (body_here >= f.content_length || c.peer_done) return Ready::gathered;
     return f.content_length > options_.gathered_body ? Ready::streamed : Ready::incomplete;
 }

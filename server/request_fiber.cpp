@@ -27,6 +27,7 @@
 #include <vector>
 
 #ifdef LL_FIBER_ASAN
+#include <sanitizer/asan_interface.h>
 #include <sanitizer/common_interface_defs.h>
 #include <sanitizer/lsan_interface.h>
 #endif
@@ -136,32 +137,41 @@ struct FiberHost::State {
 
 namespace {
 
+// A stack handed to a fiber starts clean for AddressSanitizer. A fiber that ended leaves its last
+// frames' marks (it never returns from them), and memory unmapped keeps its marks for whatever is
+// mapped there next: a request's frames in an uninstrumented library (cpp-httplib) would be read
+// as out of bounds. LeakSanitizer looks for pointers on the stack while a fiber has it.
+#ifdef LL_FIBER_ASAN
+void stack_taken(const context::stack_context& s) {
+    void* bottom = static_cast<char*>(s.sp) - s.size;
+    __asan_unpoison_memory_region(bottom, s.size);
+    __lsan_register_root_region(bottom, s.size);
+}
+void stack_given_back(const context::stack_context& s) { __lsan_unregister_root_region(static_cast<char*>(s.sp) - s.size, s.size); }
+#else
+void stack_taken(const context::stack_context&) {}
+void stack_given_back(const context::stack_context&) {}
+#endif
+
 // The host's stacks, kept for the next fiber: mapping 8 MB and faulting its first pages in again
-// for every request would cost more than the fiber saves. Fresh ones under AddressSanitizer, which
-// could otherwise see the last request's marks on a reused stack; and LeakSanitizer, which looks for
-// pointers on threads' stacks, is told to look on these too.
+// for every request would cost more than the fiber saves.
 class PooledStack {
 public:
     explicit PooledStack(FiberHost::State& host) : host_(&host) {}
     context::stack_context allocate() {
-#ifdef LL_FIBER_ASAN
-        auto s = context::protected_fixedsize_stack(fiber_stack_size).allocate();
-        __lsan_register_root_region(static_cast<char*>(s.sp) - s.size, s.size);
+        context::stack_context s;
+        if (host_->free_stacks.empty()) {
+            s = context::protected_fixedsize_stack(fiber_stack_size).allocate();
+        } else {
+            s = host_->free_stacks.back();
+            host_->free_stacks.pop_back();
+        }
+        stack_taken(s);
         return s;
-#else
-        if (host_->free_stacks.empty()) return context::protected_fixedsize_stack(fiber_stack_size).allocate();
-        auto s = host_->free_stacks.back();
-        host_->free_stacks.pop_back();
-        return s;
-#endif
     }
     void deallocate(context::stack_context& s) noexcept {
-#ifdef LL_FIBER_ASAN
-        __lsan_unregister_root_region(static_cast<char*>(s.sp) - s.size, s.size);
-        context::protected_fixedsize_stack(fiber_stack_size).deallocate(s);
-#else
+        stack_given_back(s);
         host_->free_stacks.push_back(s);
-#endif
     }
 
 private:

@@ -70,6 +70,37 @@ TEST_CASE("requests sent together are answered in order; one trickled byte by by
     CHECK(signed_in.find("Set-Cookie: ") != std::string::npos);
 }
 
+TEST_CASE("a body with neither length nor chunks is empty: what follows its headers is the next request, however it arrives") {
+    DemoServer s({"--threads", "2"});
+    const std::string no_length = sign_in_request("", "");
+    for (const bool together : {true, false}) {
+        CAPTURE(together);
+        WireConnection c(s.server.port());
+        if (together) {
+            REQUIRE(c.send(no_length + health_request));
+        } else {
+            REQUIRE(c.send(no_length));
+            std::this_thread::sleep_for(std::chrono::milliseconds(200));
+            REQUIRE(c.send(health_request));
+        }
+        const std::string refused = c.answer();
+        CHECK(refused.rfind("HTTP/1.1 400", 0) == 0);
+        CHECK(refused.find("Set-Cookie: ") == std::string::npos);
+        CHECK(answered_ok(c.answer()));
+        REQUIRE(c.send(health_request));  // the connection carries on
+        CHECK(answered_ok(c.answer()));
+    }
+    // Credentials sent as if a body, without a length, are no body: no one is signed in by them,
+    // and they are then a malformed request, which closes the connection.
+    WireConnection c(s.server.port());
+    REQUIRE(c.send(sign_in_request("", worker_credentials) + health_request));
+    const std::string first = c.answer(), second = c.answer();
+    CHECK(first.rfind("HTTP/1.1 400", 0) == 0);
+    CHECK(second.rfind("HTTP/1.1 400", 0) == 0);
+    CHECK((first + second).find("Set-Cookie: ") == std::string::npos);
+    CHECK(c.closed_by_server());
+}
+
 TEST_CASE("a client that stops sending after its request still gets the answer") {
     DemoServer s({"--threads", "2"});
     WireConnection c(s.server.port());
