@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "access_log.h"
+#include "request_fiber.h"
 
 namespace ll::server {
 

@@ -13,9 +13,9 @@
 
 #include <httplib.h>
 
-#include "request_fiber.h"
-
 namespace ll::server {
+
+class FiberHost;
 
 struct ListenerOptions {
     int threads = 4;               // reads answered at once

@@ -2,6 +2,7 @@
 // its own. Queued writes (run_write) run one after another on one thread; write() hands the turn on.
 #include <cstdio>
 
+#include "request_fiber.h"
 #include "sqlite_store.h"
 
 namespace ll::server {

@@ -8,13 +8,13 @@
 #include <mutex>
 #include <thread>
 
-#include "request_fiber.h"
 #include "sqlite_db.h"
 #include "store.h"
 #include "wal_checkpointer.h"
 
 namespace ll::server {
 
+class RequestFiber;
 class SqliteStore;
 
 // A write waiting in SqliteStore::run_write's queue, until its batch is durable or failed. On a
