@@ -102,6 +102,45 @@ Error locked_error(httplib::Response& res, std::int64_t seconds) {
                                           " minutes", "badge");
 }
 
+Error wrong_pin_error() { return make_error("wrong_pin", "badge or PIN not recognised", "pin"); }
+
+// A wrong PIN for a known badge counts towards its lock. Queued writes: on a fiber, the thread
+// answers others while the commit becomes durable. The lock after it, if the badge still exists.
+Result<std::optional<kiosk::BadgeLock>> record_wrong_pin(ApiContext& ctx, const Principal& p, const std::string& badge, std::int64_t now) {
+    std::optional<kiosk::BadgeLock> lock;
+    auto saved = ctx.store->run_write([&](Transaction& tx) -> Result<bool> {
+        auto current = tx.badge(p.employer_id, badge);
+        if (!current) return current.error();
+        if (!*current) return false;
+        lock = kiosk::after_wrong_pin((*current)->lock, now);
+        if (auto r = tx.set_badge_lock(p.employer_id, badge, *lock); !r) return r.error();
+        audit_kiosk(ctx, tx, p, lock->locked_until > now ? "kiosk.badge_locked" : "kiosk.wrong_pin", (*current)->worker_id);
+        return true;
+    }, Batching::shared);
+    if (!saved) return saved.error();
+    return lock;
+}
+
+// A right PIN: the badge's count of wrong ones starts again, the lookup is audited, and the
+// worker's year is read in the same transaction. Nothing when the worker is gone meanwhile.
+Result<std::optional<KioskLookup>> record_lookup(ApiContext& ctx, const Principal& p, const BadgeRecord& badge, const std::string& number) {
+    std::optional<KioskLookup> found;
+    auto saved = ctx.store->run_write([&](Transaction& tx) -> Result<bool> {
+        if (badge.lock.wrong_pins > 0)
+            if (auto r = tx.set_badge_lock(p.employer_id, number, {}); !r) return r.error();
+        audit_kiosk(ctx, tx, p, "kiosk.lookup", badge.worker_id);
+        auto worker = tx.worker(p.employer_id, badge.worker_id);
+        if (!worker) return worker.error();
+        if (!*worker) return false;
+        auto view = worker_year_view(ctx, tx, **worker, ctx.today().year());
+        if (!view) return as_lookup_error(view.error());
+        found = KioskLookup{(*worker)->display_name, (*worker)->language, std::move(*view)};
+        return true;
+    }, Batching::shared);
+    if (!saved) return saved.error();
+    return found;
+}
+
 // Checks badge and PIN outside any write lock (argon2 takes a while), then records the outcome.
 void lookup(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
     res.set_header("Cache-Control", "no-store");
@@ -132,34 +171,20 @@ void lookup(ApiContext& ctx, const httplib::Request& req, httplib::Response& res
     const bool right = verify_password(badge && !badge->pin_hash.empty() ? badge->pin_hash : decoy_password_hash, sign_in->pin) &&
                        badge && !badge->pin_hash.empty();
 
-    auto tx = ctx.store->write();
-    if (!tx) return send_error(res, tx.error());
     if (!right) {
         ctx.kiosk_throttle.failure(p->account_id, now);
-        if (badge) {
-            auto current = (*tx)->badge(p->employer_id, sign_in->badge);
-            if (!current) return send_error(res, current.error());
-            if (*current) {
-                auto lock = kiosk::after_wrong_pin((*current)->lock, now);
-                if (auto r = (*tx)->set_badge_lock(p->employer_id, sign_in->badge, lock); !r) return send_error(res, r.error());
-                audit_kiosk(ctx, **tx, *p, lock.locked_until > now ? "kiosk.badge_locked" : "kiosk.wrong_pin", (*current)->worker_id);
-                if (auto c = (*tx)->commit(); !c) return send_error(res, c.error());
-                if (auto locked = kiosk::seconds_locked(lock, now); locked > 0) return send_error(res, locked_error(res, locked));
-            }
-        }
-        return send_error(res, make_error("wrong_pin", "badge or PIN not recognised", "pin"));
+        if (!badge) return send_error(res, wrong_pin_error());
+        auto lock = record_wrong_pin(ctx, *p, sign_in->badge, now);
+        if (!lock) return send_error(res, lock.error());
+        if (*lock)
+            if (auto locked = kiosk::seconds_locked(**lock, now); locked > 0) return send_error(res, locked_error(res, locked));
+        return send_error(res, wrong_pin_error());
     }
     ctx.kiosk_throttle.success(p->account_id);
-    if (badge->lock.wrong_pins > 0)
-        if (auto r = (*tx)->set_badge_lock(p->employer_id, sign_in->badge, {}); !r) return send_error(res, r.error());
-    audit_kiosk(ctx, **tx, *p, "kiosk.lookup", badge->worker_id);
-    auto worker = (*tx)->worker(p->employer_id, badge->worker_id);
-    if (!worker) return send_error(res, worker.error());
-    if (!*worker) return send_error(res, make_error("wrong_pin", "badge or PIN not recognised", "pin"));
-    auto view = worker_year_view(ctx, **tx, **worker, ctx.today().year());
-    if (!view) return send_error(res, as_lookup_error(view.error()));
-    if (auto c = (*tx)->commit(); !c) return send_error(res, c.error());
-    send_json(res, 200, wire::to_json(KioskLookup{(*worker)->display_name, (*worker)->language, std::move(*view)}));
+    auto found = record_lookup(ctx, *p, *badge, sign_in->badge);
+    if (!found) return send_error(res, found.error());
+    if (!*found) return send_error(res, wrong_pin_error());
+    send_json(res, 200, wire::to_json(**found));
 }
 
 Result<Answer> set_badge(ApiContext& ctx, Transaction& tx, const Principal& p, const json& body, const std::string& id) {

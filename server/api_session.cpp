@@ -84,22 +84,23 @@ void login(ApiContext& ctx, const httplib::Request& req, httplib::Response& res)
         ctx.address_throttle.failure(address_key, now);
         return send_error(res, make_error("invalid_credentials", "wrong e-mail address or password"));
     }
-    auto tx = ctx.store->write();
-    if (!tx) return send_error(res, tx.error());
     ctx.account_throttle.success(account_key);
     const std::string token = random_token();
     // Without "keep me signed in" the session ends with the browser's, and within 12 hours at most.
     const std::int64_t lifetime = credentials->remember ? ctx.settings.session_max_seconds
                                                         : std::min<std::int64_t>(ctx.settings.session_max_seconds, untrusted_session_seconds);
     SessionRecord s{sha256_hex(token), (*account)->id, random_token(), now, now, now + lifetime, credentials->remember};
-    if (auto r = (*tx)->insert_session(s); !r) return send_error(res, r.error());
+    // A queued write: on a fiber, the thread answers others while the commit becomes durable.
+    auto saved = ctx.store->run_write([&](Transaction& tx) { return tx.insert_session(s); }, Batching::shared);
+    if (!saved) return send_error(res, saved.error());
     const AccountRecord& a = **account;
     Principal p{a.id, a.role == "operator" ? "" : a.employer_id, a.worker_id, Role::worker};
     for (Role r : {Role::worker, Role::manager, Role::hr, Role::operator_})
         if (a.role == to_string(r)) p.role = r;
+    auto tx = ctx.store->read();
+    if (!tx) return send_error(res, tx.error());
     auto body_out = me(**tx, p, s.csrf_token, s.persistent);
     if (!body_out) return send_error(res, body_out.error());
-    if (auto c = (*tx)->commit(); !c) return send_error(res, c.error());
     res.set_header("Set-Cookie", cookie_header(ctx, token, s.persistent ? std::optional<std::int64_t>(lifetime) : std::nullopt));
     res.set_header("Cache-Control", "no-store");
     send_json(res, 200, *body_out);
@@ -113,10 +114,9 @@ void install_session_routes(httplib::Server& http, ApiContext& ctx) {
     http.Delete("/api/v1/session", [&ctx](const httplib::Request& req, httplib::Response& res) {
         auto p = authenticate(ctx, req, true);
         if (!p) return send_error(res, p.error());
-        auto tx = ctx.store->write();
-        if (!tx) return send_error(res, tx.error());
-        if (auto r = (*tx)->delete_session(sha256_hex(session_token(req))); !r) return send_error(res, r.error());
-        if (auto c = (*tx)->commit(); !c) return send_error(res, c.error());
+        const std::string hash = sha256_hex(session_token(req));
+        auto deleted = ctx.store->run_write([&](Transaction& tx) { return tx.delete_session(hash); }, Batching::shared);
+        if (!deleted) return send_error(res, deleted.error());
         res.set_header("Set-Cookie", cookie_header(ctx, "", 0));
         send_json(res, 200, {{"signed_out", true}});
     });

@@ -6,6 +6,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <signal.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -13,6 +14,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <regex>
 #include <sstream>
 #include <thread>
@@ -186,6 +188,39 @@ TEST_CASE("with the SMTP server down the notifications stay in the app and the f
     CHECK(sql_text(s.db, "SELECT count(*) FROM notifications WHERE emailed_at IS NULL AND email_error != ''") ==
           std::to_string(run.body["created"].get<int>()));
     CHECK(s.signed_in("manager@demo.example").get("/api/v1/notifications").body["unread"] > 0);
+}
+
+TEST_CASE("a reminder run waiting for the mail server holds up no other change on the one fiber thread") {
+    // A mail server that takes connections (the kernel does, into its queue) and never greets.
+    const int silent = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);  // not held open by the server process
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t n = sizeof a;
+    REQUIRE(bind(silent, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0);
+    REQUIRE(listen(silent, 16) == 0);
+    getsockname(silent, reinterpret_cast<sockaddr*>(&a), &n);
+    DemoServer s({"--fiber-threads", "1", "--smtp-url", "smtp://127.0.0.1:" + std::to_string(ntohs(a.sin_port)), "--mail-from",
+                  "reminders@learnledger.example"});
+    REQUIRE(s.server.running());
+    auto hr = s.signed_in("hr@demo.example");
+    auto worker = s.signed_in("worker@demo.example");
+    auto run = std::async(std::launch::async, [&] { return hr.post("/api/v1/reminders/run", json::object()); });
+    pollfd mailing{silent, POLLIN, 0};
+    REQUIRE(poll(&mailing, 1, 10000) == 1);  // the run waits for the first greeting (30 s at most)
+
+    auto change = std::async(std::launch::async, [&] {
+        return worker.post("/api/v1/trainings", json{{"title", "First aid"}, {"date", "2026-03-02"}, {"minutes", 120}});
+    });
+    REQUIRE(change.wait_for(std::chrono::seconds(10)) == std::future_status::ready);
+    CHECK(change.get().status == 201);
+    CHECK(run.wait_for(std::chrono::seconds(0)) == std::future_status::timeout);
+
+    close(silent);  // the waiting connection is reset, the next ones refused
+    const auto ran = run.get();
+    REQUIRE(ran.status == 200);
+    CHECK(ran.body["created"] > 0);
+    CHECK(ran.body["failed"] == ran.body["created"]);
 }
 
 TEST_CASE("reminder options are checked at start") {
