@@ -170,7 +170,7 @@ void answer_read(ApiContext& ctx, const httplib::Request& req, httplib::Response
 }
 
 void answer_write(ApiContext& ctx, const httplib::Request& req, httplib::Response& res, const WriteHandler& handler,
-                  Body body_kind) {
+                  Body body_kind, const PrepareHandler& prepare) {
     auto p = authenticate(ctx, req, true);
     if (!p) return send_error(res, p.error());
     if (p->role == Role::kiosk) return send_error(res, make_error("read_only", "kiosk devices cannot change anything"));
@@ -183,6 +183,8 @@ void answer_write(ApiContext& ctx, const httplib::Request& req, httplib::Respons
         if (!parsed) return send_error(res, parsed.error());
         body = std::move(*parsed);
     }
+    if (prepare)
+        if (auto refused = prepare(*p, body)) return send_error(res, *refused);
     const std::string key = body_kind == Body::secret_json ? "" : req.get_header_value("Idempotency-Key");
     if (key.size() > 100) return send_error(res, make_error("too_long", "at most 100 characters", "Idempotency-Key"));
     const std::string request_hash = key.empty() ? "" : sha256_hex(req.method + " " + req.path + "\n" + req.body);

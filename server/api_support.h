@@ -83,9 +83,13 @@ void answer_read(ApiContext& ctx, const httplib::Request& req, httplib::Response
 // the key, and commits: everything or nothing.
 // raw: the handler reads req.body itself (uploads); secret_json: a PIN or the like, never kept with
 // an Idempotency-Key (not even as the request's hash, which a short PIN would not protect).
+// `prepare` runs before the write, outside its transaction, on the authenticated request's body:
+// work too slow for the writer's turn (a PIN's hash), which would hold back every other change.
+// Its error is answered and nothing is written.
 enum class Body { json, optional_json, raw, secret_json };
+using PrepareHandler = std::function<std::optional<Error>(const Principal&, const nlohmann::json& body)>;
 void answer_write(ApiContext& ctx, const httplib::Request& req, httplib::Response& res, const WriteHandler& handler,
-                  Body body_kind = Body::json);
+                  Body body_kind = Body::json, const PrepareHandler& prepare = {});
 
 // A whole-number query parameter from `min` to `max`; `fallback` when absent (refusals name it).
 Result<int> int_param(const httplib::Request& req, const char* name, int fallback, int min, int max);
