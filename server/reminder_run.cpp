@@ -3,6 +3,7 @@
 #include "reminder_run.h"
 
 #include <map>
+#include <optional>
 
 #include "approval.h"
 #include "reminder_message.h"
@@ -93,8 +94,12 @@ Result<ReminderRun> run_reminders(ApiContext& ctx, const std::string& employer_i
     if (!outgoing) return outgoing.error();
     if (ctx.settings.smtp.url.empty() || outgoing->empty()) return run;
     std::vector<std::pair<std::int64_t, std::string>> results;  // id -> error ("" when sent)
+    // Once the mail server cannot be reached, the rest are not tried: each would wait as long again
+    // (30 s for one that never answers). They stay in the app, marked with why.
+    std::optional<Error> unreachable;
     for (const auto& o : *outgoing) {
-        auto sent = send_mail(ctx.settings.smtp, Mail{o.to, o.message.subject, o.message.body}, ctx.now());
+        auto sent = unreachable ? Result<bool>(*unreachable) : send_mail(ctx.settings.smtp, Mail{o.to, o.message.subject, o.message.body}, ctx.now());
+        if (!sent && sent.error().code == "mail_server_unreachable") unreachable = sent.error();
         results.emplace_back(o.id, sent ? std::string() : sent.error().message.substr(0, 300));
         if (sent) ++run.emailed;
         else ++run.failed;

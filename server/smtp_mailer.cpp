@@ -128,8 +128,11 @@ Result<bool> send_mail(const SmtpSettings& smtp, const Mail& mail, std::int64_t 
     const CURLcode sent = curl_easy_perform(curl);
     curl_slist_free_all(recipients);
     curl_easy_cleanup(curl);
-    if (sent != CURLE_OK) return make_error("mail_failed", error[0] ? error : curl_easy_strerror(sent));
-    return true;
+    if (sent == CURLE_OK) return true;
+    const bool unreachable = sent == CURLE_COULDNT_RESOLVE_HOST || sent == CURLE_COULDNT_CONNECT || sent == CURLE_OPERATION_TIMEDOUT ||
+                             sent == CURLE_SEND_ERROR || sent == CURLE_RECV_ERROR || sent == CURLE_GOT_NOTHING ||
+                             sent == CURLE_SSL_CONNECT_ERROR || sent == CURLE_LOGIN_DENIED;
+    return make_error(unreachable ? "mail_server_unreachable" : "mail_failed", error[0] ? error : curl_easy_strerror(sent));
 }
 
 }  // namespace ll::server

@@ -21,7 +21,9 @@ struct Mail {
 
 // The message as it goes over the wire (CRLF lines); `now` (unix seconds) dates it.
 Result<std::string> mail_message(const SmtpSettings& smtp, const Mail& mail, std::int64_t now);
-// Sends it; errors name the field at fault ("to") or carry the SMTP server's refusal.
+// Sends it; errors name the field at fault ("to") or carry the SMTP server's refusal. The code is
+// `mail_server_unreachable` when no mail could go now (no connection, no answer in time, the login
+// refused), else `mail_failed` (this message or address refused).
 Result<bool> send_mail(const SmtpSettings& smtp, const Mail& mail, std::int64_t now);
 
 // A plausible address: something@domain, no spaces, brackets or line breaks.

@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -221,6 +222,39 @@ TEST_CASE("a reminder run waiting for the mail server holds up no other change o
     REQUIRE(ran.status == 200);
     CHECK(ran.body["created"] > 0);
     CHECK(ran.body["failed"] == ran.body["created"]);
+}
+
+TEST_CASE("a mail server that hangs up is tried once per run; the rest of the run's mails are not tried, and marked") {
+    const int hangs_up = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t n = sizeof a;
+    REQUIRE(bind(hangs_up, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0);
+    REQUIRE(listen(hangs_up, 16) == 0);
+    getsockname(hangs_up, reinterpret_cast<sockaddr*>(&a), &n);
+    std::atomic<int> connections{0};
+    std::thread server([&] {
+        for (int c; (c = accept(hangs_up, nullptr, nullptr)) >= 0;) {
+            ++connections;
+            close(c);
+        }
+    });
+    {
+        DemoServer s({"--smtp-url", "smtp://127.0.0.1:" + std::to_string(ntohs(a.sin_port)), "--mail-from", "reminders@learnledger.example"});
+        REQUIRE(s.server.running());
+        auto run = s.signed_in("hr@demo.example").post("/api/v1/reminders/run", json::object());
+        REQUIRE(run.status == 200);
+        CHECK(run.body["created"] > 1);
+        CHECK(run.body["emailed"] == 0);
+        CHECK(run.body["failed"] == run.body["created"]);
+        CHECK(connections == 1);
+        CHECK(sql_text(s.db, "SELECT count(*) FROM notifications WHERE emailed_at IS NULL AND email_error != ''") ==
+              std::to_string(run.body["created"].get<int>()));
+    }
+    shutdown(hangs_up, SHUT_RDWR);
+    server.join();
+    close(hangs_up);
 }
 
 TEST_CASE("reminder options are checked at start") {
