@@ -51,6 +51,47 @@ bool accepts(int port) {
     return ok;
 }
 
+// A socket listening on a free loopback port: a mail server the test plays itself. Closed on exec,
+// so that the server process does not hold it open.
+struct Listener {
+    int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    int port = 0;
+    Listener() {
+        sockaddr_in a{};
+        a.sin_family = AF_INET;
+        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t n = sizeof a;
+        REQUIRE(bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0);
+        REQUIRE(listen(fd, 16) == 0);
+        getsockname(fd, reinterpret_cast<sockaddr*>(&a), &n);
+        port = ntohs(a.sin_port);
+    }
+    ~Listener() { close_now(); }
+    Listener(const Listener&) = delete;
+    Listener& operator=(const Listener&) = delete;
+    std::string smtp_url() const { return "smtp://127.0.0.1:" + std::to_string(port); }
+    void close_now() {
+        if (fd >= 0) ::close(fd);
+        fd = -1;
+    }
+};
+
+// A mail server that takes each connection and closes it at once, counting them.
+struct HangingUp {
+    Listener listener;
+    std::atomic<int> connections{0};
+    std::thread accepting{[this] {
+        for (int c; (c = accept(listener.fd, nullptr, nullptr)) >= 0;) {
+            ++connections;
+            close(c);
+        }
+    }};
+    ~HangingUp() {
+        shutdown(listener.fd, SHUT_RDWR);  // ends the accept loop
+        accepting.join();
+    }
+};
+
 // aiosmtpd on a free loopback port, storing what it receives in a maildir.
 struct SmtpSink {
     TempDir dir;
@@ -193,21 +234,13 @@ TEST_CASE("with the SMTP server down the notifications stay in the app and the f
 
 TEST_CASE("a reminder run waiting for the mail server holds up no other change on the one fiber thread") {
     // A mail server that takes connections (the kernel does, into its queue) and never greets.
-    const int silent = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);  // not held open by the server process
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t n = sizeof a;
-    REQUIRE(bind(silent, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0);
-    REQUIRE(listen(silent, 16) == 0);
-    getsockname(silent, reinterpret_cast<sockaddr*>(&a), &n);
-    DemoServer s({"--fiber-threads", "1", "--smtp-url", "smtp://127.0.0.1:" + std::to_string(ntohs(a.sin_port)), "--mail-from",
-                  "reminders@learnledger.example"});
+    Listener silent;
+    DemoServer s({"--fiber-threads", "1", "--smtp-url", silent.smtp_url(), "--mail-from", "reminders@learnledger.example"});
     REQUIRE(s.server.running());
     auto hr = s.signed_in("hr@demo.example");
     auto worker = s.signed_in("worker@demo.example");
     auto run = std::async(std::launch::async, [&] { return hr.post("/api/v1/reminders/run", json::object()); });
-    pollfd mailing{silent, POLLIN, 0};
+    pollfd mailing{silent.fd, POLLIN, 0};
     REQUIRE(poll(&mailing, 1, 10000) == 1);  // the run waits for the first greeting (30 s at most)
 
     auto change = std::async(std::launch::async, [&] {
@@ -217,7 +250,7 @@ TEST_CASE("a reminder run waiting for the mail server holds up no other change o
     CHECK(change.get().status == 201);
     CHECK(run.wait_for(std::chrono::seconds(0)) == std::future_status::timeout);
 
-    close(silent);  // the waiting connection is reset, the next ones refused
+    silent.close_now();  // the waiting connection is reset, the next ones refused
     const auto ran = run.get();
     REQUIRE(ran.status == 200);
     CHECK(ran.body["created"] > 0);
@@ -225,36 +258,17 @@ TEST_CASE("a reminder run waiting for the mail server holds up no other change o
 }
 
 TEST_CASE("a mail server that hangs up is tried once per run; the rest of the run's mails are not tried, and marked") {
-    const int hangs_up = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t n = sizeof a;
-    REQUIRE(bind(hangs_up, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0);
-    REQUIRE(listen(hangs_up, 16) == 0);
-    getsockname(hangs_up, reinterpret_cast<sockaddr*>(&a), &n);
-    std::atomic<int> connections{0};
-    std::thread server([&] {
-        for (int c; (c = accept(hangs_up, nullptr, nullptr)) >= 0;) {
-            ++connections;
-            close(c);
-        }
-    });
-    {
-        DemoServer s({"--smtp-url", "smtp://127.0.0.1:" + std::to_string(ntohs(a.sin_port)), "--mail-from", "reminders@learnledger.example"});
-        REQUIRE(s.server.running());
-        auto run = s.signed_in("hr@demo.example").post("/api/v1/reminders/run", json::object());
-        REQUIRE(run.status == 200);
-        CHECK(run.body["created"] > 1);
-        CHECK(run.body["emailed"] == 0);
-        CHECK(run.body["failed"] == run.body["created"]);
-        CHECK(connections == 1);
-        CHECK(sql_text(s.db, "SELECT count(*) FROM notifications WHERE emailed_at IS NULL AND email_error != ''") ==
-              std::to_string(run.body["created"].get<int>()));
-    }
-    shutdown(hangs_up, SHUT_RDWR);
-    server.join();
-    close(hangs_up);
+    HangingUp mail_server;
+    DemoServer s({"--smtp-url", mail_server.listener.smtp_url(), "--mail-from", "reminders@learnledger.example"});
+    REQUIRE(s.server.running());
+    auto run = s.signed_in("hr@demo.example").post("/api/v1/reminders/run", json::object());
+    REQUIRE(run.status == 200);
+    CHECK(run.body["created"] > 1);
+    CHECK(run.body["emailed"] == 0);
+    CHECK(run.body["failed"] == run.body["created"]);
+    CHECK(mail_server.connections == 1);
+    CHECK(sql_text(s.db, "SELECT count(*) FROM notifications WHERE emailed_at IS NULL AND email_error != ''") ==
+          std::to_string(run.body["created"].get<int>()));
 }
 
 TEST_CASE("reminder options are checked at start") {
