@@ -159,7 +159,7 @@ public:
     ConnectionStream(Connection& c, bool streamed, time_t read_seconds, time_t write_seconds)
         : c_(c), streamed_(streamed), read_ms_(static_cast<int>(read_seconds * 1000)), write_ms_(static_cast<int>(write_seconds * 1000)) {}
 
-    bool is_readable() const override { return c_.from < std::min(c_.in.size(), c_.request_end) || streamed_; }
+    bool is_readable() const override { return c_.from < readable_end() || streamed_; }
     bool is_writable() const override { return !failed_; }
 
     ssize_t read(char* ptr, size_t size) override {
@@ -174,7 +174,7 @@ public:
                 return failed_ ? -1 : 0;
             }
         }
-        const std::size_t n = std::min(size, (streamed_ ? c_.in.size() : std::min(c_.in.size(), c_.request_end)) - c_.from);
+        const std::size_t n = std::min(size, readable_end() - c_.from);
         std::memcpy(ptr, c_.in.data() + c_.from, n);
         c_.from += n;
         return static_cast<ssize_t>(n);
@@ -212,6 +212,8 @@ public:
     bool reusable() const { return !starved_ && !failed_; }
 
 private:
+    // Where reading what was gathered stops: a gathered request's end, or all of a streamed body.
+    std::size_t readable_end() const { return streamed_ ? c_.in.size() : std::min(c_.in.size(), c_.request_end); }
     bool wait_for(short events, int timeout_ms) {
         if (RequestFiber* fiber = current_fiber()) return await_fd(*fiber, c_.fd, events, timeout_ms);
         pollfd p{c_.fd, events, 0};

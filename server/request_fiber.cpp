@@ -137,17 +137,19 @@ struct FiberHost::State {
 
 namespace {
 
+// Boost.Context gives a stack by its top (it grows down); sanitizers want its lowest address.
+char* bottom_of(const context::stack_context& s) { return static_cast<char*>(s.sp) - s.size; }
+
 // A stack handed to a fiber starts clean for AddressSanitizer. A fiber that ended leaves its last
 // frames' marks (it never returns from them), and memory unmapped keeps its marks for whatever is
 // mapped there next: a request's frames in an uninstrumented library (cpp-httplib) would be read
 // as out of bounds. LeakSanitizer looks for pointers on the stack while a fiber has it.
 #ifdef LL_FIBER_ASAN
 void stack_taken(const context::stack_context& s) {
-    void* bottom = static_cast<char*>(s.sp) - s.size;
-    __asan_unpoison_memory_region(bottom, s.size);
-    __lsan_register_root_region(bottom, s.size);
+    __asan_unpoison_memory_region(bottom_of(s), s.size);
+    __lsan_register_root_region(bottom_of(s), s.size);
 }
-void stack_given_back(const context::stack_context& s) { __lsan_unregister_root_region(static_cast<char*>(s.sp) - s.size, s.size); }
+void stack_given_back(const context::stack_context& s) { __lsan_unregister_root_region(bottom_of(s), s.size); }
 #else
 void stack_taken(const context::stack_context&) {}
 void stack_given_back(const context::stack_context&) {}
@@ -274,7 +276,7 @@ void FiberHost::State::start(void* item) {
     auto* f = new RequestFiber(*this);
     PooledStack stacks(*this);
     context::stack_context stack = stacks.allocate();
-    f->stack = {static_cast<char*>(stack.sp) - stack.size, stack.size};
+    f->stack = {bottom_of(stack), stack.size};
     f->self = context::fiber(std::allocator_arg, context::preallocated(stack.sp, stack.size, stack), stacks,
                              [this, f, item](context::fiber&& host) {
                                  asan_arrived(nullptr, &this->stack);
